@@ -1,0 +1,29 @@
+"""`python -m benchmarks [FIGURE]`: print one line per figure, ratio to its baseline."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from benchmarks import vault_figures
+from benchmarks.common import Figure
+
+FIGURES: dict[str, Callable[[], Figure]] = {
+    "unlock_remembered": vault_figures.unlock_remembered,
+    "unlock_passphrase": vault_figures.unlock_passphrase,
+}
+
+
+def main(argv: list[str]) -> int:
+    wanted = [name for name in argv if name] or list(FIGURES)
+    unknown = [name for name in wanted if name not in FIGURES]
+    if unknown:
+        print(f"unknown figure(s): {', '.join(unknown)}; known: {', '.join(FIGURES)}")
+        return 2
+    for name in wanted:
+        print(FIGURES[name]().line(), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

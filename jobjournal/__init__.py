@@ -1,0 +1,3 @@
+"""jobjournal: a private, offline, encrypted job-search journal."""
+
+__version__ = "0.1.0"

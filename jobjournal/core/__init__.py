@@ -1,0 +1,1 @@
+"""The journal without a GUI: vault, records, letters. Never imports Qt."""

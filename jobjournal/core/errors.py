@@ -1,0 +1,137 @@
+"""Errors a person can act on.
+
+Everything raised as a `JournalError` carries a message written for the person using the
+app: what happened and what they can do. Anything else is a bug and is left to crash
+loudly. `known_error` sorts SQLite failures into the two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+class JournalError(Exception):
+    """Base of every known error. `str(error)` is the message to show."""
+
+
+class WrongPassphrase(JournalError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"That passphrase does not open “{path.name}”. Check Caps Lock and try again. "
+            "If you are sure it is right, the file may be damaged: restore it from a backup."
+        )
+        self.path = path
+
+
+class PassphraseRequired(JournalError):
+    """No usable remembered key: the caller must ask for the passphrase. `reason` says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"Enter your passphrase. {reason}")
+        self.reason = reason
+
+
+class JournalDamaged(JournalError):
+    def __init__(self, path: Path, detail: str, backups: list[Path] | None = None) -> None:
+        advice = (
+            "You can restore it from a backup."
+            if backups
+            else "No backup of it was found; keep the file, it may still be recoverable."
+        )
+        super().__init__(f"“{path.name}” is damaged: {detail} {advice}")
+        self.path = path
+        self.detail = detail
+        self.backups = backups or []
+
+
+class JournalInUse(JournalError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"“{path.name}” is already open in another jobjournal window or program. "
+            "Close it there and try again."
+        )
+        self.path = path
+
+
+class JournalNotFound(JournalError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"There is no journal at {path}. Open another one or create a new one.")
+        self.path = path
+
+
+class JournalExists(JournalError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"There is already a file at {path}. Open it, or choose another name for a new journal."
+        )
+        self.path = path
+
+
+class JournalTooNew(JournalError):
+    def __init__(self, path: Path, version: int) -> None:
+        super().__init__(
+            f"“{path.name}” was written by a newer jobjournal (format {version}). "
+            "Update jobjournal to open it; the file was not changed."
+        )
+        self.path = path
+
+
+class DiskFull(JournalError):
+    def __init__(self, what: str) -> None:
+        super().__init__(
+            f"The disk is full, so {what} could not be saved. Free some space and try again; "
+            "everything saved before is intact."
+        )
+
+
+class CannotWrite(JournalError):
+    def __init__(self, what: str, detail: str = "") -> None:
+        extra = f" ({detail})" if detail else ""
+        super().__init__(
+            f"{what[:1].upper()}{what[1:]} could not be written{extra}. The disk may be full, "
+            "removed or read-only. Nothing saved before was lost; try again once it is writable."
+        )
+
+
+class InvalidInput(JournalError):
+    """A value a person typed that cannot be saved as it is; the message says which and why."""
+
+
+def sqlite_error_name(error: BaseException) -> str | None:
+    """The SQLITE_* name of a sqlcipher3 error, also when SQLAlchemy wrapped it."""
+    original = getattr(error, "orig", None) or error
+    name = getattr(original, "sqlite_errorname", None)
+    return name if isinstance(name, str) else None
+
+
+def known_error(error: BaseException, path: Path, backups: list[Path]) -> JournalError | None:
+    """Translate a SQLite failure into a known error, or None when it is a bug."""
+    name = sqlite_error_name(error)
+    if name is None:
+        return None
+    if name == "SQLITE_FULL":
+        return DiskFull("your last change")
+    if name.startswith(("SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN")):
+        return CannotWrite("your last change", str(getattr(error, "orig", error)))
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return JournalDamaged(path, "part of the file cannot be read.", backups)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return JournalInUse(path)
+    return None
+
+
+@contextmanager
+def translating_os_errors(what: str) -> Iterator[None]:
+    """Turn a failed file write (disk full, size limit, read-only disk) into a known error."""
+    import errno
+
+    try:
+        yield
+    except OSError as error:
+        if error.errno == errno.ENOSPC:
+            raise DiskFull(what) from error
+        if error.errno in (errno.EFBIG, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO):
+            raise CannotWrite(what, error.strerror or "") from error
+        raise

@@ -1,0 +1,143 @@
+"""Test helpers: fake keychains, journal factories, subprocess runners, file snapshots."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import keyring.errors
+from keyring.backend import KeyringBackend
+
+PASSPHRASE = "correct horse battery staple"
+TESTS_DIR = Path(__file__).parent
+PROJECT_DIR = TESTS_DIR.parent
+
+
+class MemoryKeyring(KeyringBackend):
+    """The OS keychain, faked in memory: the only fake in the suite."""
+
+    priority = 5  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.entries.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError(username)
+
+
+class FileKeyring(MemoryKeyring):
+    """A fake keychain shared with child processes through a file in the test's temp folder."""
+
+    def __init__(self, store: Path) -> None:
+        super().__init__()
+        self.store = store
+
+    def _load(self) -> dict[str, str]:
+        return json.loads(self.store.read_text()) if self.store.exists() else {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self._load().get(f"{service}|{username}")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        data = self._load()
+        data[f"{service}|{username}"] = password
+        self._write(data)
+
+    def delete_password(self, service: str, username: str) -> None:
+        data = self._load()
+        if data.pop(f"{service}|{username}", None) is None:
+            raise keyring.errors.PasswordDeleteError(username)
+        self._write(data)
+
+    def _write(self, data: dict[str, str]) -> None:
+        partial = self.store.with_suffix(".partial")
+        partial.write_text(json.dumps(data))
+        os.replace(partial, self.store)  # like a real keychain, an update is all or nothing
+
+
+class LowPriorityKeyring(MemoryKeyring):
+    priority = 0.5  # type: ignore[assignment]
+
+
+class PlaintextLookalike(MemoryKeyring):
+    """Stands for keyrings.alt's PlaintextKeyring, which writes secrets into the home folder."""
+
+
+PlaintextLookalike.__module__ = "keyrings.alt.file"
+
+
+class ForgetfulKeyring(MemoryKeyring):
+    """Accepts secrets and keeps none, like the null backend or a broken keychain."""
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        return None
+
+
+class LockedKeyring(MemoryKeyring):
+    def get_password(self, service: str, username: str) -> str | None:
+        raise keyring.errors.KeyringLocked("locked")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise keyring.errors.KeyringLocked("locked")
+
+
+def run_python(
+    code: str, *args: str, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=child_env(env),
+        check=False,
+    )
+
+
+def start_python(code: str, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(code), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=child_env(env),
+    )
+
+
+def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(TESTS_DIR), str(PROJECT_DIR)])
+    env.update(extra or {})
+    return env
+
+
+def snapshot(folder: Path) -> dict[str, Any]:
+    """Every file below `folder`: its bytes and mode, to prove nothing changed."""
+    return {
+        str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mode)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def files_containing(root: Path, needle: str) -> list[Path]:
+    """Files below `root` whose bytes contain `needle` in UTF-8 or UTF-16."""
+    patterns = [needle.encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be")]
+    return [
+        p
+        for p in root.rglob("*")
+        if p.is_file() and any(pattern in p.read_bytes() for pattern in patterns)
+    ]
