@@ -141,3 +141,12 @@ def files_containing(root: Path, needle: str) -> list[Path]:
         for p in root.rglob("*")
         if p.is_file() and any(pattern in p.read_bytes() for pattern in patterns)
     ]
+
+
+def by_name(root: Any, accessible_name: str, kind: Any = None) -> Any:
+    """The one visible-or-not child widget of `root` with this accessible name."""
+    from PySide6.QtWidgets import QWidget
+
+    found = [w for w in root.findChildren(kind or QWidget) if w.accessibleName() == accessible_name]
+    assert len(found) == 1, f"{len(found)} widgets named {accessible_name!r}"
+    return found[0]

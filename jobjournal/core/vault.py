@@ -106,16 +106,18 @@ def _check_marker(connection: Connection, path: Path) -> int:
     return int(version)
 
 
-def _make_engine(path: Path, key: RawKey, first: Connection) -> Engine:
-    """One connection for the whole app (the GUI thread), handed to SQLAlchemy as is."""
+def _make_engine(path: Path, key: RawKey, unused: list[Connection]) -> Engine:
+    """One connection for the whole app (the GUI thread), handed to SQLAlchemy as is.
+
+    `unused` holds the connection unlock already opened and checked; the engine takes it
+    on first use, and whoever locks the vault closes it if the engine never did.
+    """
     from sqlalchemy import create_engine
     from sqlalchemy.pool import StaticPool
 
-    pending = [first]
-
     def connect() -> Connection:
-        if pending:
-            return pending.pop()
+        if unused:
+            return unused.pop()
         connection = _open_connection(path, key)
         _configure(connection)
         return connection
@@ -147,7 +149,8 @@ class Vault:
         self.keychain_note = ""  # why remembering did not happen, when it was asked for
         self._key: RawKey | None = key
         self._file_lock = file_lock
-        self._engine: Engine | None = _make_engine(path, key, first)
+        self._unused: list[Connection] = [first]
+        self._engine: Engine | None = _make_engine(path, key, self._unused)
 
     # -- state ---------------------------------------------------------------------------
 
@@ -171,8 +174,13 @@ class Vault:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+        self._close_unused()
         self._key = None
         self._file_lock.release()
+
+    def _close_unused(self) -> None:
+        while self._unused:
+            self._unused.pop().close()
 
     # -- writing -------------------------------------------------------------------------
 
@@ -283,13 +291,15 @@ class Vault:
         if was_remembered:
             keychain.forget_key(self.path)
         self.engine.dispose()  # other connections fail after a rekey
+        self._close_unused()
         with closing(_open_connection(self.path, old_key)) as connection:
             connection.execute(f"PRAGMA rekey = {new_key.pragma_literal()}")
         proven = _open_connection(self.path, new_key)
         _check_marker(proven, self.path)
         _configure(proven)
         self._key = new_key
-        self._engine = _make_engine(self.path, new_key, proven)
+        self._unused.append(proven)
+        self._engine = _make_engine(self.path, new_key, self._unused)
         if was_remembered:
             self.keychain_note = keychain.store_key(self.path, new_key).reason
         self.backup("new-passphrase")

@@ -286,3 +286,9 @@ def test_verify_of_a_healthy_journal_is_clean(journal: Journal) -> None:
     put(journal, "k", "v")
     report = journal.vault.verify()
     assert report.ok and report.problems == []
+
+
+def test_lock_right_after_unlock_closes_the_file(journal: Journal, journal_path: Path) -> None:
+    journal.lock()  # nothing was ever queried through the engine
+    assert not Path(f"{journal_path}-wal").exists()
+    assert not Path(f"{journal_path}-shm").exists()

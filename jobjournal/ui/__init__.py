@@ -1,0 +1,1 @@
+"""The PySide6 face of jobjournal: thin widgets over `jobjournal.core`."""
