@@ -1,16 +1,74 @@
-"""The journal a person works in: an unlocked vault plus the operations on its records."""
+"""The journal a person works in: an unlocked vault plus the operations on its records.
+
+Every operation is one transaction. Mutating ones check their input first (a refusal is
+an InvalidInput that names the problem, and nothing is written) and return `Changes`
+saying what they touched, so a view redraws only that.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from jobjournal.core import changes as ch
+from jobjournal.core import listing, search, transitions, validation
+from jobjournal.core import models as m
+from jobjournal.core.changes import Changes
+from jobjournal.core.errors import InvalidInput, JournalError
+from jobjournal.core.models import Status
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from jobjournal.core.vault import Vault
+
+Record = TypeVar("Record", bound=m.Base)
+
+# What each record needs to exist before it can point at it.
+_PARENTS: dict[str, tuple[type[m.Base], str]] = {
+    "company_id": (m.Company, "company"),
+    "application_id": (m.Application, "application"),
+    "interview_id": (m.Interview, "interview"),
+    "offer_id": (m.Offer, "offer"),
+    "feedback_request_id": (m.FeedbackRequest, "feedback request"),
+    "contact_id": (m.Contact, "contact"),
+    "profile_id": (m.Profile, "profile"),
+}
+_APPLICATION_TEXT_FIELDS = frozenset({"notes", "job_description"})
+_NOUNS = {
+    m.Company: "company",
+    m.Contact: "contact",
+    m.Application: "application",
+    m.Interview: "interview",
+    m.InterviewQuestion: "question",
+    m.Offer: "offer",
+    m.NegotiationRound: "negotiation round",
+    m.FeedbackRequest: "feedback request",
+    m.ActionItem: "action item",
+    m.Letter: "letter",
+    m.PerfectOfferItem: "item",
+}
+
+
+class ConfirmationNeeded(JournalError):
+    """Deleting this takes other records with it; `impact` lists them for the person."""
+
+    def __init__(self, what: str, impact: list[str]) -> None:
+        super().__init__(f"Deleting {what} also deletes {', '.join(impact)}.")
+        self.impact = impact
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    when: date
+    kind: str  # "status", "interview", "offer", "letter", "feedback"
+    text: str
+    ref_id: int
 
 
 class Journal:
@@ -34,3 +92,430 @@ class Journal:
     def session(self) -> Iterator[Session]:
         with self.vault.session() as session:
             yield session
+
+    # -- generic records -----------------------------------------------------------------
+
+    def add(self, model: type[Record], **fields: Any) -> Changes:
+        """Create a record of `model` from checked fields; `Changes.id` is its id."""
+        if model is m.Application:
+            return self.add_application(**fields)
+        fields = validation.clean(model, fields)
+        with self.session() as session:
+            _require_parents(session, fields)
+            record = model(**fields)
+            validation.check_record(record)
+            session.add(record)
+            session.flush()
+            return ch.created(model.__tablename__, record.id)  # type: ignore[attr-defined]
+
+    def update(self, model: type[Record], record_id: int, **fields: Any) -> Changes:
+        if model is m.Application:
+            return self.update_application(record_id, **fields)
+        fields = validation.clean(model, fields)
+        with self.session() as session:
+            record = _get(session, model, record_id)
+            _require_parents(session, fields)
+            for name, value in fields.items():
+                setattr(record, name, value)
+            validation.check_record(record)
+            return ch.updated(model.__tablename__, record_id)
+
+    def get(self, model: type[Record], record_id: int) -> Record:
+        """A detached copy, loaded with what its editor shows."""
+        with self.session() as session:
+            query = select(model).where(model.id == record_id)  # type: ignore[attr-defined]
+            for relation in _EAGER.get(model, ()):
+                query = query.options(selectinload(relation))
+            record = session.scalars(query).one_or_none()
+            if record is None:
+                raise InvalidInput(f"That {_NOUNS.get(model, 'record')} no longer exists.")
+            return record
+
+    def all(self, model: type[Record], **where: Any) -> list[Record]:
+        with self.session() as session:
+            query = select(model).filter_by(**where).order_by(model.id)  # type: ignore[attr-defined]
+            return list(session.scalars(query))
+
+    def delete(self, model: type[Record], record_id: int, *, confirm: bool = False) -> Changes:
+        """Delete a record. When others go with it, only with `confirm=True`."""
+        with self.session() as session:
+            record = _get(session, model, record_id)
+            impact = _impact(session, model, record_id)
+            if impact and not confirm:
+                raise ConfirmationNeeded(_describe(session, model, record), impact)
+            if model is m.Company:
+                _refuse_company_with_applications(session, record_id)
+            session.delete(record)
+            return ch.deleted(model.__tablename__, [record_id])
+
+    def deletion_impact(self, model: type[Record], record_id: int) -> list[str]:
+        with self.session() as session:
+            return _impact(session, model, record_id)
+
+    # -- applications -------------------------------------------------------------------
+
+    def add_application(
+        self,
+        *,
+        status: Status = Status.SAVED,
+        on: date | None = None,
+        contact_ids: list[int] | None = None,
+        **fields: Any,
+    ) -> Changes:
+        """A new application, starting at `status` (any status that is not an ending)."""
+        status = Status(status)
+        if status not in transitions.ACTIVE:
+            raise InvalidInput(
+                "A new application starts in the pipeline; record how it "
+                "ended with a status change."
+            )
+        texts, fields = _split_texts(fields)
+        fields = validation.clean(m.Application, fields)
+        now = datetime.now()
+        with self.session() as session:
+            _require_parents(session, fields)
+            if "company_id" not in fields:
+                raise InvalidInput("Choose the company you are applying to.")
+            record = m.Application(
+                status=status.value, status_changed_at=now, created_at=now, **fields
+            )
+            validation.check_record(record)
+            record.text = m.ApplicationText(**texts)
+            record.contacts = _contacts(session, contact_ids or [])
+            session.add(record)
+            session.flush()
+            session.add(
+                m.StatusChange(
+                    application_id=record.id,
+                    from_status=None,
+                    to_status=status.value,
+                    changed_on=on or now.date(),
+                    recorded_at=now,
+                )
+            )
+            return ch.created("applications", record.id)
+
+    def update_application(
+        self, application_id: int, *, contact_ids: list[int] | None = None, **fields: Any
+    ) -> Changes:
+        texts, fields = _split_texts(fields)
+        fields = validation.clean(m.Application, fields)
+        with self.session() as session:
+            record = _get(session, m.Application, application_id)
+            _require_parents(session, fields)
+            for name, value in fields.items():
+                setattr(record, name, value)
+            for name, value in texts.items():
+                setattr(record.text, name, value)
+            if contact_ids is not None:
+                record.contacts = _contacts(session, contact_ids)
+            validation.check_record(record)
+            return ch.updated("applications", application_id)
+
+    def application_texts(self, application_id: int) -> m.ApplicationText:
+        with self.session() as session:
+            record = session.get(m.ApplicationText, application_id)
+            if record is None:
+                raise InvalidInput("That application no longer exists.")
+            return record
+
+    def find_or_add_company(self, name: str) -> Changes:
+        """The company with this name (ignoring case), created if there is none."""
+        clean_name = validation.clean(m.Company, {"name": name})["name"]
+        with self.session() as session:
+            found = session.scalars(
+                select(m.Company.id).where(func.lower(m.Company.name) == clean_name.lower())
+            ).first()
+        return Changes(id=found) if found is not None else self.add(m.Company, name=clean_name)
+
+    # -- status ------------------------------------------------------------------------
+
+    def set_status(
+        self,
+        application_id: int,
+        status: Status,
+        *,
+        on: date | None = None,
+        reason_code: str | None = None,
+        reason_text: str = "",
+    ) -> Changes:
+        """Move an application on, recording the change; endings keep who and why."""
+        target = Status(status)
+        if reason_code is not None and reason_code not in m.REASONS:
+            raise InvalidInput(f"Unknown reason {reason_code!r}.")
+        today = date.today()
+        when = on or today
+        if when > today:
+            raise InvalidInput("A status change cannot be dated in the future.")
+        with self.session() as session:
+            record = _get(session, m.Application, application_id)
+            transitions.check_transition(Status(record.status), target)
+            _require_not_before_last_change(session, application_id, when)
+            session.add(
+                m.StatusChange(
+                    application_id=application_id,
+                    from_status=record.status,
+                    to_status=target.value,
+                    changed_on=when,
+                    recorded_at=datetime.now(),
+                    ended_by=transitions.ENDED_BY_STATUS.get(target),
+                    reason_code=reason_code,
+                    reason_text=reason_text,
+                )
+            )
+            record.status, record.status_changed_at = target.value, datetime.now()
+            return ch.updated("applications", application_id)
+
+    def undo_last_status_change(self, application_id: int) -> Changes:
+        """Take back the latest status change (never the first, which created it)."""
+        with self.session() as session:
+            record = _get(session, m.Application, application_id)
+            history = _status_history(session, application_id)
+            if len(history) < 2:
+                raise InvalidInput("There is no status change to undo.")
+            session.delete(history[-1])
+            record.status = history[-2].to_status
+            record.status_changed_at = history[-2].recorded_at
+            return ch.updated("applications", application_id)
+
+    def status_history(self, application_id: int) -> list[m.StatusChange]:
+        with self.session() as session:
+            return _status_history(session, application_id)
+
+    def timeline(self, application_id: int) -> list[TimelineEntry]:
+        """Everything that happened to an application, oldest first."""
+        with self.session() as session:
+            _get(session, m.Application, application_id)
+            entries = [
+                *_status_entries(session, application_id),
+                *_dated_entries(session, application_id),
+            ]
+        return sorted(entries, key=lambda e: (e.when, e.kind != "status"))
+
+    # -- interviews ---------------------------------------------------------------------
+
+    def add_question(self, interview_id: int, question: str, **fields: Any) -> Changes:
+        """Append a question to an interview's list."""
+        with self.session() as session:
+            last = session.scalar(
+                select(func.max(m.InterviewQuestion.position)).where(
+                    m.InterviewQuestion.interview_id == interview_id
+                )
+            )
+        position = (last if last is not None else -1) + 1
+        return self.add(
+            m.InterviewQuestion,
+            interview_id=interview_id,
+            question=question,
+            position=position,
+            **fields,
+        )
+
+    def set_people_met(self, interview_id: int, contact_ids: list[int]) -> Changes:
+        with self.session() as session:
+            _get(session, m.Interview, interview_id).people = _contacts(session, contact_ids)
+            return ch.updated("interviews", interview_id)
+
+    # -- profile ------------------------------------------------------------------------
+
+    def profile(self) -> m.Profile:
+        return self.get(m.Profile, 1)
+
+    def update_profile(self, **fields: Any) -> Changes:
+        return self.update(m.Profile, 1, **fields)
+
+    # -- reading lists ------------------------------------------------------------------
+
+    def list_applications(
+        self,
+        wanted: listing.ApplicationFilter = listing.NO_FILTER,
+        sort: str = "status_changed_at",
+        descending: bool = True,
+        offset: int = 0,
+        limit: int = 200,
+    ) -> list[listing.ApplicationRow]:
+        with self.session() as session:
+            return listing.list_applications(session, wanted, sort, descending, offset, limit)
+
+    def count_applications(self, wanted: listing.ApplicationFilter = listing.NO_FILTER) -> int:
+        with self.session() as session:
+            return listing.count_applications(session, wanted)
+
+    def status_counts(
+        self, wanted: listing.ApplicationFilter = listing.NO_FILTER
+    ) -> dict[Status, int]:
+        with self.session() as session:
+            return listing.status_counts(session, wanted)
+
+    def search(self, typed: str, limit: int = 20) -> list[search.SearchHit]:
+        with self.session() as session:
+            return search.search(session, typed, limit)
+
+
+# ---------------------------------------------------------------------------------------
+# Helpers (each works inside the caller's session)
+
+_EAGER: dict[type[m.Base], tuple[Any, ...]] = {
+    m.Application: (m.Application.company, m.Application.text, m.Application.contacts),
+    m.Interview: (m.Interview.people, m.Interview.questions),
+    m.Offer: (m.Offer.rounds,),
+    m.FeedbackRequest: (m.FeedbackRequest.actions,),
+    m.Profile: (m.Profile.perfect_offer,),
+    m.Contact: (m.Contact.company,),
+}
+
+
+def _get(session: Session, model: type[Record], record_id: int) -> Record:
+    record = session.get(model, record_id)
+    if record is None:
+        raise InvalidInput(f"That {_NOUNS.get(model, 'record')} no longer exists.")
+    return record
+
+
+def _require_parents(session: Session, fields: dict[str, Any]) -> None:
+    for field, (model, noun) in _PARENTS.items():
+        parent_id = fields.get(field)
+        if parent_id is not None and session.get(model, parent_id) is None:
+            raise InvalidInput(f"That {noun} no longer exists.")
+
+
+def _contacts(session: Session, contact_ids: Any) -> list[m.Contact]:
+    found = [session.get(m.Contact, i) for i in contact_ids]
+    if any(contact is None for contact in found):
+        raise InvalidInput("One of those contacts no longer exists.")
+    return [c for c in found if c is not None]
+
+
+def _split_texts(fields: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    texts = {k: v for k, v in fields.items() if k in _APPLICATION_TEXT_FIELDS}
+    rest = {k: v for k, v in fields.items() if k not in _APPLICATION_TEXT_FIELDS}
+    return validation.clean(m.ApplicationText, texts), rest
+
+
+def _status_history(session: Session, application_id: int) -> list[m.StatusChange]:
+    query = (
+        select(m.StatusChange)
+        .where(m.StatusChange.application_id == application_id)
+        .order_by(m.StatusChange.changed_on, m.StatusChange.id)
+    )
+    return list(session.scalars(query))
+
+
+def _require_not_before_last_change(session: Session, application_id: int, when: date) -> None:
+    history = _status_history(session, application_id)
+    if history and when < history[-1].changed_on:
+        raise InvalidInput(
+            f"That date is before the last status change ({history[-1].changed_on.isoformat()})."
+        )
+
+
+def _status_entries(session: Session, application_id: int) -> list[TimelineEntry]:
+    entries = []
+    for change in _status_history(session, application_id):
+        text = Status(change.to_status).label
+        if change.reason_code:
+            text += f" — {m.REASONS[change.reason_code]}"
+        if change.reason_text:
+            text += f": {change.reason_text}"
+        entries.append(TimelineEntry(change.changed_on, "status", text, change.id))
+    return entries
+
+
+def _dated_entries(session: Session, application_id: int) -> list[TimelineEntry]:
+    entries = []
+    for interview in session.scalars(
+        select(m.Interview).where(
+            m.Interview.application_id == application_id, m.Interview.starts_at.is_not(None)
+        )
+    ):
+        round_name = m.INTERVIEW_ROUNDS.get(interview.round, interview.round)
+        when = interview.starts_at.date() if interview.starts_at else None
+        if when is not None:
+            entries.append(
+                TimelineEntry(when, "interview", f"Interview: {round_name}", interview.id)
+            )
+    for offer in session.scalars(select(m.Offer).where(m.Offer.application_id == application_id)):
+        entries.append(
+            TimelineEntry(
+                offer.received_on, "offer", f"{m.OFFER_KINDS[offer.kind]} offer received", offer.id
+            )
+        )
+    for letter in session.scalars(
+        select(m.Letter).where(m.Letter.application_id == application_id)
+    ):
+        entries.append(
+            TimelineEntry(
+                letter.created_at.date(),
+                "letter",
+                f"Letter: {m.LETTER_KINDS.get(letter.kind, letter.kind)}",
+                letter.id,
+            )
+        )
+    for request in session.scalars(
+        select(m.FeedbackRequest).where(m.FeedbackRequest.application_id == application_id)
+    ):
+        entries.append(
+            TimelineEntry(request.asked_on, "feedback", "Asked for feedback", request.id)
+        )
+    return entries
+
+
+def _count(session: Session, model: type[m.Base], *where: Any) -> int:
+    return int(session.scalar(select(func.count()).select_from(model).where(*where)) or 0)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _impact(session: Session, model: type[m.Base], record_id: int) -> list[str]:
+    """Records that would go with this one, in words."""
+    if model is m.Application:
+        return _application_impact(session, record_id)
+    if model is m.Interview:
+        n = _count(session, m.InterviewQuestion, m.InterviewQuestion.interview_id == record_id)
+        return [_plural(n, "question")] if n else []
+    if model is m.Offer:
+        n = _count(session, m.NegotiationRound, m.NegotiationRound.offer_id == record_id)
+        return [_plural(n, "negotiation round")] if n else []
+    if model is m.FeedbackRequest:
+        n = _count(session, m.ActionItem, m.ActionItem.feedback_request_id == record_id)
+        return [_plural(n, "action item")] if n else []
+    return []
+
+
+def _application_impact(session: Session, application_id: int) -> list[str]:
+    interview_ids = select(m.Interview.id).where(m.Interview.application_id == application_id)
+    offer_ids = select(m.Offer.id).where(m.Offer.application_id == application_id)
+    counts = [
+        (_count(session, m.Interview, m.Interview.application_id == application_id), "interview"),
+        (
+            _count(
+                session, m.InterviewQuestion, m.InterviewQuestion.interview_id.in_(interview_ids)
+            ),
+            "interview question",
+        ),
+        (_count(session, m.Offer, m.Offer.application_id == application_id), "offer"),
+        (
+            _count(session, m.NegotiationRound, m.NegotiationRound.offer_id.in_(offer_ids)),
+            "negotiation round",
+        ),
+        (
+            _count(session, m.FeedbackRequest, m.FeedbackRequest.application_id == application_id),
+            "feedback request",
+        ),
+        (_count(session, m.Letter, m.Letter.application_id == application_id), "letter"),
+    ]
+    return [_plural(n, noun) for n, noun in counts if n]
+
+
+def _describe(session: Session, model: type[m.Base], record: Any) -> str:
+    if model is m.Application:
+        return f"“{record.job_title}” at {record.company.name}"
+    return f"this {_NOUNS.get(model, 'record')}"
+
+
+def _refuse_company_with_applications(session: Session, company_id: int) -> None:
+    n = _count(session, m.Application, m.Application.company_id == company_id)
+    if n:
+        raise InvalidInput(f"This company has {_plural(n, 'application')}. Delete those first.")

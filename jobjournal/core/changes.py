@@ -1,0 +1,41 @@
+"""What an operation changed, so each view redraws only that (after Anki's OpChanges)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Ref = tuple[str, int]  # (table name, id)
+
+
+@dataclass(frozen=True)
+class Changes:
+    created: frozenset[Ref] = field(default_factory=frozenset)
+    updated: frozenset[Ref] = field(default_factory=frozenset)
+    deleted: frozenset[Ref] = field(default_factory=frozenset)
+    id: int | None = None  # the main record the operation made or touched
+
+    def touches(self, table: str) -> bool:
+        return any(ref[0] == table for ref in self.created | self.updated | self.deleted)
+
+    def ids(self, table: str) -> set[int]:
+        return {ref[1] for ref in self.created | self.updated | self.deleted if ref[0] == table}
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            self.created | other.created,
+            self.updated | other.updated,
+            self.deleted | other.deleted,
+            self.id if self.id is not None else other.id,
+        )
+
+
+def created(table: str, record_id: int) -> Changes:
+    return Changes(created=frozenset({(table, record_id)}), id=record_id)
+
+
+def updated(table: str, record_id: int) -> Changes:
+    return Changes(updated=frozenset({(table, record_id)}), id=record_id)
+
+
+def deleted(table: str, record_ids: set[int] | list[int]) -> Changes:
+    return Changes(deleted=frozenset((table, i) for i in record_ids))

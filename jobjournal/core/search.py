@@ -1,0 +1,88 @@
+"""Full-text search over every long text in the journal (SQLite FTS5, inside the encrypted
+file), ranked, with a highlighted snippet and where each hit lives."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+HIGHLIGHT_START = "\x02"  # around matched words in a snippet; never typed by a person
+HIGHLIGHT_END = "\x03"
+
+KIND_LABELS = {
+    "application": "Notes / job description",
+    "interview": "Interview reflection",
+    "question": "Interview question",
+    "feedback": "Feedback",
+    "letter": "Letter",
+    "company": "Company notes",
+    "contact": "Contact",
+    "offer": "Offer",
+    "negotiation": "Negotiation",
+    "action": "Action item",
+}
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+SEARCH_SQL = text(
+    "SELECT kind, ref_id, application_id, "
+    "snippet(search_index, 0, :start, :end, '…', 14) "
+    "FROM search_index WHERE search_index MATCH :query ORDER BY rank LIMIT :limit"
+)
+_PLACES_SQL = (
+    "SELECT applications.id, companies.name, applications.job_title FROM applications "
+    "JOIN companies ON companies.id = applications.company_id WHERE applications.id IN ({})"
+)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str
+    ref_id: int
+    application_id: int | None
+    snippet: str  # matched words between HIGHLIGHT_START and HIGHLIGHT_END
+    where: str  # "Interview question · Acme — Data Analyst"
+
+
+def match_query(typed: str) -> str | None:
+    """What a person typed → an FTS5 query: every word must appear, the last as a prefix.
+
+    Only word characters pass, each quoted, so no input can be an FTS5 syntax error.
+    """
+    words = _WORD.findall(typed)
+    if not words:
+        return None
+    quoted = [f'"{word}"' for word in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def search(session: Session, typed: str, limit: int = 20) -> list[SearchHit]:
+    query = match_query(typed)
+    if query is None:
+        return []
+    rows = session.execute(
+        SEARCH_SQL, {"query": query, "limit": limit, "start": HIGHLIGHT_START, "end": HIGHLIGHT_END}
+    ).all()
+    places = _places(session, {r[2] for r in rows if r[2] is not None})
+    return [SearchHit(r[0], r[1], r[2], r[3], _where(r[0], places.get(r[2]))) for r in rows]
+
+
+def _places(session: Session, application_ids: set[int]) -> dict[int, str]:
+    if not application_ids:
+        return {}
+    marks = ",".join(str(int(i)) for i in sorted(application_ids))
+    rows = session.execute(text(_PLACES_SQL.format(marks))).all()
+    return {r[0]: f"{r[1]} — {r[2]}" for r in rows}
+
+
+def _where(kind: str, place: str | None) -> str:
+    label = KIND_LABELS.get(kind, kind)
+    return f"{label} · {place}" if place else label
+
+
+def plain_snippet(snippet: str) -> str:
+    return snippet.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
