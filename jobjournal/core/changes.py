@@ -14,6 +14,13 @@ class Changes:
     deleted: frozenset[Ref] = field(default_factory=frozenset)
     id: int | None = None  # the main record the operation made or touched
 
+    @property
+    def new_id(self) -> int:
+        """The id of the record the operation made (a bug to ask when it made none)."""
+        if self.id is None:
+            raise ValueError("this operation did not create a record")
+        return self.id
+
     def touches(self, table: str) -> bool:
         return any(ref[0] == table for ref in self.created | self.updated | self.deleted)
 

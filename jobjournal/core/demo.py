@@ -409,7 +409,8 @@ INTERVIEWS: list[tuple[Any, ...]] = [
             ),
             (
                 "Describe a time you disagreed with a stakeholder about data.",
-                "The promotion calendar story: showed the cannibalisation analysis and we changed the plan.",
+                "The promotion calendar story: showed the cannibalisation analysis and we "
+                "changed the plan.",
                 "Mention what I would do differently: involve them earlier.",
                 4,
             ),
@@ -573,8 +574,8 @@ def _companies(journal: Journal) -> dict[str, int]:
         changes = journal.add(
             m.Company, name=a.company, location=a.location, notes=a.company_notes, website=a.website
         )
-        ids[a.company] = changes.id
-    return ids  # type: ignore[return-value]
+        ids[a.company] = changes.new_id
+    return ids
 
 
 def _contacts(journal: Journal, companies: dict[str, int]) -> dict[str, int]:
@@ -590,8 +591,8 @@ def _contacts(journal: Journal, companies: dict[str, int]) -> dict[str, int]:
             how_we_met=met,
             notes=notes,
         )
-        ids[name] = changes.id
-    return ids  # type: ignore[return-value]
+        ids[name] = changes.new_id
+    return ids
 
 
 def _application(
@@ -620,8 +621,7 @@ def _application(
         status=a.path[0] if a.path else S.SAVED,
         on=applied or today,
     )
-    application_id = changes.id
-    assert application_id is not None
+    application_id = changes.new_id
     _walk(journal, application_id, a, applied or today, today)
     return application_id
 
@@ -683,8 +683,7 @@ def _interview(
         thank_you_sent_on=(starts + timedelta(days=1)).date() if days < -1 else None,
         expected_decision_on=(starts + timedelta(days=7)).date(),
     )
-    interview_id = changes.id
-    assert interview_id is not None
+    interview_id = changes.new_id
     journal.set_people_met(interview_id, [contacts[p] for p in people])
     for question, answer, next_time, question_rating in questions:
         journal.add_question(
@@ -717,7 +716,7 @@ def _offers(journal: Journal, applications: dict[str, int], today: date) -> None
         start_on=today + timedelta(days=30),
         learning_stipend_cents=1_000_00,
         other_perks="Transit pass; two volunteering days a year.",
-    ).id
+    ).new_id
     journal.add(
         m.NegotiationRound,
         offer_id=northwind,
@@ -767,7 +766,7 @@ def _offers(journal: Journal, applications: dict[str, int], today: date) -> None
         learning_stipend_cents=2_000_00,
         other_perks="Home office budget of $1,000.",
         notes="On-call one week in eight.",
-    ).id
+    ).new_id
     journal.add(
         m.NegotiationRound,
         offer_id=bluefin,
@@ -793,7 +792,7 @@ def _feedback(
         feedback="Strong communication and experiment design. The other finalist had run "
         "sequential tests in production; my explanation of alpha spending was shaky.",
         lessons="Depth on one advanced method matters more than breadth for senior roles.",
-    ).id
+    ).new_id
     for position, (text, done) in enumerate(
         [
             ("Work through a sequential testing tutorial and write a one-page summary", True),

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session, selectinload
 
 from jobjournal.core import changes as ch
@@ -133,7 +133,7 @@ class Journal:
 
     def all(self, model: type[Record], **where: Any) -> list[Record]:
         with self.session() as session:
-            query = select(model).filter_by(**where).order_by(model.id)  # type: ignore[attr-defined]
+            query = select(model).filter_by(**where).order_by(*inspect(model).primary_key)
             return list(session.scalars(query))
 
     def delete(self, model: type[Record], record_id: int, *, confirm: bool = False) -> Changes:

@@ -1,0 +1,28 @@
+"""Journals for the core tests: an empty one and a demo one, each a real encrypted file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from support import PASSPHRASE
+
+from jobjournal.core import demo, paths, vault
+from jobjournal.core.journal import Journal
+
+DEMO_TODAY = date(2026, 11, 20)  # a Friday
+
+
+@pytest.fixture
+def journal() -> Iterator[Journal]:
+    opened = vault.create(paths.default_journal_path(), PASSPHRASE)
+    yield opened
+    if not opened.is_locked:
+        opened.lock()
+
+
+@pytest.fixture
+def demo_journal(journal: Journal) -> Journal:
+    demo.fill_demo(journal, today=DEMO_TODAY)
+    return journal
