@@ -5,12 +5,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from benchmarks import vault_figures
+from benchmarks import journal_figures, vault_figures
 from benchmarks.common import Figure
 
 FIGURES: dict[str, Callable[[], Figure]] = {
     "unlock_remembered": vault_figures.unlock_remembered,
     "unlock_passphrase": vault_figures.unlock_passphrase,
+    "list_first_page": journal_figures.list_first_page,
+    "list_filter": journal_figures.list_filter,
+    "search_top20": journal_figures.search_top20,
 }
 
 

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import func, inspect, select
+from sqlalchemy import Connection, func, inspect, select
 from sqlalchemy.orm import Session, selectinload
 
 from jobjournal.core import changes as ch
@@ -92,6 +92,11 @@ class Journal:
     def session(self) -> Iterator[Session]:
         with self.vault.session() as session:
             yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        with self.vault.reading() as connection:
+            yield connection
 
     # -- generic records -----------------------------------------------------------------
 
@@ -334,22 +339,22 @@ class Journal:
         offset: int = 0,
         limit: int = 200,
     ) -> list[listing.ApplicationRow]:
-        with self.session() as session:
-            return listing.list_applications(session, wanted, sort, descending, offset, limit)
+        with self.vault.reading() as connection:
+            return listing.list_applications(connection, wanted, sort, descending, offset, limit)
 
     def count_applications(self, wanted: listing.ApplicationFilter = listing.NO_FILTER) -> int:
-        with self.session() as session:
-            return listing.count_applications(session, wanted)
+        with self.vault.reading() as connection:
+            return listing.count_applications(connection, wanted)
 
     def status_counts(
         self, wanted: listing.ApplicationFilter = listing.NO_FILTER
     ) -> dict[Status, int]:
-        with self.session() as session:
-            return listing.status_counts(session, wanted)
+        with self.vault.reading() as connection:
+            return listing.status_counts(connection, wanted)
 
     def search(self, typed: str, limit: int = 20) -> list[search.SearchHit]:
-        with self.session() as session:
-            return search.search(session, typed, limit)
+        with self.vault.reading() as connection:
+            return search.search(connection, typed, limit)
 
 
 # ---------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 HIGHLIGHT_START = "\x02"  # around matched words in a snippet; never typed by a person
@@ -60,7 +60,7 @@ def match_query(typed: str) -> str | None:
     return " ".join(quoted)
 
 
-def search(session: Session, typed: str, limit: int = 20) -> list[SearchHit]:
+def search(session: Session | Connection, typed: str, limit: int = 20) -> list[SearchHit]:
     query = match_query(typed)
     if query is None:
         return []
@@ -71,7 +71,7 @@ def search(session: Session, typed: str, limit: int = 20) -> list[SearchHit]:
     return [SearchHit(r[0], r[1], r[2], r[3], _where(r[0], places.get(r[2]))) for r in rows]
 
 
-def _places(session: Session, application_ids: set[int]) -> dict[int, str]:
+def _places(session: Session | Connection, application_ids: set[int]) -> dict[int, str]:
     if not application_ids:
         return {}
     marks = ",".join(str(int(i)) for i in sorted(application_ids))
