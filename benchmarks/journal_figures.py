@@ -6,7 +6,8 @@ connection on the same file; the ratio is the cost of our layers (SQLAlchemy, ro
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
@@ -30,6 +31,17 @@ def _raw_connection() -> Any:
     connection.execute(f"PRAGMA key = {key.pragma_literal()}")
     connection.execute(f"PRAGMA cache_size = -{vault.CACHE_KIB}")  # the same as ours
     return connection
+
+
+@contextmanager
+def _opened() -> Iterator[tuple[Journal, Any]]:
+    """The big journal through jobjournal, and a raw connection to the same file."""
+    journal, connection = big_journal.open_big_journal(), _raw_connection()
+    try:
+        yield journal, connection
+    finally:
+        journal.lock()
+        connection.close()
 
 
 def _raw_list(connection: Any, query: Any) -> Callable[[], object]:
@@ -72,32 +84,23 @@ def _ours(
 
 
 def list_first_page() -> Figure:
-    journal, connection = big_journal.open_big_journal(), _raw_connection()
-    try:
+    with _opened() as (journal, connection):
         cases = _list_cases(journal, connection, [listing.NO_FILTER], sorted(listing.SORTS))
         return _worst(cases, "list_first_page", "<= 20 ms and <= 3x, any sort column")
-    finally:
-        journal.lock()
-        connection.close()
 
 
 def list_filter() -> Figure:
-    journal, connection = big_journal.open_big_journal(), _raw_connection()
     filters = [
         listing.ApplicationFilter(statuses=frozenset({Status.INTERVIEWING})),
         listing.ApplicationFilter(text="Senior"),  # in 1 of 8 job titles
         listing.ApplicationFilter(text="Company 0421"),
     ]  # one company
-    try:
+    with _opened() as (journal, connection):
         cases = _list_cases(journal, connection, filters, ["status_changed_at", "company"])
         return _worst(cases, "list_filter", "<= 30 ms and <= 3x")
-    finally:
-        journal.lock()
-        connection.close()
 
 
 def search_top20() -> Figure:
-    journal, connection = big_journal.open_big_journal(), _raw_connection()
     words = " ".join(big_journal.query_words())
     params = {
         "query": search.match_query(words),
@@ -107,18 +110,12 @@ def search_top20() -> Figure:
     }
     sql = str(search.SEARCH_SQL)
 
-    def raw() -> object:
+    def raw(connection: Any) -> object:
         rows = connection.execute(sql, params).fetchall()
         ids = ",".join(str(int(r[2])) for r in rows if r[2] is not None) or "0"
         return connection.execute(search._PLACES_SQL.format(ids)).fetchall()
 
-    try:
+    with _opened() as (journal, connection):
         assert len(journal.search(words)) == 20, "the query words must give a full page"
-        return _worst(
-            [("search", lambda: journal.search(words), raw)],
-            "search_top20",
-            "<= 15 ms warm and <= 3x",
-        )
-    finally:
-        journal.lock()
-        connection.close()
+        case = ("search", lambda: journal.search(words), lambda: raw(connection))
+        return _worst([case], "search_top20", "<= 15 ms warm and <= 3x")
