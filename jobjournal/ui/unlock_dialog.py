@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -166,12 +166,14 @@ class UnlockDialog(QDialog):
         self._back_button.setVisible(path is None)
         self._pages.setCurrentWidget(self._create_page)
         self._new_passphrase.setFocus()
-        self._offer_remember(self._new_remember)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._pages.currentWidget() is self._unlock_page:
-            self._offer_remember(self._remember)
+        # Asking the keychain loads `keyring` (~90 ms): do it once the dialog has painted.
+        for box in (self._remember, self._new_remember):
+            box.setEnabled(False)
+            box.setToolTip("Checking this computer's keychain…")
+            QTimer.singleShot(0, lambda box=box: self._offer_remember(box))
 
     def _offer_remember(self, box: QCheckBox) -> None:
         from jobjournal.core import keychain

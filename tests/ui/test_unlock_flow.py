@@ -31,6 +31,8 @@ def create_by_keyboard(qtbot: QtBot, controller: AppController, remember: bool =
     qtbot.keyClicks(by_name(dialog, "New passphrase"), TYPED)
     qtbot.keyClicks(by_name(dialog, "Repeat passphrase"), TYPED)
     if remember:
+        remember_box = by_name(dialog, "Remember new journal on this computer")
+        qtbot.waitUntil(remember_box.isEnabled)
         qtbot.mouseClick(
             by_name(dialog, "Remember new journal on this computer"), Qt.MouseButton.LeftButton
         )
@@ -116,6 +118,7 @@ def test_no_keychain_disables_remember_and_says_why(qtbot: QtBot) -> None:
     qtbot.addWidget(controller.dialog)
     controller.start()
     box = by_name(controller.dialog, "Remember new journal on this computer")
+    qtbot.waitUntil(lambda: "unavailable" in box.text())  # asked once the dialog painted
     assert not box.isEnabled()
     assert "no keychain" in box.text()
 
@@ -150,3 +153,20 @@ def test_change_passphrase_from_the_menu(qtbot: QtBot, controller: AppController
     with pytest.raises(WrongPassphrase):
         vault.unlock(paths.default_journal_path(), TYPED)
     vault.unlock(paths.default_journal_path(), "another passphrase").lock()
+
+
+def test_first_window_paints_before_the_keychain_or_vault_load() -> None:
+    from support import run_python
+
+    result = run_python("""
+        import sys
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from jobjournal.core import paths
+        from jobjournal.ui.app import AppController
+        controller = AppController(paths.default_journal_path())
+        controller.dialog.show()
+        print("keyring" in sys.modules, "sqlalchemy" in sys.modules)
+    """)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False"]
