@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from benchmarks import journal_figures, vault_figures
+from benchmarks import journal_figures, vault_figures, window_figures
 from benchmarks.common import Figure
 
 FIGURES: dict[str, Callable[[], Figure]] = {
@@ -14,6 +14,8 @@ FIGURES: dict[str, Callable[[], Figure]] = {
     "list_first_page": journal_figures.list_first_page,
     "list_filter": journal_figures.list_filter,
     "search_top20": journal_figures.search_top20,
+    "startup_first_paint": window_figures.startup_first_paint,
+    "table_sort_repaint": window_figures.table_sort_repaint,
 }
 
 

@@ -71,6 +71,17 @@ class TimelineEntry:
     ref_id: int
 
 
+@dataclass(frozen=True)
+class ApplicationRecords:
+    """Everything recorded under one application, loaded for showing (detached)."""
+
+    application: m.Application
+    interviews: list[m.Interview]
+    offers: list[m.Offer]
+    feedback: list[m.FeedbackRequest]
+    letters: list[m.Letter]
+
+
 class Journal:
     """What `vault.create` and `vault.unlock` return. `lock()` ends it."""
 
@@ -128,13 +139,7 @@ class Journal:
     def get(self, model: type[Record], record_id: int) -> Record:
         """A detached copy, loaded with what its editor shows."""
         with self.session() as session:
-            query = select(model).where(model.id == record_id)  # type: ignore[attr-defined]
-            for relation in _EAGER.get(model, ()):
-                query = query.options(selectinload(relation))
-            record = session.scalars(query).one_or_none()
-            if record is None:
-                raise InvalidInput(f"That {_NOUNS.get(model, 'record')} no longer exists.")
-            return record
+            return _loaded(session, model, record_id)
 
     def all(self, model: type[Record], **where: Any) -> list[Record]:
         with self.session() as session:
@@ -223,6 +228,19 @@ class Journal:
             if record is None:
                 raise InvalidInput("That application no longer exists.")
             return record
+
+    def records_of(self, application_id: int) -> ApplicationRecords:
+        """The application with its interviews, offers, feedback and letters, oldest first."""
+        with self.session() as session:
+            return ApplicationRecords(
+                application=_loaded(session, m.Application, application_id),
+                interviews=_children(session, m.Interview, application_id, m.Interview.starts_at),
+                offers=_children(session, m.Offer, application_id, m.Offer.received_on),
+                feedback=_children(
+                    session, m.FeedbackRequest, application_id, m.FeedbackRequest.asked_on
+                ),
+                letters=_children(session, m.Letter, application_id, m.Letter.created_at),
+            )
 
     def find_or_add_company(self, name: str) -> Changes:
         """The company with this name (ignoring case), created if there is none."""
@@ -342,6 +360,22 @@ class Journal:
         with self.vault.reading() as connection:
             return listing.list_applications(connection, wanted, sort, descending, offset, limit)
 
+    def position_of(
+        self,
+        application_id: int,
+        wanted: listing.ApplicationFilter = listing.NO_FILTER,
+        sort: str = "status_changed_at",
+        descending: bool = True,
+    ) -> int | None:
+        with self.vault.reading() as connection:
+            return listing.position_of(connection, application_id, wanted, sort, descending)
+
+    def is_listed(
+        self, application_id: int, wanted: listing.ApplicationFilter = listing.NO_FILTER
+    ) -> bool:
+        with self.vault.reading() as connection:
+            return listing.is_listed(connection, application_id, wanted)
+
     def count_applications(self, wanted: listing.ApplicationFilter = listing.NO_FILTER) -> int:
         with self.vault.reading() as connection:
             return listing.count_applications(connection, wanted)
@@ -375,6 +409,23 @@ def _get(session: Session, model: type[Record], record_id: int) -> Record:
     if record is None:
         raise InvalidInput(f"That {_NOUNS.get(model, 'record')} no longer exists.")
     return record
+
+
+def _loaded(session: Session, model: type[Record], record_id: int) -> Record:
+    query = select(model).where(model.id == record_id)  # type: ignore[attr-defined]
+    for relation in _EAGER.get(model, ()):
+        query = query.options(selectinload(relation))
+    record = session.scalars(query).one_or_none()
+    if record is None:
+        raise InvalidInput(f"That {_NOUNS.get(model, 'record')} no longer exists.")
+    return record
+
+
+def _children(session: Session, model: type[Record], application_id: int, when: Any) -> list[Any]:
+    query = select(model).where(model.application_id == application_id)  # type: ignore[attr-defined]
+    for relation in _EAGER.get(model, ()):
+        query = query.options(selectinload(relation))
+    return list(session.scalars(query.order_by(when, model.id)))  # type: ignore[attr-defined]
 
 
 def _require_parents(session: Session, fields: dict[str, Any]) -> None:

@@ -135,11 +135,41 @@ def list_query(
     limit: int = 200,
 ) -> Select[Any]:
     """The SELECT behind one page of the list (exposed so benchmarks can run it raw)."""
+    order = _order(sort, descending)
+    return _where(_joined(*_ROW_COLUMNS), wanted).order_by(*order).offset(offset).limit(limit)
+
+
+def _order(sort: str, descending: bool) -> list[Any]:
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}; one of {sorted(SORTS)}")
     keys = (*SORTS[sort], _apps.c.id)
-    order = [key.desc() if descending else key.asc() for key in keys]
-    return _where(_joined(*_ROW_COLUMNS), wanted).order_by(*order).offset(offset).limit(limit)
+    return [key.desc() if descending else key.asc() for key in keys]
+
+
+def position_of(
+    session: Session | Connection,
+    application_id: int,
+    wanted: ApplicationFilter = NO_FILTER,
+    sort: str = "status_changed_at",
+    descending: bool = True,
+) -> int | None:
+    """The row an application has in the list under this filter and sort (None: not in it)."""
+    row_number = func.row_number().over(order_by=_order(sort, descending))
+    numbered = _where(
+        _joined(_apps.c.id.label("id"), row_number.label("row")),
+        wanted,
+    ).subquery()
+    found = session.execute(select(numbered.c.row).where(numbered.c.id == application_id))
+    row = found.scalar_one_or_none()
+    return None if row is None else int(row) - 1
+
+
+def is_listed(
+    session: Session | Connection, application_id: int, wanted: ApplicationFilter = NO_FILTER
+) -> bool:
+    """Whether the application is in the list under this filter (a lookup by id)."""
+    query = _where(select(_apps.c.id).where(_apps.c.id == application_id), wanted)
+    return session.execute(query).first() is not None
 
 
 def list_applications(
@@ -168,7 +198,7 @@ def list_applications(
 
 
 def count_applications(session: Session | Connection, wanted: ApplicationFilter = NO_FILTER) -> int:
-    query = _where(_joined(func.count(literal_column("*"))), wanted)
+    query = _where(select(func.count(literal_column("*"))).select_from(_apps), wanted)
     return int(session.execute(query).scalar_one())
 
 
@@ -176,7 +206,9 @@ def status_counts(
     session: Session | Connection, wanted: ApplicationFilter = NO_FILTER
 ) -> dict[Status, int]:
     """How many applications are in each status, under every filter but the status one."""
-    query = _where(_joined(_apps.c.status, func.count()), wanted, with_statuses=False)
+    # Every filter is on the applications' own columns: no join, so SQLite counts
+    # on the status index alone (a tenth of the time with the companies joined).
+    query = _where(select(_apps.c.status, func.count()), wanted, with_statuses=False)
     counts = dict.fromkeys(Status, 0)
     for status, count in session.execute(query.group_by(_apps.c.status)):
         counts[Status(status)] = count

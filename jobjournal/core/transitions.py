@@ -64,3 +64,30 @@ def _why_not(current: Status, target: Status) -> str:
     if current in (S.OFFER, S.NEGOTIATING) and target == S.WITHDRAWN:
         return "With an offer on the table, choose “Declined” to turn it down."
     return f"An application cannot go from “{current.label}” to “{target.label}”."
+
+
+# The reasons a person picks from when an application ends that way, most common first.
+_MY_REASONS = (
+    "salary_below_market",
+    "salary_below_current",
+    "accepted_other_offer",
+    "role_not_a_fit",
+    "responsibilities",
+    "location",
+    "culture",
+    "benefits",
+    "process",
+    "personal",
+    "other",
+)
+REASONS_FOR: dict[Status, tuple[str, ...]] = {
+    S.DECLINED: _MY_REASONS,
+    S.WITHDRAWN: _MY_REASONS,
+    S.REJECTED: (
+        "other_candidate",
+        "qualifications",
+        "position_filled",
+        "position_cancelled",
+        "other",
+    ),
+}

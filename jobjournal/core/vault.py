@@ -151,8 +151,7 @@ class Vault:
 
     def __init__(self, path: Path, key: RawKey, file_lock: JournalLock, first: Connection):
         self.path = path
-        self.backups_dir = paths.backups_dir_for(path)
-        self.keep_backups = DEFAULT_KEEP_BACKUPS
+        self.backups_dir, self.keep_backups = backup_place(path)
         self.keychain_note = ""  # why remembering did not happen, when it was asked for
         self._key: RawKey | None = key
         self._file_lock = file_lock
@@ -273,6 +272,17 @@ class Vault:
                 connection.exec_driver_sql("VACUUM INTO ?", (str(target),))
         except DBAPIError as error:
             raise self._translated(error) from error
+
+    def place_backups(self, folder: Path | None, keep: int) -> None:
+        """Send future backups to `folder` (None: the default) and keep the newest `keep`.
+
+        Backups already made stay where they are; the old folder is not emptied.
+        """
+        set_backup_place(self.path, folder, keep)
+        self.backups_dir, self.keep_backups = backup_place(self.path)
+        if self.backups_dir.is_dir():
+            with translating_os_errors("the backups folder"):
+                self._rotate_backups()
 
     def backup_if_due(self, every: timedelta = BACKUP_EVERY) -> Path | None:
         newest = list_backups(self.path, self.backups_dir)[:1]
@@ -545,9 +555,30 @@ def _refuse_lost_wal(path: Path) -> None:
 # Backups on disk
 
 
+# Where each journal's backups go and how many are kept, when the person chose other than
+# the default (the app sets this from its settings before unlocking, so that the backup
+# made at unlock, and the backups offered for a damaged file, use the chosen folder).
+_backup_places: dict[Path, tuple[Path, int]] = {}
+
+
+def set_backup_place(journal_path: Path, folder: Path | None, keep: int) -> None:
+    """Choose the backups folder (None: the default beside the journal) and how many to keep."""
+    if keep < 1:
+        raise InvalidInput("Keep at least one backup.")
+    journal_path = _absolute(journal_path)
+    _backup_places[journal_path] = (folder or paths.backups_dir_for(journal_path), keep)
+
+
+def backup_place(journal_path: Path) -> tuple[Path, int]:
+    """The backups folder of a journal and how many backups it keeps."""
+    journal_path = _absolute(journal_path)
+    default = (paths.backups_dir_for(journal_path), DEFAULT_KEEP_BACKUPS)
+    return _backup_places.get(journal_path, default)
+
+
 def list_backups(journal_path: Path, folder: Path | None = None) -> list[Path]:
     """The journal's backups, newest first."""
-    folder = folder or paths.backups_dir_for(journal_path)
+    folder = folder or backup_place(journal_path)[0]
     prefix = f"{journal_path.stem}-"
     try:
         found = [p for p in folder.iterdir() if p.name.startswith(prefix) and p.suffix == ".db"]

@@ -1,4 +1,4 @@
-"""Start-up and the unlock ⇄ main window cycle."""
+"""Start-up and the unlock ⇄ main window cycle, with the idle lock and the demo journal."""
 
 from __future__ import annotations
 
@@ -6,7 +6,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
+from jobjournal.ui import settings
+from jobjournal.ui.first_paint import after_first_paint
+from jobjournal.ui.idle import IdleLock
+from jobjournal.ui.theme import apply_theme, follow_system_changes
 from jobjournal.ui.unlock_dialog import UnlockDialog
 
 if TYPE_CHECKING:
@@ -14,29 +19,50 @@ if TYPE_CHECKING:
     from jobjournal.ui.main_window import MainWindow
 
 APP_ID = "io.github.jobjournal"
+DEMO_PASSPHRASE = "demo"  # noqa: S105  # the example journal is public, made-up data
 
 
 class AppController:
     """Owns the one open journal; shows the unlock dialog whenever there is none."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, demo: bool = False) -> None:
         self.path = path
         self.window: MainWindow | None = None
-        self.dialog = UnlockDialog(path, first_run=not path.exists())
+        self.demo_folder: Path | None = None
+        self.idle = IdleLock(self.lock)
+        if settings.theme() != "system":
+            apply_theme(settings.theme())
+        self.dialog = UnlockDialog(path, first_run=not path.exists() and not demo)
+        # The platform's palette already is the system's; checking its light/dark hint
+        # (for platforms that say dark but draw light) can wait until the first paint.
+        after_first_paint(self.dialog, lambda: apply_theme(settings.theme()))
+        follow_system_changes(settings.theme)
         self.dialog.unlocked.connect(self._show_main)
+        self._demo = demo
+        app = QApplication.instance()
+        assert app is not None
+        app.aboutToQuit.connect(self.quit)
 
     def start(self) -> None:
+        if self._demo:
+            QTimer.singleShot(0, self.open_demo)
+            return
         self.dialog.show()
         if self.path.exists():
             # After the first paint: the keychain and the vault load only now.
-            QTimer.singleShot(0, self._try_remembered_key)
+            after_first_paint(self.dialog, self._try_remembered_key)
 
     def _try_remembered_key(self) -> None:
         from jobjournal.core import vault
         from jobjournal.core.errors import JournalError, PassphraseRequired
+        from jobjournal.ui.unlock_dialog import prepare_backups
+        from jobjournal.ui.work import run_with_progress
 
+        prepare_backups(self.path)
         try:
-            journal = vault.unlock(self.path)
+            journal = run_with_progress(
+                self.dialog, "Opening the journal", lambda: vault.unlock(self.path)
+            )
         except PassphraseRequired:
             return  # the dialog is already asking for it
         except JournalError as error:
@@ -45,23 +71,69 @@ class AppController:
         self.dialog.hide()
         self._show_main(journal)
 
+    def open_demo(self) -> None:
+        """A throwaway journal filled with an example search, deleted when the app quits."""
+        import tempfile
+
+        from jobjournal.core import demo, vault
+        from jobjournal.ui.work import run_with_progress
+
+        self.demo_folder = Path(tempfile.mkdtemp(prefix="jobjournal-demo-"))
+        self.path = self.demo_folder / "demo-journal.db"
+
+        def make() -> Journal:
+            journal = vault.create(self.path, DEMO_PASSPHRASE)
+            demo.fill_demo(journal)
+            return journal
+
+        self._show_main(run_with_progress(None, "Writing the example journal", make))
+
     def _show_main(self, journal: Journal) -> None:
         from jobjournal.ui.main_window import MainWindow
 
         self.path = journal.path
         self.window = MainWindow(journal)
         self.window.lock_requested.connect(self.lock)
+        self.window.preferences_changed.connect(self.apply_preferences)
+        if self.demo_folder is not None:
+            self.window.setWindowTitle("Example journal (deleted on quit) — jobjournal")
         self.window.show()
         self.window.raise_()
         self.window.activateWindow()
+        self.apply_preferences()
+        self.idle.start()
+
+    def apply_preferences(self) -> None:
+        apply_theme(settings.theme())
+        self.idle.set_minutes(settings.auto_lock_minutes())
 
     def lock(self) -> None:
         """Close the journal, drop every widget that showed its content, ask again."""
         if self.window is None:
             return
-        self.window.journal.lock()
-        self.window.close()
-        self.window.deleteLater()
-        self.window = None
-        self.dialog.show_unlock(self.path)
+        self.close_journal()
+        reason = (
+            f"The example journal's passphrase is “{DEMO_PASSPHRASE}”." if self.demo_folder else ""
+        )
+        self.dialog.show_unlock(self.path, reason)
         self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+
+    def close_journal(self) -> None:
+        """Lock the journal and forget the window (on lock, idle, or quit)."""
+        self.idle.stop()
+        if self.window is not None:
+            window, self.window = self.window, None
+            window.shutdown()
+            window.journal.lock()
+            window.hide()
+            window.deleteLater()
+
+    def quit(self) -> None:
+        import shutil
+
+        self.close_journal()
+        if self.demo_folder is not None:
+            shutil.rmtree(self.demo_folder, ignore_errors=True)
+            self.demo_folder = None

@@ -1,82 +1,597 @@
-"""The window a person works in once the journal is unlocked."""
+"""The window a person works in once the journal is unlocked.
+
+Three panes: the pipeline (status filters with counts), the applications table (or the
+search results), and the selected application's details. Every change goes through the
+core, lands on the undo stack, and redraws the table, the counts and the details.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
+from jobjournal.ui import commands, settings
+from jobjournal.ui.applications_model import COL_CHANGED, REACH, ApplicationsModel
+from jobjournal.ui.detail_pane import DetailPane
+from jobjournal.ui.dialogs import NewApplicationDialog, SettingsDialog, StatusDialog
+from jobjournal.ui.fields import line_edit
+from jobjournal.ui.pipeline import PipelineList
+from jobjournal.ui.search_panel import SearchResults
+from jobjournal.ui.work import run_with_progress
+
 if TYPE_CHECKING:
     from jobjournal.core.journal import Journal
+    from jobjournal.core.models import Status
+    from jobjournal.core.search import SearchHit
+
+TYPING_PAUSE_MS = 200  # filter and search once typing pauses, not on every key
 
 
 class MainWindow(QMainWindow):
     lock_requested = Signal()
+    preferences_changed = Signal()  # auto-lock minutes or theme
 
     def __init__(self, journal: Journal) -> None:
         super().__init__()
         self.journal = journal
         self.setWindowTitle(f"{journal.path.name} — jobjournal")  # the file name, nothing more
         self.setAccessibleName("jobjournal main window")
-        self._summary = QLabel()
-        self._summary.setAccessibleName("Journal summary")
-        self._summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self._summary.setWordWrap(True)
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(self._summary)
-        self.setCentralWidget(central)
+        self.undo_stack = QUndoStack(self)
+        self.context = commands.Context(journal, self._after_change, self._report)
+        self.model = ApplicationsModel(journal)
+        self._build_panes()
+        self._build_actions()
         self._build_menus()
-        self._refresh_summary()
+        self._connect()
+        self.resize(1200, 760)
+        self._restore_window_state()
+        self.refresh(select=None)
         if journal.vault.keychain_note:
             self.statusBar().showMessage(journal.vault.keychain_note)
-        self.resize(900, 600)
+
+    # -- building ---------------------------------------------------------------------
+
+    def _build_panes(self) -> None:
+        self.pipeline = PipelineList()
+        pipeline_label = QLabel("&Pipeline")
+        pipeline_label.setBuddy(self.pipeline)
+        left = _column(pipeline_label, self.pipeline)
+        self.filter_box = line_edit("Filter applications", "Filter by company or job title")
+        self.filter_box.setClearButtonEnabled(True)
+        self.table = self._build_table()
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Applications shown")
+        self.results = SearchResults()
+        self.middle = QStackedWidget()
+        self.middle.addWidget(_column(self.filter_box, self.table, self.count_label))
+        self.middle.addWidget(self.results)
+        self.detail = DetailPane(self._company_names())
+        self.splitter = QSplitter()
+        self.splitter.setAccessibleName("Panes")
+        for pane in (left, self.middle, self.detail):
+            self.splitter.addWidget(pane)
+        self.splitter.setSizes([190, 560, 450])
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self._build_toolbar()
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setAccessibleName("Applications")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setSortingEnabled(True)
+        table.horizontalHeader().setSortIndicator(COL_CHANGED, Qt.SortOrder.DescendingOrder)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.horizontalHeader().setAccessibleName("Columns (click to sort)")
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        for column, width in enumerate((150, 200, 100, 95, 190)):
+            table.setColumnWidth(column, width)
+        return table
+
+    def _build_toolbar(self) -> None:
+        self.search_box = line_edit(
+            "Search everything", "Search notes, interviews, offers… (Ctrl+F)"
+        )
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(360)
+        self.search_box.installEventFilter(self)
+        self.new_button = QPushButton("&New application")
+        self.new_button.setAccessibleName("New application")
+        toolbar = QToolBar("Search and add")
+        toolbar.setObjectName("main toolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.search_box)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.new_button)
+        self.addToolBar(toolbar)
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action("&New application…", "Ctrl+N", self.new_application)
+        self.save_action = self._action("&Save changes", "Ctrl+S", self.save_details)
+        self.status_action = self._action("Change &status…", "Ctrl+T", lambda: self.change_status())
+        self.delete_action = self._action("&Delete application…", "Del", self.delete_application)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.addAction(self.delete_action)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addActions([self.undo_action, self.redo_action])
+        self.find_action = self._action("&Search everything", "Ctrl+F", self.focus_search)
+        self.filter_action = self._action("&Filter the list", "Ctrl+Shift+F", self.focus_filter)
+        self.show_all_action = self._action("Show &all applications", "Ctrl+0", self.show_all)
+        self.settings_action = self._action("S&ettings…", "Ctrl+,", self.open_settings)
+        self.lock_action = self._action("&Lock", "Ctrl+L", self.lock_requested.emit)
+        self.verify_action = self._action("&Verify journal", "Ctrl+Shift+V", self.verify)
+        self.backup_action = self._action("&Back up now", "Ctrl+Shift+B", self.back_up)
+        self.passphrase_action = self._action("Change &passphrase…", "", self.change_passphrase)
+        self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
+        self.shortcuts_action = self._action("&Keyboard shortcuts", "F1", self.show_shortcuts)
+        self.about_action = self._action("&About jobjournal", "", self.show_about)
+        self.move_actions = self._move_actions()
+
+    def _move_actions(self) -> dict[Status, QAction]:
+        from jobjournal.core.models import Status
+
+        actions = {}
+        for status in Status:
+            action = QAction(status.label, self)
+            action.triggered.connect(lambda _=False, s=status: self.change_status(s))
+            actions[status] = action
+        return actions
 
     def _build_menus(self) -> None:
-        journal_menu = self.menuBar().addMenu("&Journal")
-        self.lock_action = _action(self, "&Lock", "Ctrl+L", self.lock_requested.emit)
-        self.verify_action = _action(self, "&Verify journal", "", self.verify)
-        self.backup_action = _action(self, "&Back up now", "Ctrl+Shift+B", self.back_up)
-        self.passphrase_action = _action(self, "Change &passphrase…", "", self.change_passphrase)
-        self.remember_action = _action(self, "&Remember on this computer", "", self.toggle_remember)
-        self.remember_action.setCheckable(True)
-        self.remember_action.setChecked(self.journal.vault.is_remembered())
-        self.quit_action = _action(self, "&Quit", "Ctrl+Q", QGuiApplication.quit)
-        for action in (self.lock_action, self.verify_action, self.backup_action):
-            journal_menu.addAction(action)
-        journal_menu.addSeparator()
-        journal_menu.addAction(self.passphrase_action)
-        journal_menu.addAction(self.remember_action)
-        journal_menu.addSeparator()
-        journal_menu.addAction(self.quit_action)
+        bar = self.menuBar()
+        journal_menu = bar.addMenu("&Journal")
+        for item in (
+            self.settings_action,
+            None,
+            self.lock_action,
+            self.verify_action,
+            self.backup_action,
+            self.passphrase_action,
+            None,
+            self.quit_action,
+        ):
+            _add(journal_menu, item)
+        edit_menu = bar.addMenu("&Edit")
+        for item in (
+            self.undo_action,
+            self.redo_action,
+            None,
+            self.find_action,
+            self.filter_action,
+            self.show_all_action,
+        ):
+            _add(edit_menu, item)
+        application_menu = bar.addMenu("&Application")
+        self.move_menu = QMenu("&Move to", self)
+        for action in self.move_actions.values():
+            self.move_menu.addAction(action)
+        for item in (self.new_action, self.save_action, None, self.status_action):
+            _add(application_menu, item)
+        application_menu.addMenu(self.move_menu)
+        application_menu.addSeparator()
+        application_menu.addAction(self.delete_action)
+        help_menu = bar.addMenu("&Help")
+        for item in (self.shortcuts_action, self.about_action):
+            _add(help_menu, item)
 
-    def _refresh_summary(self) -> None:
-        from jobjournal.core.vault import list_backups
-
-        backups = list_backups(self.journal.path)
-        newest = backups[0].name if backups else "none yet"
-        self._summary.setText(
-            f"<p><b>Journal:</b> {self.journal.path}</p>"
-            f"<p><b>Backups:</b> {len(backups)} (newest: {newest})<br>"
-            f"in {self.journal.vault.backups_dir}</p>"
+    def _connect(self) -> None:
+        self.pipeline.chosen.connect(self.apply_filter)
+        self._filter_timer = _pause_timer(self, self.apply_filter)
+        self.filter_box.textChanged.connect(lambda _text: self._filter_timer.start())
+        self._search_timer = _pause_timer(self, self.run_search)
+        self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_box.returnPressed.connect(self._open_current_hit)
+        self.results.opened.connect(self.open_hit)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.table.customContextMenuRequested.connect(self._table_menu)
+        # After the view re-sorted the model (it connected first): keep the selection.
+        self.table.horizontalHeader().sortIndicatorChanged.connect(
+            lambda _column, _order: self._select(self.detail.application_id, changed=False)
         )
+        self.new_button.clicked.connect(self.new_application)
+        self.detail.save_requested.connect(self.save_details)
+        self.detail.revert_requested.connect(self.revert_details)
+        self.detail.status_requested.connect(lambda: self.change_status())
 
-    # -- actions -----------------------------------------------------------------------
+    def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    # -- reading the journal into the panes -------------------------------------------
+
+    def refresh(self, select: int | None) -> None:
+        """Read the list and counts again and show `select` (or keep the selection)."""
+        keep = select if select is not None else self.detail.application_id
+        self.model.reload(keep_loaded=True)
+        self._update_counts()
+        self._select(keep)
+
+    def apply_filter(self) -> None:
+        from jobjournal.core.listing import ApplicationFilter
+
+        if not self._leave_details():
+            return
+        wanted = ApplicationFilter(
+            statuses=self.pipeline.statuses(), text=self.filter_box.text().strip()
+        )
+        self.model.set_filter(wanted)
+        self._update_counts()
+        self._select(self.detail.application_id, changed=False)
+
+    def show_all(self) -> None:
+        self.pipeline.choose_all()
+        self.filter_box.clear()
+        self.apply_filter()
+
+    def _select(self, application_id: int | None, *, changed: bool = True) -> None:
+        """Select the application's row and show it. `changed`: the journal changed, so
+        re-read its details and look further down the list for its row; otherwise (a new
+        sort or filter) only the rows already read are looked at."""
+        if application_id is None:
+            self._select_row(None)
+            self.detail.clear()
+            return
+        row = self.model.row_of(application_id, reach=REACH if changed else 0)
+        self._select_row(row)
+        if row is None and not self.journal.is_listed(application_id, self.model.wanted):
+            self.detail.clear()  # the filter hides it now
+        elif changed or self.detail.application_id != application_id:
+            self._show_details(application_id)
+
+    def _select_row(self, row: int | None) -> None:
+        if row is None:
+            self.table.clearSelection()
+            self.table.setCurrentIndex(QModelIndex())
+            return
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def _show_details(self, application_id: int | None) -> None:
+        if application_id is None:
+            self.detail.clear()
+            return
+        records = self.journal.records_of(application_id)
+        self.detail.show_records(records, self.journal.timeline(application_id))
+        self._loaded_values = self.detail.form.values()
+        self._update_move_menu(records.application.status)
+
+    def _update_move_menu(self, current: str | None) -> None:
+        from jobjournal.core.models import Status
+        from jobjournal.core.transitions import allowed_next
+
+        allowed = set(allowed_next(Status(current))) if current else set()
+        for status, action in self.move_actions.items():
+            action.setEnabled(status in allowed)
+        for action in (self.status_action, self.delete_action, self.save_action):
+            action.setEnabled(current is not None)
+        self.detail.status_button.setEnabled(bool(allowed))
+
+    def _on_current_row(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        wanted = self.model.application_id(current.row())
+        if wanted == self.detail.application_id:
+            return
+        if not self._leave_details():
+            self.table.selectionModel().blockSignals(True)
+            self.table.setCurrentIndex(previous)
+            self.table.selectionModel().blockSignals(False)
+            return
+        self._show_details(wanted)
+
+    def _update_counts(self) -> None:
+        from jobjournal.core.models import Status
+
+        counts = self.journal.status_counts(self.model.wanted)
+        self.pipeline.show_counts(counts)
+        shown = sum(counts[s] for s in self.model.wanted.statuses or Status)
+        self.count_label.setText(f"{shown:,} application{'s' if shown != 1 else ''}")
+
+    def _company_names(self) -> list[str]:
+        from jobjournal.core.models import Company
+
+        return sorted((c.name for c in self.journal.all(Company)), key=str.casefold)
+
+    # -- editing ------------------------------------------------------------------------
+
+    def _leave_details(self) -> bool:
+        """Before showing something else: save pending edits. False if they cannot be saved."""
+        if not self.detail.dirty:
+            return True
+        return self.save_details()
+
+    def save_details(self) -> bool:
+        from jobjournal.core.errors import JournalError
+
+        application_id = self.detail.application_id
+        if application_id is None or not self.detail.dirty:
+            return True
+        try:
+            after = self.detail.form.values()
+            changed = {k: v for k, v in after.items() if self._loaded_values.get(k) != v}
+            before = {k: self._loaded_values.get(k) for k in changed}
+            commands.apply_fields(self.journal, application_id, changed)
+        except JournalError as error:
+            self.detail.show_message(str(error))
+            return False
+        ref = self.context.ref(application_id)
+        self.undo_stack.push(commands.EditApplication(self.context, ref, before, changed))
+        self.statusBar().showMessage("Saved.", 3000)
+        self.refresh(select=application_id)
+        return True
+
+    def revert_details(self) -> None:
+        self._show_details(self.detail.application_id)
+
+    def new_application(self) -> None:
+        if not self._leave_details():
+            return
+        dialog = NewApplicationDialog(self, self._company_names())
+        created: list[int] = []
+
+        def add() -> None:
+            values = dialog.form.values()
+            status = dialog.chosen_status()
+            values.update(
+                status=status, on=values.get("applied_on") if status.value == "applied" else None
+            )
+            new_id = commands.add_application(self.journal, values)
+            self.undo_stack.push(
+                commands.AddApplication(self.context, self.context.ref(new_id), values)
+            )
+            created.append(new_id)
+
+        dialog.action = add
+        if dialog.exec() == QDialog.DialogCode.Accepted and created:
+            self._refresh_companies()
+            self.show_all_if_hidden(created[0])
+
+    def show_all_if_hidden(self, application_id: int) -> None:
+        """Show an application, widening the filters if they hide it."""
+        if (
+            self.journal.position_of(
+                application_id, self.model.wanted, self.model.sort_key, self.model.descending
+            )
+            is None
+        ):
+            self.pipeline.choose_all()
+            self.filter_box.blockSignals(True)
+            self.filter_box.clear()
+            self.filter_box.blockSignals(False)
+            self.model.set_filter(self._no_filter())
+        self.refresh(select=application_id)
+        self.table.setFocus()
+
+    def change_status(self, target: Status | None = None) -> None:
+        from jobjournal.core.models import Application, Status
+
+        application_id = self.detail.application_id
+        if application_id is None or not self._leave_details():
+            return
+        application = self.journal.get(Application, application_id)
+        dialog = StatusDialog(self, Status(application.status), application.job_title)
+        if target is not None:
+            dialog.choose_status(target)
+
+        def move() -> None:
+            change = dialog.values()
+            self.journal.set_status(application_id, **change)
+            ref = self.context.ref(application_id)
+            self.undo_stack.push(commands.ChangeStatus(self.context, ref, change))
+
+        dialog.action = move
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh(select=application_id)
+
+    def delete_application(self) -> None:
+        from jobjournal.core.models import Application
+
+        application_id = self.detail.application_id
+        if application_id is None:
+            return
+        application = self.journal.get(Application, application_id)
+        impact = self.journal.deletion_impact(Application, application_id)
+        if not self._confirm_delete(application, impact):
+            return
+        self.journal.delete(Application, application_id, confirm=True)
+        # Older steps may refer to it; history that no longer fits the journal must go.
+        self.undo_stack.clear()
+        self.detail.clear()
+        self.refresh(select=None)
+        self.statusBar().showMessage(f"Deleted “{application.job_title}”.", 5000)
+
+    def _confirm_delete(self, application: Any, impact: list[str]) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Delete application")
+        box.setText(f"Delete “{application.job_title}” at {application.company.name}?")
+        also = f"This also deletes {', '.join(impact)}. " if impact else ""
+        box.setInformativeText(f"{also}This cannot be undone.")
+        delete = box.addButton("&Delete", QMessageBox.ButtonRole.DestructiveRole)
+        delete.setAccessibleName("Delete")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        cancel.setAccessibleName("Cancel")
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is delete
+
+    def _after_change(self, select: int | None) -> None:
+        """After an undo or redo: the journal changed under the panes."""
+        self.detail.clear()
+        self._refresh_companies()
+        if select is not None:
+            self.show_all_if_hidden(select)
+        else:
+            self.refresh(select=None)
+
+    def _report(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+        QTimer.singleShot(0, self.undo_stack.clear)
+
+    def _refresh_companies(self) -> None:
+        names = self._company_names()
+        completer = self.detail.form.company.completer()
+        completer.model().setStringList(names)  # type: ignore[attr-defined]
+
+    def _table_menu(self, position: Any) -> None:
+        index = self.table.indexAt(position)
+        if not index.isValid():
+            return
+        self.table.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction(self.status_action)
+        menu.addMenu(self.move_menu)
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        menu.exec(self.table.viewport().mapToGlobal(position))
+
+    # -- search -------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def focus_filter(self) -> None:
+        self.middle.setCurrentIndex(0)
+        self.filter_box.setFocus()
+        self.filter_box.selectAll()
+
+    def run_search(self) -> None:
+        typed = self.search_box.text().strip()
+        if not typed:
+            self.middle.setCurrentIndex(0)
+            return
+        self.results.show_hits(typed, self.journal.search(typed, limit=50))
+        self.middle.setCurrentIndex(1)
+
+    def _open_current_hit(self) -> None:
+        self._search_timer.stop()
+        self.run_search()
+        hit = self.results.current_hit()
+        if hit is not None:
+            self.open_hit(hit)
+
+    def open_hit(self, hit: SearchHit) -> None:
+        """Show where a hit lives: its application at the right tab, or its company's list."""
+        self.middle.setCurrentIndex(0)
+        if hit.application_id is None:
+            self._filter_to_company_of(hit)
+            return
+        if not self._leave_details():
+            return
+        self.show_all_if_hidden(hit.application_id)
+        self.detail.show_hit(hit.kind, hit.ref_id)
+
+    def _filter_to_company_of(self, hit: SearchHit) -> None:
+        from jobjournal.core.models import Company, Contact
+
+        company_id: int | None = hit.ref_id if hit.kind == "company" else None
+        if hit.kind == "contact":
+            company_id = self.journal.get(Contact, hit.ref_id).company_id
+        if company_id is None:
+            self.statusBar().showMessage("That is in your contacts, not tied to a company.", 8000)
+            return
+        self.pipeline.choose_all()
+        self.filter_box.setText(self.journal.get(Company, company_id).name)
+        self.apply_filter()
+        self.table.setFocus()
+
+    def _no_filter(self) -> Any:
+        from jobjournal.core.listing import NO_FILTER
+
+        return NO_FILTER
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Escape:
+                self.search_box.clear()
+                self.middle.setCurrentIndex(0)
+                self.table.setFocus()
+                return True
+            if event.key() == Qt.Key.Key_Down and self.middle.currentIndex() == 1:
+                self.results.setFocus()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- journal actions ----------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        from jobjournal.core.errors import InvalidInput
+
+        vault = self.journal.vault
+        dialog = SettingsDialog(self, self.journal.path, vault.is_remembered())
+        dialog.change_passphrase.clicked.connect(self.change_passphrase)
+
+        def save() -> None:
+            prefs = dialog.backup_prefs()
+            remember = dialog.remember.isChecked()
+            if remember != vault.is_remembered():
+                status = vault.remember(remember)
+                if remember and not status.usable:
+                    raise InvalidInput(f"Cannot remember the journal here: {status.reason}")
+            vault.place_backups(prefs.folder, prefs.keep)
+            settings.set_backup_prefs(self.journal.path, prefs)
+            settings.set_auto_lock_minutes(dialog.auto_lock.value())
+            settings.set_theme(dialog.theme.currentData())
+
+        dialog.action = save
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.preferences_changed.emit()
+            self.statusBar().showMessage("Settings saved.", 3000)
 
     def verify(self) -> None:
-        report = self.journal.vault.verify()
+        report = run_with_progress(self, "Checking the journal", self.journal.vault.verify)
         if report.ok:
             QMessageBox.information(self, "Verify journal", "The journal checks out: no problems.")
             return
@@ -92,18 +607,11 @@ class MainWindow(QMainWindow):
         from jobjournal.core.errors import JournalError
 
         try:
-            made = self.journal.vault.backup()
+            made = run_with_progress(self, "Backing up the journal", self.journal.vault.backup)
         except JournalError as error:
             QMessageBox.warning(self, "Back up", str(error))
             return
-        self.statusBar().showMessage(f"Backed up to {made.name}", 5000)
-        self._refresh_summary()
-
-    def toggle_remember(self, on: bool) -> None:
-        status = self.journal.vault.remember(on)
-        if on and not status.usable:
-            self.remember_action.setChecked(False)
-            QMessageBox.information(self, "Remember on this computer", status.reason)
+        self.statusBar().showMessage(f"Backed up to {made}", 8000)
 
     def change_passphrase(self) -> None:
         from jobjournal.core.errors import JournalError
@@ -111,42 +619,110 @@ class MainWindow(QMainWindow):
         dialog = ChangePassphraseDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        current, new = dialog.current.text(), dialog.new.text()
         try:
-            self.journal.vault.change_passphrase(dialog.current.text(), dialog.new.text())
+            run_with_progress(
+                self,
+                "Re-encrypting the journal",
+                lambda: self.journal.vault.change_passphrase(current, new),
+            )
         except JournalError as error:
             QMessageBox.warning(self, "Change passphrase", str(error))
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self.statusBar().showMessage(
             "Passphrase changed. Older backups still open with the old passphrase.", 10000
         )
-        self._refresh_summary()
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(
+            f"<tr><td>{action.text().replace('&', '').rstrip('…')}</td>"
+            f"<td>&nbsp;&nbsp;<b>{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}</b></td></tr>"
+            for action in [*self.actions(), self.undo_action, self.redo_action]
+            if not action.shortcut().isEmpty()
+        )
+        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About jobjournal",
+            "<b>jobjournal</b><p>A private, offline journal of your job search. "
+            "Everything stays in one encrypted file on this computer.</p>",
+        )
+
+    # -- closing and locking ------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Before the journal locks: keep pending edits, close dialogs, forget the content."""
+        self.save_details()  # a refused edit cannot be kept: the journal is going
+        for dialog in self.findChildren(QDialog):
+            dialog.reject()  # their exec() returns "rejected" and the caller does nothing
+        self._save_window_state()
+        self.undo_stack.clear()
+        self.results.clear()
+        self.search_box.clear()
+        self.filter_box.clear()
+        self.detail.clear()
+        self.model.clear()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.detail.dirty and not self.save_details():
+            answer = QMessageBox.question(
+                self,
+                "Unsaved changes",
+                "Your changes to this application cannot be saved as they are. "
+                "Quit anyway and lose them?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            self.detail.dirty = False
+        self._save_window_state()
+        event.accept()
+        QGuiApplication.quit()
+
+    def _save_window_state(self) -> None:
+        settings.save_window_state("geometry", self.saveGeometry())
+        settings.save_window_state("splitter", self.splitter.saveState())
+        settings.save_window_state("columns", self.table.horizontalHeader().saveState())
+
+    def _restore_window_state(self) -> None:
+        if (geometry := settings.window_state("geometry")) is not None:
+            self.restoreGeometry(geometry)
+        if (panes := settings.window_state("splitter")) is not None:
+            self.splitter.restoreState(panes)
+        if (columns := settings.window_state("columns")) is not None:
+            self.table.horizontalHeader().restoreState(columns)
+            header = self.table.horizontalHeader()
+            self.model.use_sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
 
 class ChangePassphraseDialog(QDialog):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWindowTitle("Change passphrase")
+        self.setAccessibleName("Change passphrase")
         self.current = _secret("Current passphrase")
         self.new = _secret("New passphrase")
         self.repeat = _secret("Repeat new passphrase")
         self.problem = QLabel()
         self.problem.setAccessibleName("Change passphrase message")
         form = QFormLayout()
-        form.addRow("&Current:", self.current)
-        form.addRow("&New:", self.new)
-        form.addRow("&Repeat:", self.repeat)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept_if_matching)
-        buttons.rejected.connect(self.reject)
+        form.addRow(_buddy("&Current:", self.current), self.current)
+        form.addRow(_buddy("&New:", self.new), self.new)
+        form.addRow(_buddy("&Repeat:", self.repeat), self.repeat)
+        ok = QPushButton("&Change passphrase")
+        ok.setAccessibleName("Change passphrase")
+        ok.setDefault(True)
+        ok.clicked.connect(self._accept_if_matching)
+        cancel = QPushButton("Cancel")
+        cancel.setAccessibleName("Cancel")
+        cancel.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
-        layout.addWidget(buttons)
+        layout.addWidget(ok)
+        layout.addWidget(cancel)
 
     def _accept_if_matching(self) -> None:
         if not self.new.text():
@@ -157,6 +733,9 @@ class ChangePassphraseDialog(QDialog):
             self.accept()
 
 
+# -- pieces -------------------------------------------------------------------------------
+
+
 def _secret(name: str) -> QLineEdit:
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -164,10 +743,31 @@ def _secret(name: str) -> QLineEdit:
     return field
 
 
-def _action(window: QMainWindow, text: str, shortcut: str, slot: object) -> QAction:
-    action = QAction(text, window)
-    if shortcut:
-        action.setShortcut(QKeySequence(shortcut))
-    action.triggered.connect(slot)
-    window.addAction(action)
-    return action
+def _buddy(text: str, field: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
+
+
+def _column(*widgets: QWidget) -> QWidget:
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(4, 4, 4, 4)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return holder
+
+
+def _add(menu: QMenu, action: QAction | None) -> None:
+    if action is None:
+        menu.addSeparator()
+    else:
+        menu.addAction(action)
+
+
+def _pause_timer(parent: QObject, slot: Callable[[], None]) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(TYPING_PAUSE_MS)
+    timer.timeout.connect(slot)
+    return timer

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +26,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from jobjournal.ui.first_paint import after_first_paint
+from jobjournal.ui.messages import message_label, show_message
 
 if TYPE_CHECKING:
     from jobjournal.core.errors import JournalError
@@ -74,13 +78,13 @@ class UnlockDialog(QDialog):
     def _build_unlock_page(self) -> QWidget:
         page = QWidget()
         self._path_label = QLabel()
-        self._path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._path_label.setWordWrap(True)
+        self._path_label.setAccessibleName("Journal path")
         self._passphrase = _password_field("Passphrase")
         self._passphrase.returnPressed.connect(self._unlock)
         self._remember = QCheckBox("&Remember on this computer")
         self._remember.setAccessibleName("Remember on this computer")
-        self._message = _message_label("Unlock message")
+        self._message = message_label("Unlock message")
         self._unlock_button = _button("&Unlock", self._unlock)
         self._unlock_button.setDefault(True)
         self._restore_button = _button("Restore from &backup…", self._restore)
@@ -91,6 +95,8 @@ class UnlockDialog(QDialog):
         form.addRow("Journal:", self._path_label)
         form.addRow("&Passphrase:", self._passphrase)
         form.addRow("", self._remember)
+        self._remember_note = _note("Why remembering is unavailable")
+        form.addRow("", self._remember_note)
         buttons = QHBoxLayout()
         for widget in (other, new):
             buttons.addWidget(widget)
@@ -122,7 +128,11 @@ class UnlockDialog(QDialog):
         )
         self._new_remember = QCheckBox("&Remember on this computer")
         self._new_remember.setAccessibleName("Remember new journal on this computer")
-        self._create_message = _message_label("Create message")
+        self._with_example = QCheckBox(
+            "Start with an &example journal (a made-up search to explore)"
+        )
+        self._with_example.setAccessibleName("Start with an example journal")
+        self._create_message = message_label("Create message")
         warning = QLabel(
             "Your journal is encrypted with this passphrase. If you lose it, nobody — "
             "not even us — can open the journal again. Write it down somewhere safe."
@@ -138,6 +148,9 @@ class UnlockDialog(QDialog):
         form.addRow("", self._strength)
         form.addRow("Re&peat:", self._confirm)
         form.addRow("", self._new_remember)
+        self._new_remember_note = _note("Why remembering a new journal is unavailable")
+        form.addRow("", self._new_remember_note)
+        form.addRow("", self._with_example)
         buttons = QHBoxLayout()
         buttons.addWidget(self._back_button)
         buttons.addStretch()
@@ -153,7 +166,7 @@ class UnlockDialog(QDialog):
     def show_unlock(self, path: Path, reason: str = "") -> None:
         self._path = path
         self._path_label.setText(str(path))
-        self._show_message(self._message, reason)
+        show_message(self._message, reason)
         self._restore_button.hide()
         self._passphrase.clear()
         self._pages.setCurrentWidget(self._unlock_page)
@@ -169,27 +182,37 @@ class UnlockDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        # Asking the keychain loads `keyring` (~90 ms): do it once the dialog has painted.
         for box in (self._remember, self._new_remember):
             box.setEnabled(False)
             box.setToolTip("Checking this computer's keychain…")
-            QTimer.singleShot(0, lambda box=box: self._offer_remember(box))
+        # Asking the keychain loads `keyring` (~90 ms), and the first use of a `Qt.` enum
+        # builds them all (~18 ms): both wait until the dialog has painted.
+        after_first_paint(self, self._after_paint)
 
-    def _offer_remember(self, box: QCheckBox) -> None:
+    def _after_paint(self) -> None:
+        from PySide6.QtCore import Qt
+
+        self._path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._offer_remember(self._remember, self._remember_note)
+        self._offer_remember(self._new_remember, self._new_remember_note)
+        self.adjustSize()  # room for a note that appeared
+
+    def _offer_remember(self, box: QCheckBox, note: QLabel) -> None:
         from jobjournal.core import keychain
 
         status = keychain.backend_status()
         box.setEnabled(status.usable)
         box.setToolTip(status.reason)
+        note.setText(status.reason)
+        note.setVisible(not status.usable)
         if not status.usable:
             box.setChecked(False)
-            box.setText(f"Remember on this computer — unavailable: {status.reason}")
+            box.setText("Remember on this computer (unavailable here)")
 
     # -- actions -----------------------------------------------------------------------
 
     def _unlock(self) -> None:
-        from jobjournal.core import vault
-
+        vault = prepare_backups(self._path)
         remember = True if self._remember.isChecked() else None
         self._attempt(
             lambda: vault.unlock(self._path, self._passphrase.text(), remember=remember),
@@ -197,25 +220,33 @@ class UnlockDialog(QDialog):
         )
 
     def _create(self) -> None:
-        from jobjournal.core import vault
-
         if self._new_passphrase.text() != self._confirm.text():
-            self._show_message(self._create_message, "The two passphrases are not the same.")
+            show_message(self._create_message, "The two passphrases are not the same.")
             return
         path = Path(self._new_path.text()).expanduser()
-        self._attempt(
-            lambda: vault.create(
-                path, self._new_passphrase.text(), remember=self._new_remember.isChecked()
-            ),
-            self._create_message,
-        )
+        vault = prepare_backups(path)
+        passphrase, remember = self._new_passphrase.text(), self._new_remember.isChecked()
+        with_example = self._with_example.isChecked()
+
+        def create() -> Journal:
+            from jobjournal.core.demo import fill_demo
+
+            journal: Journal = vault.create(path, passphrase, remember=remember)
+            if with_example:
+                fill_demo(journal)
+            return journal
+
+        self._attempt(create, self._create_message)
 
     def _attempt(self, action: Callable[[], Journal], message: QLabel) -> None:
+        from PySide6.QtCore import Qt
+
         from jobjournal.core.errors import JournalError
+        from jobjournal.ui.work import run_with_progress
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            journal = action()
+            journal = run_with_progress(self, "Opening the journal", action)
         except JournalError as error:
             self._show_error(error, message)
             return
@@ -226,7 +257,7 @@ class UnlockDialog(QDialog):
     def _show_error(self, error: JournalError, message: QLabel) -> None:
         from jobjournal.core.errors import JournalDamaged
 
-        self._show_message(message, str(error))
+        show_message(message, str(error))
         self._damaged_backups = error.backups if isinstance(error, JournalDamaged) else []
         self._restore_button.setVisible(bool(self._damaged_backups))
         self._passphrase.selectAll()
@@ -243,8 +274,7 @@ class UnlockDialog(QDialog):
         self.unlocked.emit(journal)
 
     def _restore(self) -> None:
-        from jobjournal.core import vault
-
+        vault = prepare_backups(self._path)
         backup, _ = QFileDialog.getOpenFileName(
             self, "Restore from backup", str(self._damaged_backups[0]), JOURNAL_FILTER
         )
@@ -268,10 +298,15 @@ class UnlockDialog(QDialog):
         if chosen:
             self._new_path.setText(chosen)
 
-    @staticmethod
-    def _show_message(label: QLabel, text: str) -> None:
-        label.setText(text)
-        label.setVisible(bool(text))
+
+def prepare_backups(path: Path) -> ModuleType:
+    """The vault module, told where this journal's backups go (the person's settings)."""
+    from jobjournal.core import vault
+    from jobjournal.ui.settings import backup_prefs
+
+    prefs = backup_prefs(path)
+    vault.set_backup_place(path, prefs.folder, prefs.keep)
+    return vault
 
 
 def _password_field(name: str) -> QLineEdit:
@@ -281,14 +316,12 @@ def _password_field(name: str) -> QLineEdit:
     return field
 
 
-def _message_label(name: str) -> QLabel:
+def _note(name: str) -> QLabel:
+    """Small print under a field; wraps, so a long reason never widens the dialog."""
     label = QLabel()
-    label.setWordWrap(True)
     label.setAccessibleName(name)
-    label.setStyleSheet(
-        "color: palette(highlighted-text); background: palette(highlight);"
-        " padding: 6px; border-radius: 4px;"
-    )
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(placeholder-text);")
     label.hide()
     return label
 

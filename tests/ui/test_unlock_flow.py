@@ -33,9 +33,9 @@ def create_by_keyboard(qtbot: QtBot, controller: AppController, remember: bool =
     if remember:
         remember_box = by_name(dialog, "Remember new journal on this computer")
         qtbot.waitUntil(remember_box.isEnabled)
-        qtbot.mouseClick(
-            by_name(dialog, "Remember new journal on this computer"), Qt.MouseButton.LeftButton
-        )
+        remember_box.setFocus()
+        qtbot.keyClick(remember_box, Qt.Key.Key_Space)
+        assert remember_box.isChecked()
     qtbot.keyClick(by_name(dialog, "Repeat passphrase"), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: controller.window is not None)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is controller.window)
@@ -50,6 +50,21 @@ def test_first_run_creates_the_journal_at_the_default_location(
     create_by_keyboard(qtbot, controller)
     assert paths.default_journal_path().exists()
     assert controller.window.windowTitle() == "journal.db — jobjournal"
+
+
+def test_first_run_with_a_keychain_remembers_and_next_start_skips_the_passphrase(
+    qtbot: QtBot, controller: AppController, memory_keyring: MemoryKeyring
+) -> None:
+    create_by_keyboard(qtbot, controller, remember=True)
+    assert memory_keyring.entries  # the key, never the passphrase
+    assert TYPED not in str(memory_keyring.entries)
+    controller.quit()
+    again = AppController(paths.default_journal_path())
+    qtbot.addWidget(again.dialog)
+    again.start()
+    qtbot.waitUntil(lambda: again.window is not None)
+    assert not again.dialog.isVisible()
+    again.quit()
 
 
 def test_mismatched_passphrases_are_refused_with_a_message(
@@ -120,7 +135,8 @@ def test_no_keychain_disables_remember_and_says_why(qtbot: QtBot) -> None:
     box = by_name(controller.dialog, "Remember new journal on this computer")
     qtbot.waitUntil(lambda: "unavailable" in box.text())  # asked once the dialog painted
     assert not box.isEnabled()
-    assert "no keychain" in box.text()
+    note = by_name(controller.dialog, "Why remembering a new journal is unavailable")
+    assert note.isVisibleTo(controller.dialog) and "no keychain" in note.text()
 
 
 def test_strength_hint() -> None:
@@ -158,15 +174,25 @@ def test_change_passphrase_from_the_menu(qtbot: QtBot, controller: AppController
 def test_first_window_paints_before_the_keychain_or_vault_load() -> None:
     from support import run_python
 
+    vault.create(paths.default_journal_path(), PASSPHRASE).lock()  # the everyday start
     result = run_python("""
-        import sys
-        from PySide6.QtWidgets import QApplication
-        app = QApplication([])
-        from jobjournal.core import paths
-        from jobjournal.ui.app import AppController
-        controller = AppController(paths.default_journal_path())
-        controller.dialog.show()
-        print("keyring" in sys.modules, "sqlalchemy" in sys.modules)
+        import os, sys
+        from PySide6.QtCore import QEvent, QObject
+        from jobjournal.__main__ import build
+
+        class AtFirstPaint(QObject):
+            def eventFilter(self, watched, event):
+                if event.type() == QEvent.Type.Paint:
+                    heavy = ("keyring", "sqlalchemy", "docx", "jobjournal.core.vault")
+                    print(*[name in sys.modules for name in heavy], flush=True)
+                    os._exit(0)
+                return False
+
+        app, controller = build([])
+        watcher = AtFirstPaint()
+        controller.dialog.installEventFilter(watcher)
+        controller.start()
+        app.exec()
     """)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["False", "False"]
+    assert result.stdout.split() == ["False", "False", "False", "False"]

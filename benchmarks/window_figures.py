@@ -1,0 +1,160 @@
+"""startup_first_paint and table_sort_repaint (the desktop app issue).
+
+startup_first_paint: wall time from starting a Python process to the first paint of the
+unlock window, against a process that shows a bare PySide6 QWidget; both processes are
+started the same way and alternate, so the interpreter's start-up is in both.
+
+table_sort_repaint: the real main window on the 100,000-application journal; clicking a
+column header or a pipeline status, until the table has repainted (counts included),
+against the raw sqlcipher3 query for the same first page.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable
+
+from benchmarks.common import Figure, median_ms
+
+STARTS = 11
+REPEAT = 15
+
+# Each child prints nothing and exits the moment its window is first painted.
+_PAINT_EXIT = """
+from PySide6.QtCore import QEvent, QObject
+
+class _ExitOnPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            os._exit(0)
+        return False
+
+_exit_on_paint = _ExitOnPaint()
+"""
+
+_BARE_WINDOW = """
+import os
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication([])
+{paint_exit}
+window = QWidget()
+window.resize(520, 360)
+window.installEventFilter(_exit_on_paint)
+window.show()
+app.exec()
+"""
+
+_UNLOCK_WINDOW = """
+import os
+from jobjournal.__main__ import build
+app, controller = build([])
+{paint_exit}
+controller.dialog.installEventFilter(_exit_on_paint)
+controller.start()
+app.exec()
+"""
+
+
+def _time_start(code: str, env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    elapsed = (time.perf_counter() - started) * 1000
+    if result.returncode != 0:
+        raise RuntimeError(f"start-up child failed:\n{result.stderr}")
+    return elapsed
+
+
+def startup_first_paint() -> Figure:
+    with tempfile.TemporaryDirectory(prefix="jobjournal-bench-") as home:
+        env = dict(os.environ, JOBJOURNAL_HOME=home, QT_QPA_PLATFORM="offscreen")
+        _existing_journal(env)  # the everyday start: a journal waiting to be unlocked
+        bare = textwrap.dedent(_BARE_WINDOW).format(paint_exit=_PAINT_EXIT)
+        ours = textwrap.dedent(_UNLOCK_WINDOW).format(paint_exit=_PAINT_EXIT)
+        _time_start(bare, env), _time_start(ours, env)  # warm the file cache
+        bare_ms, ours_ms = [], []
+        for _ in range(STARTS):
+            bare_ms.append(_time_start(bare, env))
+            ours_ms.append(_time_start(ours, env))
+    return Figure(
+        "startup_first_paint",
+        statistics.median(ours_ms),
+        "bare_pyside6_window",
+        statistics.median(bare_ms),
+        "<= 1.3x",
+    )
+
+
+def _existing_journal(env: dict[str, str]) -> None:
+    code = (
+        "from jobjournal.core import paths, vault;"
+        "vault.create(paths.default_journal_path(), 'bench passphrase').lock()"
+    )
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)
+
+
+def table_sort_repaint() -> Figure:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from benchmarks import big_journal
+    from benchmarks.journal_figures import _raw_connection, _raw_list
+    from jobjournal.core import listing
+    from jobjournal.ui.applications_model import COLUMNS
+    from jobjournal.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    journal, connection = big_journal.open_big_journal(), _raw_connection()
+    window = MainWindow(journal)
+    try:
+        window.resize(1300, 850)
+        window.show()
+        app.processEvents()
+        window.table.selectRow(0)  # a person has an application open while sorting
+
+        def repainted(change: Callable[[], object]) -> Callable[[], object]:
+            def run() -> None:
+                change()
+                window.table.viewport().repaint()
+                window.pipeline.viewport().repaint()
+
+            return run
+
+        def sort(column: int, order: Qt.SortOrder) -> Callable[[], object]:
+            return lambda: window.table.sortByColumn(column, order)
+
+        def pick(row: int) -> Callable[[], object]:
+            return lambda: window.pipeline.setCurrentRow(row)
+
+        # (from, to): each timed change starts elsewhere, or Qt would do nothing.
+        cases: list[tuple[Callable[[], object], Callable[[], object]]] = []
+        orders = (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder)
+        for column in range(len(COLUMNS)):
+            for order in orders:
+                other = orders[1 - orders.index(order)]
+                cases.append((sort((column + 1) % len(COLUMNS), other), sort(column, order)))
+        for row in range(window.pipeline.count()):
+            cases.append((pick(1 if row == 0 else 0), pick(row)))
+        results = []
+        for before, change in cases:
+            before(), change()
+            results.append(median_ms(repainted(change), REPEAT, setup=before))
+        raw = _raw_list(connection, listing.list_query(listing.NO_FILTER, "company", False))
+        raw()
+        return Figure(
+            "table_sort_repaint",
+            max(results),
+            "raw_sqlcipher3_first_page",
+            median_ms(raw, REPEAT),
+            "<= 100 ms, any column or pipeline status",
+        )
+    finally:
+        window.shutdown()
+        window.close()
+        journal.lock()
+        connection.close()

@@ -1,0 +1,195 @@
+"""The selected application: its fields to edit, its timeline, and what is recorded under it."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jobjournal.ui import record_views
+from jobjournal.ui.application_form import ApplicationForm
+from jobjournal.ui.dates import day_text
+from jobjournal.ui.messages import message_label, show_message
+
+if TYPE_CHECKING:
+    from jobjournal.core.journal import ApplicationRecords, TimelineEntry
+
+# Which tab shows a search hit of each kind.
+TAB_OF_KIND = {
+    "application": "overview",
+    "interview": "interviews",
+    "question": "interviews",
+    "offer": "offers",
+    "negotiation": "offers",
+    "feedback": "feedback",
+    "action": "feedback",
+    "letter": "timeline",
+}
+TIMELINE_ICONS = {"status": "●", "interview": "🗣", "offer": "✉", "letter": "✎", "feedback": "↺"}
+
+
+class DetailPane(QWidget):
+    save_requested = Signal()
+    revert_requested = Signal()
+    status_requested = Signal()
+
+    def __init__(self, company_names: list[str]) -> None:
+        super().__init__()
+        self.setAccessibleName("Application details")
+        self.application_id: int | None = None
+        self.dirty = False
+        self._pages = QStackedWidget()
+        self._empty = QLabel("Select an application, or press Ctrl+N to add one.")
+        self._empty.setWordWrap(True)
+        self._empty.setAccessibleName("No application selected")
+        self._pages.addWidget(self._empty)
+        self._pages.addWidget(self._build_details(company_names))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._pages)
+
+    def _build_details(self, company_names: list[str]) -> QWidget:
+        page = QWidget()
+        self.heading = QLabel()
+        self.heading.setAccessibleName("Application heading")
+        self.heading.setWordWrap(True)
+        self.status_button = QPushButton("Change &status…")
+        self.status_button.setAccessibleName("Change status")
+        self.status_button.clicked.connect(self.status_requested.emit)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.status_button)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Application sections")
+        self.overview = self._build_overview(company_names)
+        self.tabs.addTab(self.overview, "&Overview")
+        self.timeline = QListWidget()
+        self.timeline.setAccessibleName("Timeline")
+        self.tabs.addTab(self.timeline, "Ti&meline")
+        self.interviews = _browser("Interviews")
+        self.tabs.addTab(self.interviews, "&Interviews")
+        self.offers = _browser("Offers")
+        self.tabs.addTab(self.offers, "O&ffer")
+        self.feedback = _browser("Feedback")
+        self.tabs.addTab(self.feedback, "Feed&back")
+        layout = QVBoxLayout(page)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs)
+        return page
+
+    def _build_overview(self, company_names: list[str]) -> QWidget:
+        self.form = ApplicationForm(company_names)
+        self.form.edited.connect(self._mark_dirty)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        self.message = message_label("Details message")
+        self.save_button = QPushButton("Save changes")
+        self.save_button.setAccessibleName("Save changes")
+        self.save_button.setToolTip("Save changes (Ctrl+S)")
+        self.save_button.clicked.connect(self.save_requested.emit)
+        self.revert_button = QPushButton("Revert")
+        self.revert_button.setAccessibleName("Revert changes")
+        self.revert_button.clicked.connect(self.revert_requested.emit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        layout.addLayout(buttons)
+        self._set_dirty(False)
+        return page
+
+    # -- showing ----------------------------------------------------------------------
+
+    def show_records(self, records: ApplicationRecords, timeline: list[TimelineEntry]) -> None:
+        application = records.application
+        self.application_id = application.id
+        status = _status_label(application.status)
+        self.heading.setText(
+            f"<h2>{escape(application.job_title)}</h2>"
+            f"<p>{escape(application.company.name)} · <b>{escape(status)}</b></p>"
+        )
+        self.form.load(application)
+        self._set_dirty(False)
+        self.show_message("")
+        self._fill_timeline(timeline)
+        self.interviews.setHtml(record_views.interviews_html(records.interviews))
+        self.offers.setHtml(record_views.offers_html(records.offers))
+        self.feedback.setHtml(record_views.feedback_html(records.feedback))
+        self._pages.setCurrentIndex(1)
+
+    def clear(self) -> None:
+        """Show nothing: no application selected, or the journal locked."""
+        self.application_id = None
+        self.form.clear()
+        self._set_dirty(False)
+        self.heading.clear()
+        self.timeline.clear()
+        for browser in (self.interviews, self.offers, self.feedback):
+            browser.clear()
+        self._pages.setCurrentIndex(0)
+
+    def show_hit(self, kind: str, ref_id: int) -> None:
+        """Open the tab where a search hit lives, scrolled to it."""
+        tab = TAB_OF_KIND.get(kind, "overview")
+        widget = {
+            "overview": self.overview,
+            "timeline": self.timeline,
+            "interviews": self.interviews,
+            "offers": self.offers,
+            "feedback": self.feedback,
+        }[tab]
+        self.tabs.setCurrentWidget(widget)
+        if isinstance(widget, QTextBrowser):
+            widget.scrollToAnchor(f"{kind}-{ref_id}")
+        elif kind == "application":
+            self.form.notes.setFocus()
+
+    def show_message(self, text: str) -> None:
+        show_message(self.message, text)
+
+    def _fill_timeline(self, entries: list[TimelineEntry]) -> None:
+        self.timeline.clear()
+        for entry in reversed(entries):  # newest first, as people read a history
+            icon = TIMELINE_ICONS.get(entry.kind, "•")
+            item = QListWidgetItem(f"{day_text(entry.when)}   {icon}  {entry.text}")
+            self.timeline.addItem(item)
+
+    def _mark_dirty(self) -> None:
+        self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.dirty = dirty
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+
+
+def _browser(name: str) -> QTextBrowser:
+    browser = QTextBrowser()
+    browser.setAccessibleName(name)
+    browser.setOpenLinks(False)
+    return browser
+
+
+def _status_label(code: str) -> str:
+    from jobjournal.core.models import Status
+
+    return Status(code).label

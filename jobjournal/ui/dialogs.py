@@ -1,0 +1,288 @@
+"""The dialogs the main window opens: new application, change status, settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jobjournal.ui import settings
+from jobjournal.ui.application_form import ApplicationForm
+from jobjournal.ui.fields import (
+    DateField,
+    choice_box,
+    line_edit,
+    text_edit,
+)
+from jobjournal.ui.messages import message_label, show_message
+
+if TYPE_CHECKING:
+    from jobjournal.core.models import Status
+
+
+class ActionDialog(QDialog):
+    """Closes only when `action` succeeds; a known error is shown in the dialog, and what
+    the person typed stays there to correct."""
+
+    message: QLabel
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.action: Callable[[], None] | None = None
+
+    def accept(self) -> None:
+        from jobjournal.core.errors import JournalError
+
+        try:
+            if self.action is not None:
+                self.action()
+        except JournalError as error:
+            show_message(self.message, str(error))
+            return
+        super().accept()
+
+
+class NewApplicationDialog(ActionDialog):
+    """Company and title are enough; the rest can be filled in now or later."""
+
+    def __init__(self, parent: QWidget, company_names: list[str]) -> None:
+        super().__init__(parent)
+        from jobjournal.core.models import Status
+        from jobjournal.core.transitions import ACTIVE
+
+        self.setWindowTitle("New application")
+        self.setAccessibleName("New application")
+        self.form = ApplicationForm(company_names, compact=True)
+        self.status = QComboBox()
+        self.status.setAccessibleName("Starting status")
+        for status in Status:
+            if status in ACTIVE and status != Status.NO_RESPONSE:
+                self.status.addItem(status.label, status)
+        self.status.setCurrentIndex(1)  # Applied: the common case
+        status_label = QLabel("Sta&rting status:")
+        status_label.setBuddy(self.status)
+        self.form.rows.insertRow(2, status_label, self.status)
+        self.form.applied_on.set_date(date.today())
+        self.message = message_label("New application message")
+        buttons = _ok_cancel(self, "&Add application")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.form.company.setFocus()
+
+    def chosen_status(self) -> Status:
+        return _status_in(self.status) or Status.APPLIED
+
+
+class StatusDialog(ActionDialog):
+    """Pick the next status; endings ask why (a reason from a list, and words of one's own)."""
+
+    def __init__(self, parent: QWidget, current: Status, title: str) -> None:
+        super().__init__(parent)
+        from jobjournal.core.transitions import allowed_next
+
+        self.setWindowTitle("Change status")
+        self.setAccessibleName("Change status")
+        self.status = QComboBox()
+        self.status.setAccessibleName("New status")
+        for status in allowed_next(current):
+            self.status.addItem(status.label, status)
+        self.on = DateField("Changed on", latest=date.today())
+        self.on.set_date(date.today())
+        self.reason = QComboBox()
+        self.reason.setAccessibleName("Reason")
+        self.reason_text = text_edit("Reason in my words", "Optional: what happened, in your words")
+        self.reason_text.setMaximumHeight(90)
+        self._reason_label = QLabel("&Why:")
+        self._reason_label.setBuddy(self.reason)
+        self._words_label = QLabel("&Details:")
+        self._words_label.setBuddy(self.reason_text)
+        self.message = message_label("Change status message")
+        form = QFormLayout()
+        form.addRow(QLabel(f"<b>{_escape(title)}</b> is now <b>{current.label}</b>."))
+        _labelled(form, "&Move to:", self.status)
+        _labelled(form, "&On:", self.on, self.on.edit)
+        form.addRow(self._reason_label, self.reason)
+        form.addRow(self._words_label, self.reason_text)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(_ok_cancel(self, "&Change status"))
+        self.status.currentIndexChanged.connect(self._offer_reasons)
+        self._offer_reasons()
+
+    def choose_status(self, status: Status) -> None:
+        self.status.setCurrentIndex(max(0, self.status.findData(status)))
+
+    def _offer_reasons(self) -> None:
+        from jobjournal.core import models as m
+        from jobjournal.core.transitions import ASKS_FOR_REASON, REASONS_FOR
+
+        target = _status_in(self.status)
+        asks = target in ASKS_FOR_REASON
+        for widget in (self.reason, self.reason_text, self._reason_label, self._words_label):
+            widget.setVisible(asks)
+        self.reason.clear()
+        if target is not None and asks:
+            self.reason.addItem("Choose a reason…", "")
+            for code in REASONS_FOR[target]:
+                self.reason.addItem(m.REASONS[code], code)
+            if target.value == "rejected":
+                self.reason.addItem("They did not say", None)
+        self.adjustSize()
+
+    def values(self) -> dict[str, Any]:
+        """The status change as `journal.set_status` takes it; refuses an ending without why."""
+        from jobjournal.core.errors import InvalidInput
+        from jobjournal.core.transitions import ASKS_FOR_REASON
+
+        target = _status_in(self.status)
+        if target is None:
+            raise InvalidInput("This application has ended; undo the last change to reopen it.")
+        reason = self.reason.currentData() if target in ASKS_FOR_REASON else None
+        if reason == "":
+            raise InvalidInput(f"Choose why the application was {target.label.lower()}.")
+        return {
+            "status": target,
+            "on": self.on.date() or date.today(),
+            "reason_code": reason,
+            "reason_text": self.reason_text.toPlainText().strip()
+            if target in ASKS_FOR_REASON
+            else "",
+        }
+
+
+def _status_in(box: QComboBox) -> Status | None:
+    """The status a box shows; Qt hands an enum's data back as its plain string value."""
+    from jobjournal.core.models import Status
+
+    value = box.currentData()
+    return Status(value) if value else None
+
+
+class SettingsDialog(ActionDialog):
+    """App-wide preferences and this journal's backups and keychain choice."""
+
+    def __init__(self, parent: QWidget, journal_path: Path, remembered: bool) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.setAccessibleName("Settings")
+        self.auto_lock = QSpinBox()
+        self.auto_lock.setAccessibleName("Lock after minutes idle")
+        self.auto_lock.setRange(0, settings.MAX_AUTO_LOCK_MINUTES)
+        self.auto_lock.setSpecialValueText("Never")
+        self.auto_lock.setSuffix(" min")
+        self.auto_lock.setValue(settings.auto_lock_minutes())
+        self.remember = QCheckBox("&Remember on this computer (unlock without the passphrase)")
+        self.remember.setAccessibleName("Remember on this computer")
+        self.remember.setChecked(remembered)
+        self.theme = choice_box("Theme", settings.THEMES, optional=False)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme())))
+        prefs = settings.backup_prefs(journal_path)
+        self.keep = QSpinBox()
+        self.keep.setAccessibleName("Backups to keep")
+        self.keep.setRange(1, 1000)
+        self.keep.setValue(prefs.keep)
+        self.default_folder = _default_backups(journal_path)
+        self.folder = line_edit("Backups folder")
+        self.folder.setText(str(prefs.folder or self.default_folder))
+        self.change_passphrase = QPushButton("Change &passphrase…")
+        self.change_passphrase.setAccessibleName("Change passphrase")
+        self.message = message_label("Settings message")
+        form = QFormLayout()
+        _labelled(form, "&Lock after:", self.auto_lock)
+        form.addRow("", self.remember)
+        _labelled(form, "&Theme:", self.theme)
+        _labelled(form, "&Keep backups:", self.keep)
+        _labelled(form, "Backups &folder:", self._folder_row(), self.folder)
+        form.addRow("", self.change_passphrase)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(_ok_cancel(self, "&Save settings"))
+        self.resize(560, 0)
+
+    def _folder_row(self) -> QWidget:
+        browse = QPushButton("&Browse…")
+        browse.setAccessibleName("Choose backups folder")
+        browse.clicked.connect(self._browse)
+        default = QPushButton("&Default")
+        default.setAccessibleName("Default backups folder")
+        default.clicked.connect(lambda: self.folder.setText(str(self.default_folder)))
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.folder, 1)
+        layout.addWidget(browse)
+        layout.addWidget(default)
+        return row
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Backups folder", self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+
+    def backup_prefs(self) -> settings.BackupPrefs:
+        from jobjournal.core.errors import InvalidInput
+
+        typed = self.folder.text().strip()
+        folder = Path(typed).expanduser() if typed else self.default_folder
+        if not folder.is_absolute():
+            raise InvalidInput("Give the backups folder as a full path, or press Default.")
+        if folder.exists() and not folder.is_dir():
+            raise InvalidInput(f"{folder} is a file, not a folder.")
+        return settings.BackupPrefs(
+            None if folder == self.default_folder else folder, self.keep.value()
+        )
+
+
+# -- pieces -------------------------------------------------------------------------------
+
+
+def _default_backups(journal_path: Path) -> Path:
+    from jobjournal.core import paths
+
+    return paths.backups_dir_for(journal_path.expanduser().absolute())
+
+
+def _labelled(form: QFormLayout, text: str, field: QWidget, buddy: QWidget | None = None) -> None:
+    label = QLabel(text)
+    label.setBuddy(buddy or field)
+    form.addRow(label, field)
+
+
+def _ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    ok.setAccessibleName(ok_text.replace("&", ""))
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setAccessibleName("Cancel")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def _escape(text: str) -> str:
+    from html import escape
+
+    return escape(text)

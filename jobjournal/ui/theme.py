@@ -1,0 +1,105 @@
+"""Light, dark, or whatever the system uses.
+
+Qt's `setColorScheme` is honoured by the native styles on Windows, macOS and recent
+Linux desktops, but not everywhere (not on Xvfb or offscreen), so a chosen scheme is also
+set as an explicit palette: the choice always shows.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+# `Qt` is imported inside the functions: its first use builds every Qt enum (~18 ms), and
+# with the "system" theme that can wait until the first window has painted.
+_system_palette: list[QPalette] = []  # the platform's own palette, kept before we change it
+
+
+def apply_theme(name: str) -> None:
+    app = QGuiApplication.instance()
+    assert isinstance(app, QGuiApplication)
+    if not _system_palette:
+        _system_palette.append(QGuiApplication.palette())
+    from PySide6.QtCore import Qt
+
+    schemes = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
+    hints = app.styleHints()
+    if name in schemes:
+        hints.setColorScheme(schemes[name])
+        QGuiApplication.setPalette(dark_palette() if name == "dark" else light_palette())
+        return
+    hints.unsetColorScheme()
+    system_dark = hints.colorScheme() == Qt.ColorScheme.Dark
+    if system_dark and not is_dark(_system_palette[0]):
+        QGuiApplication.setPalette(dark_palette())  # the platform said dark but drew light
+    else:
+        QGuiApplication.setPalette(_system_palette[0])
+
+
+def follow_system_changes(current_theme: object) -> None:
+    """Re-apply the theme when the system switches light/dark (for the "system" choice)."""
+    app = QGuiApplication.instance()
+    assert isinstance(app, QGuiApplication)
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(str(current_theme())))  # type: ignore[operator]
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def light_palette() -> QPalette:
+    return _palette(
+        window="#f3f3f3",
+        base="#ffffff",
+        alternate="#f7f7f9",
+        text="#1d1d1f",
+        button="#ececec",
+        highlight="#2f6fdf",
+        link="#1d5fd0",
+        mid="#c4c4c8",
+        disabled="#8e8e93",
+    )
+
+
+def dark_palette() -> QPalette:
+    return _palette(
+        window="#232427",
+        base="#1b1c1f",
+        alternate="#26272b",
+        text="#e8e8ea",
+        button="#2e2f33",
+        highlight="#3d7bea",
+        link="#7fb0ff",
+        mid="#4a4b50",
+        disabled="#7c7c82",
+    )
+
+
+def _palette(**c: str) -> QPalette:
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    palette = QPalette()
+    colours = {
+        role.Window: c["window"],
+        role.WindowText: c["text"],
+        role.Base: c["base"],
+        role.AlternateBase: c["alternate"],
+        role.Text: c["text"],
+        role.Button: c["button"],
+        role.ButtonText: c["text"],
+        role.Highlight: c["highlight"],
+        role.HighlightedText: "#ffffff",
+        role.Link: c["link"],
+        role.ToolTipBase: c["base"],
+        role.ToolTipText: c["text"],
+        role.PlaceholderText: c["disabled"],
+        role.Mid: c["mid"],
+        role.Light: c["button"],
+        role.Midlight: c["button"],
+        role.Dark: c["mid"],
+        role.Shadow: "#000000",
+        role.BrightText: "#ff453a",
+    }
+    for key, value in colours.items():
+        palette.setColor(key, QColor(value))
+    for key in (role.Text, role.WindowText, role.ButtonText):
+        palette.setColor(group.Disabled, key, QColor(c["disabled"]))
+    return palette

@@ -1,0 +1,291 @@
+"""The main window driven like a person would: keys, clicks, accessible names."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+from support import by_name
+from ui_support import answer_modal, row_titled, select_company, shortcut, shown_companies
+
+from jobjournal.core.journal import Journal
+from jobjournal.core.listing import ApplicationFilter
+from jobjournal.core.models import Application, Status
+from jobjournal.ui.main_window import MainWindow
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_the_demo_journal_fills_table_and_pipeline(window: MainWindow) -> None:
+    assert window.model.rowCount() == 12
+    assert by_name(window, "Applications shown").text() == "12 applications"
+    labels = [window.pipeline.item(i).text() for i in range(window.pipeline.count())]
+    assert "All applications  (12)" in labels
+    assert "Negotiating  (2)" in labels
+    assert window.windowTitle() == "journal.db — jobjournal"
+
+
+def test_new_application_by_keyboard_then_undo_and_redo(
+    qtbot: QtBot, window: MainWindow, demo_journal: Journal
+) -> None:
+    def fill(dialog: QWidget) -> None:
+        qtbot.keyClicks(by_name(dialog, "Company"), "Acme Robotics")
+        qtbot.keyClicks(by_name(dialog, "Job title"), "Data Engineer")
+        qtbot.keyClick(by_name(dialog, "Job title"), Qt.Key.Key_Return)
+
+    answer_modal(qtbot, fill)
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    assert window.model.rowCount() == 13
+    assert "Data Engineer" in by_name(window, "Application heading").text()
+    added = demo_journal.list_applications(ApplicationFilter(text="Acme"))
+    assert [(r.company, r.job_title, r.status) for r in added] == [
+        ("Acme Robotics", "Data Engineer", Status.APPLIED)
+    ]
+    window.table.setFocus()
+    shortcut(qtbot, window.table, Qt.Key.Key_Z)
+    assert demo_journal.count_applications() == 12
+    shortcut(qtbot, window.table, Qt.Key.Key_Z, CTRL_SHIFT)
+    assert demo_journal.count_applications() == 13
+    assert "Acme Robotics" in shown_companies(window)
+
+
+def test_a_refused_new_application_keeps_what_was_typed(qtbot: QtBot, window: MainWindow) -> None:
+    seen: list[str] = []
+
+    def fill(dialog: QWidget) -> None:
+        qtbot.keyClicks(by_name(dialog, "Job title"), "Data Engineer")
+        qtbot.keyClick(by_name(dialog, "Job title"), Qt.Key.Key_Return)  # no company yet
+        seen.append(by_name(dialog, "New application message").text())
+        assert by_name(dialog, "Job title").text() == "Data Engineer"
+        qtbot.keyClicks(by_name(dialog, "Company"), "Acme")
+        qtbot.keyClick(by_name(dialog, "Job title"), Qt.Key.Key_Return)
+
+    answer_modal(qtbot, fill)
+    window.new_action.trigger()
+    assert "name of the company" in seen[0]
+    assert "Acme" in shown_companies(window)
+
+
+def test_edit_save_and_undo(qtbot: QtBot, window: MainWindow, demo_journal: Journal) -> None:
+    application_id = select_company(qtbot, window, "Juniper Energy")
+    title = by_name(window, "Job title")
+    title.selectAll()
+    qtbot.keyClicks(title, "Senior Operations Analyst")
+    qtbot.keyClick(title, Qt.Key.Key_S, CTRL)
+    assert demo_journal.get(Application, application_id).job_title == "Senior Operations Analyst"
+    assert row_titled(window, "Senior Operations Analyst") is not None
+    window.table.setFocus()
+    shortcut(qtbot, window.table, Qt.Key.Key_Z)
+    assert demo_journal.get(Application, application_id).job_title == "Operations Analyst"
+    assert by_name(window, "Job title").text() == "Operations Analyst"
+
+
+def test_bad_money_is_refused_with_a_message_and_nothing_lost(
+    qtbot: QtBot, window: MainWindow, demo_journal: Journal
+) -> None:
+    application_id = select_company(qtbot, window, "Juniper Energy")
+    expected = by_name(window, "Expected salary")
+    qtbot.keyClicks(expected, "a lot")
+    qtbot.keyClick(expected, Qt.Key.Key_S, CTRL)
+    assert "not a number" in by_name(window, "Details message").text()
+    assert expected.text() == "a lot"
+    # Moving to another application is refused while the edit cannot be saved.
+    window.table.selectRow(0)
+    assert window.detail.application_id == application_id
+    assert demo_journal.get(Application, application_id).expected_cents is None
+
+
+def test_delete_asks_first_and_names_what_goes_with_it(
+    qtbot: QtBot, window: MainWindow, demo_journal: Journal
+) -> None:
+    select_company(qtbot, window, "Quartz Analytics")
+    asked: list[str] = []
+
+    def answer(button: str) -> None:
+        def press(box: QWidget) -> None:
+            assert isinstance(box, QMessageBox)
+            asked.append(box.informativeText())
+            qtbot.mouseClick(by_name(box, button, QAbstractButton), Qt.MouseButton.LeftButton)
+
+        answer_modal(qtbot, press)
+
+    answer("Cancel")
+    window.table.setFocus()
+    shortcut(qtbot, window.table, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
+    assert "2 interviews" in asked[0] and "cannot be undone" in asked[0]
+    assert demo_journal.count_applications() == 12
+    answer("Delete")
+    shortcut(qtbot, window.table, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
+    assert demo_journal.count_applications() == 11
+    assert "Quartz Analytics" not in shown_companies(window)
+    assert by_name(window, "No application selected").isVisible()
+
+
+def test_withdrawing_asks_why_and_records_it(
+    qtbot: QtBot, window: MainWindow, demo_journal: Journal
+) -> None:
+    application_id = select_company(qtbot, window, "Juniper Energy")
+    messages: list[str] = []
+
+    def withdraw(dialog: QWidget) -> None:
+        status = by_name(dialog, "New status")
+        status.setCurrentIndex(status.findText("Withdrawn"))
+        qtbot.keyClick(status, Qt.Key.Key_Return)
+        messages.append(by_name(dialog, "Change status message").text())
+        reason = by_name(dialog, "Reason")
+        reason.setCurrentIndex(reason.findText("Accepted another offer"))
+        qtbot.keyClicks(by_name(dialog, "Reason in my words"), "Took the Civic Data role")
+        qtbot.mouseClick(
+            by_name(dialog, "Change status", QAbstractButton), Qt.MouseButton.LeftButton
+        )
+
+    answer_modal(qtbot, withdraw)
+    qtbot.keyClick(window, Qt.Key.Key_T, CTRL)
+    assert "Choose why" in messages[0]
+    last = demo_journal.status_history(application_id)[-1]
+    assert (last.to_status, last.reason_code, last.ended_by) == (
+        "withdrawn",
+        "accepted_other_offer",
+        "me",
+    )
+    assert last.reason_text == "Took the Civic Data role"
+    timeline = by_name(window, "Timeline")
+    assert "Withdrawn — Accepted another offer" in timeline.item(0).text()
+    window.table.setFocus()
+    shortcut(qtbot, window.table, Qt.Key.Key_Z)
+    assert demo_journal.get(Application, application_id).status == "applied"
+
+
+def test_search_finds_a_reflection_and_jumps_to_it(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    assert QApplication.focusWidget() is window.search_box
+    qtbot.keyClicks(window.search_box, "novelty")
+    results = by_name(window, "Search results")
+    qtbot.waitUntil(lambda: results.isVisible() and results.count() > 0)
+    assert "Interview reflection · Quartz Analytics" in results.item(0).data(
+        Qt.ItemDataRole.AccessibleTextRole
+    )
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert window.table.isVisible()
+    assert "Quartz Analytics" in by_name(window, "Application heading").text()
+    tabs = by_name(window, "Application sections")
+    assert tabs.currentWidget() is by_name(window, "Interviews")
+
+
+def test_search_escape_returns_to_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    window.focus_search()
+    qtbot.keyClicks(window.search_box, "zzzznothing")
+    results = by_name(window, "Search results")
+    qtbot.waitUntil(results.isVisible)
+    assert "Nothing in the journal matches" in results.item(0).text()
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
+    assert window.table.isVisible() and window.search_box.text() == ""
+
+
+def test_pipeline_counts_filter_the_table(qtbot: QtBot, window: MainWindow) -> None:
+    pipeline = by_name(window, "Pipeline")
+    negotiating = next(
+        pipeline.item(i)
+        for i in range(pipeline.count())
+        if "Negotiating" in pipeline.item(i).text()
+    )
+    rect = pipeline.visualItemRect(negotiating)
+    qtbot.mouseClick(pipeline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert sorted(shown_companies(window)) == ["Bluefin Health", "Northwind Analytics"]
+    assert by_name(window, "Applications shown").text() == "2 applications"
+    qtbot.keyClick(window, Qt.Key.Key_0, CTRL)
+    assert window.model.rowCount() == 12
+
+
+def test_typing_a_filter_narrows_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL_SHIFT)
+    qtbot.keyClicks(window.filter_box, "analytics")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3)
+    assert sorted(shown_companies(window)) == [
+        "Bluefin Health",  # "Analytics Engineer"
+        "Northwind Analytics",
+        "Quartz Analytics",
+    ]
+
+
+def test_clicking_a_header_sorts_in_sql(qtbot: QtBot, window: MainWindow) -> None:
+    header = window.table.horizontalHeader()
+    qtbot.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=header.rect().topLeft()
+        + type(header.rect().topLeft())(header.sectionPosition(0) + 20, 8),
+    )
+    companies = shown_companies(window)
+    assert companies in (
+        sorted(companies, key=str.casefold),
+        sorted(companies, key=str.casefold, reverse=True),
+    )
+    assert window.model.sort_key == "company"
+
+
+def test_every_interactive_widget_has_an_accessible_name(qtbot: QtBot, window: MainWindow) -> None:
+    select_company(qtbot, window, "Northwind Analytics")
+    assert _unnamed(window) == []
+    found: list[list[str]] = []
+    answer_modal(qtbot, lambda dialog: (found.append(_unnamed(dialog)), dialog.reject()))
+    window.new_action.trigger()
+    answer_modal(qtbot, lambda dialog: (found.append(_unnamed(dialog)), dialog.reject()))
+    window.status_action.trigger()
+    answer_modal(qtbot, lambda dialog: (found.append(_unnamed(dialog)), dialog.reject()))
+    window.settings_action.trigger()
+    assert found == [[], [], []]
+
+
+def test_every_menu_action_has_a_shortcut_or_mnemonic(window: MainWindow) -> None:
+    for menu_action in window.menuBar().actions():
+        assert "&" in menu_action.text()
+        for action in menu_action.menu().actions():
+            if not action.isSeparator():
+                assert "&" in action.text() or not action.shortcut().isEmpty(), action.text()
+
+
+def _unnamed(root: QWidget) -> list[str]:
+    interactive = (
+        QAbstractButton,
+        QLineEdit,
+        QComboBox,
+        QAbstractSpinBox,
+        QPlainTextEdit,
+        QAbstractItemView,
+    )
+    return [
+        f"{type(w).__name__} {w.objectName()!r}"
+        for w in root.findChildren(QWidget)
+        if isinstance(w, interactive)
+        and not w.accessibleName()
+        and w.isVisibleTo(root)
+        and w.parent() is not None
+        and not _is_internal(w)
+    ]
+
+
+def _is_internal(widget: QWidget) -> bool:
+    """Parts Qt builds inside its own widgets (a spin box's line edit, a combo's list)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, (QAbstractSpinBox, QComboBox)) or type(parent).__name__ in (
+            "QToolBarExtension",
+            "QCalendarWidget",
+        ):
+            return True
+        parent = parent.parentWidget()
+    return type(widget).__name__ in ("QToolBarExtension", "QTabBar", "QScrollBar") or (
+        widget.objectName().startswith("qt_")
+    )
