@@ -100,7 +100,7 @@ class AppController:
         self.window.show()
         self.window.raise_()
         self.window.activateWindow()
-        self.apply_preferences()
+        self.idle.set_minutes(settings.auto_lock_minutes())
         self.idle.start()
 
     def apply_preferences(self) -> None:

@@ -398,12 +398,7 @@ class MainWindow(QMainWindow):
 
     def show_all_if_hidden(self, application_id: int) -> None:
         """Show an application, widening the filters if they hide it."""
-        if (
-            self.journal.position_of(
-                application_id, self.model.wanted, self.model.sort_key, self.model.descending
-            )
-            is None
-        ):
+        if not self.journal.is_listed(application_id, self.model.wanted):
             self.pipeline.choose_all()
             self.filter_box.blockSignals(True)
             self.filter_box.clear()
@@ -637,7 +632,7 @@ class MainWindow(QMainWindow):
         rows = "".join(
             f"<tr><td>{action.text().replace('&', '').rstrip('…')}</td>"
             f"<td>&nbsp;&nbsp;<b>{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}</b></td></tr>"
-            for action in [*self.actions(), self.undo_action, self.redo_action]
+            for action in self.actions()
             if not action.shortcut().isEmpty()
         )
         QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")

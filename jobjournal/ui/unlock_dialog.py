@@ -33,6 +33,7 @@ from jobjournal.ui.messages import message_label, show_message
 if TYPE_CHECKING:
     from jobjournal.core.errors import JournalError
     from jobjournal.core.journal import Journal
+    from jobjournal.core.keychain import KeychainStatus
 
 JOURNAL_FILTER = "Journals (*.db);;All files (*)"
 
@@ -192,15 +193,16 @@ class UnlockDialog(QDialog):
     def _after_paint(self) -> None:
         from PySide6.QtCore import Qt
 
-        self._path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._offer_remember(self._remember, self._remember_note)
-        self._offer_remember(self._new_remember, self._new_remember_note)
-        self.adjustSize()  # room for a note that appeared
-
-    def _offer_remember(self, box: QCheckBox, note: QLabel) -> None:
         from jobjournal.core import keychain
 
+        self._path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         status = keychain.backend_status()
+        self._offer_remember(status, self._remember, self._remember_note)
+        self._offer_remember(status, self._new_remember, self._new_remember_note)
+        self.adjustSize()  # room for a note that appeared
+
+    @staticmethod
+    def _offer_remember(status: KeychainStatus, box: QCheckBox, note: QLabel) -> None:
         box.setEnabled(status.usable)
         box.setToolTip(status.reason)
         note.setText(status.reason)
