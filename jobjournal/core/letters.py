@@ -1,0 +1,522 @@
+"""Letters drafted from what the journal knows: who, which role, why, which terms.
+
+`gather` reads the facts for one application; `draft` turns them into a `Draft` the person
+edits before exporting (`core/docx_letter.py`) or copying as email text. Drafting is plain
+Python: no python-docx here, so a draft shows without loading it.
+
+The advice behind each kind (thank first, say the decision plainly, give a reason only when
+it helps, keep the door open, never burn a bridge) comes from the documents in the shared
+domain folder; every sentence is our own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from jobjournal.core import models as m
+from jobjournal.core.money import format_amount
+
+if TYPE_CHECKING:
+    from jobjournal.core.journal import Journal
+
+KINDS = {**m.LETTER_KINDS, "withdraw_others": "Withdraw from all other processes"}
+TONES = {"warm": "Warm", "brief": "Brief"}
+NOTICE = timedelta(days=14)  # a resignation's usual last working day
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the person chooses before the draft is written."""
+
+    tone: str = "warm"
+    include_reason: bool = True
+    only_reason: bool = False  # say the reason given is the only one
+    figure_cents: int | None = None  # the salary I consider right (withdraw / decline)
+    last_day: date | None = None  # resignation; default two weeks from today
+    employer: str = ""  # resignation: the current employer
+    manager: str = ""  # resignation: whom it is addressed to
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything a letter may use, read from the journal."""
+
+    today: date
+    sender_name: str = ""
+    sender_lines: tuple[str, ...] = ()  # address, email, phone
+    signature: str = ""
+    company: str = ""
+    job_title: str = ""
+    recipient: str = ""  # a person's name, when known
+    recipient_title: str = ""
+    reason_code: str | None = None
+    reason_text: str = ""
+    currency: str = ""
+    expected_cents: int | None = None
+    walk_away_cents: int | None = None
+    people_met: tuple[str, ...] = ()
+    discussed: str = ""  # one thing talked about in the interview
+    interview_on: date | None = None
+    offer: m.Offer | None = None
+    asked_base_cents: int | None = None
+    asked_items: tuple[str, ...] = ()
+    arguments: str = ""
+    wishes: tuple[str, ...] = ()  # the perfect offer's items beyond salary
+
+
+@dataclass
+class Draft:
+    """A letter as the person sees and edits it; `body` paragraphs are separated by a
+    blank line."""
+
+    kind: str
+    day: date
+    sender_name: str
+    sender_lines: list[str]
+    recipient_lines: list[str]
+    subject: str
+    salutation: str
+    body: str
+    closing: str
+    signature: str
+    company: str = ""
+    application_id: int | None = None
+    recipient: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.body.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+
+# -- reading the journal ------------------------------------------------------------------
+
+
+def gather(journal: Journal, application_id: int | None, today: date | None = None) -> Facts:
+    """The facts for letters about one application (None: a letter with no application)."""
+    profile = journal.profile()
+    sender = _sender(profile, today or date.today())
+    if application_id is None:
+        return sender
+    records = journal.records_of(application_id)
+    application = records.application
+    history = journal.status_history(application_id)
+    ending = next((c for c in reversed(history) if c.reason_code or c.reason_text), None)
+    interview = _last_interview(records.interviews)
+    offer = records.offers[-1] if records.offers else None
+    last_round = offer.rounds[-1] if offer is not None and offer.rounds else None
+    person = _recipient(application.contacts, interview)
+    return replace(
+        sender,
+        company=application.company.name,
+        job_title=application.job_title,
+        recipient=person.name if person else "",
+        recipient_title=person.title if person else "",
+        reason_code=ending.reason_code if ending else None,
+        reason_text=ending.reason_text if ending else "",
+        currency=application.salary_currency or profile.currency,
+        expected_cents=application.expected_cents,
+        people_met=tuple(p.name for p in interview.people) if interview else (),
+        discussed=_one_thing_discussed(interview) if interview else "",
+        interview_on=interview.starts_at.date() if interview and interview.starts_at else None,
+        offer=offer,
+        asked_base_cents=last_round.asked_base_cents if last_round else None,
+        asked_items=_lines(last_round.asked_other) if last_round else (),
+        arguments=last_round.arguments.strip() if last_round else "",
+    )
+
+
+def _sender(profile: m.Profile, today: date) -> Facts:
+    lines = [*_lines(profile.address), profile.email.strip(), profile.phone.strip()]
+    wishes = tuple(
+        f"{item.item}: {item.wanted}" if item.wanted else item.item
+        for item in profile.perfect_offer
+    )
+    return Facts(
+        today=today,
+        sender_name=profile.name.strip(),
+        sender_lines=tuple(line for line in lines if line),
+        signature=profile.signature.strip() or profile.name.strip(),
+        currency=profile.currency,
+        walk_away_cents=profile.walk_away_cents,
+        wishes=wishes,
+    )
+
+
+def _last_interview(interviews: list[m.Interview]) -> m.Interview | None:
+    held = [i for i in interviews if i.starts_at is not None]
+    return held[-1] if held else (interviews[-1] if interviews else None)
+
+
+def _recipient(contacts: list[m.Contact], interview: m.Interview | None) -> m.Contact | None:
+    """Whom to write to: the person last interviewed with, else a recruiter, else anyone."""
+    if interview is not None and interview.people:
+        return interview.people[0]
+    for relation in ("hiring_manager", "recruiter", "interviewer", "hr"):
+        for contact in contacts:
+            if contact.relation == relation:
+                return contact
+    return contacts[0] if contacts else None
+
+
+def _one_thing_discussed(interview: m.Interview) -> str:
+    """What went well reads best in a thank-you; then a question; then the reflection."""
+    question = interview.questions[0].question if interview.questions else ""
+    for text in (interview.went_well, question, interview.reflection):
+        first = _first_sentence(text)
+        if first:
+            return first
+    return ""
+
+
+def _first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    for stop in (". ", "! ", "? ", "; "):
+        if stop in text:
+            text = text.split(stop, 1)[0]
+    return text.rstrip(".!? ")
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+# -- writing ------------------------------------------------------------------------------
+
+
+def draft(
+    kind: str, facts: Facts, options: Options | None = None, application_id: int | None = None
+) -> Draft:
+    """The letter of `kind` for these facts, ready to edit."""
+    if kind not in _WRITERS:
+        raise ValueError(f"unknown letter kind {kind!r}; one of {sorted(_WRITERS)}")
+    options = options or Options()
+    subject, paragraphs = _WRITERS[kind](facts, options)
+    recipient = options.manager if kind == "resignation" else facts.recipient
+    organisation = options.employer if kind == "resignation" else facts.company
+    return Draft(
+        kind=kind,
+        day=facts.today,
+        sender_name=facts.sender_name,
+        sender_lines=list(facts.sender_lines),
+        recipient_lines=[
+            line
+            for line in (recipient, facts.recipient_title if recipient else "", organisation)
+            if line
+        ],
+        subject=subject,
+        salutation=f"Dear {recipient}," if recipient else "Dear Hiring Team,",
+        body="\n\n".join(p for p in paragraphs if p),
+        closing="Kind regards," if options.tone == "brief" else "With best wishes,",
+        signature=facts.signature or facts.sender_name,
+        company=organisation,
+        application_id=application_id,
+        recipient=recipient,
+    )
+
+
+def stored_body(letter: Draft) -> str:
+    """The letter as kept in the journal: salutation, paragraphs, closing and signature."""
+    return "\n\n".join(
+        [letter.salutation, *letter.paragraphs(), f"{letter.closing}\n{letter.signature}"]
+    )
+
+
+def record(journal: Journal, letter: Draft, exported_to: str = "") -> int:
+    """Keep the letter in the journal (it shows on the application's timeline)."""
+    changes = journal.add(
+        m.Letter,
+        application_id=letter.application_id,
+        kind=letter.kind,
+        recipient="\n".join(letter.recipient_lines),
+        subject=letter.subject,
+        body=stored_body(letter),
+        exported_to=exported_to,
+    )
+    return changes.new_id
+
+
+def reopen(journal: Journal, letter_id: int) -> Draft:
+    """A stored letter as a draft again, to edit or export once more."""
+    stored = journal.get(m.Letter, letter_id)
+    sender = gather(journal, None, stored.created_at.date())
+    parts = [p for p in stored.body.split("\n\n") if p.strip()]
+    salutation = parts[0] if len(parts) > 1 else ""
+    closing, _, signature = (parts[-1] if len(parts) > 2 else "").partition("\n")
+    recipient_lines = [line for line in stored.recipient.splitlines() if line.strip()]
+    return Draft(
+        kind=stored.kind,
+        day=stored.created_at.date(),
+        sender_name=sender.sender_name,
+        sender_lines=list(sender.sender_lines),
+        recipient_lines=recipient_lines,
+        subject=stored.subject,
+        salutation=salutation,
+        body="\n\n".join(parts[1:-1] if len(parts) > 2 else parts),
+        closing=closing,
+        signature=signature,
+        company=recipient_lines[-1] if recipient_lines else "",
+        application_id=stored.application_id,
+        recipient=recipient_lines[0] if recipient_lines else "",
+    )
+
+
+def email_text(letter: Draft) -> str:
+    """The same letter as the text of an email: subject line first, no address blocks."""
+    parts = [
+        f"Subject: {letter.subject}",
+        letter.salutation,
+        *letter.paragraphs(),
+        f"{letter.closing}\n{letter.signature}",
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def _role(facts: Facts) -> str:
+    return f"the {facts.job_title} position at {facts.company}"
+
+
+def _money(facts: Facts, cents: int | None) -> str:
+    return format_amount(cents, facts.currency)
+
+
+def _withdraw(facts: Facts, options: Options) -> tuple[str, list[str]]:
+    warm = options.tone != "brief"
+    thanks = (
+        f"Thank you for the time you and your colleagues have given me while considering me "
+        f"for {_role(facts)}. I enjoyed learning about the team and its work."
+        if warm
+        else f"Thank you for considering me for {_role(facts)}."
+    )
+    decision = "After careful thought, I have decided to withdraw my application."
+    reason = _withdraw_reason(facts, options) if options.include_reason else ""
+    only = (
+        "This is the only reason for my decision; I think highly of the team and the role."
+        if options.include_reason and options.only_reason and reason
+        else ""
+    )
+    regret = (
+        "I am sorry not to continue, and grateful for your openness throughout. I would be "
+        f"glad to hear from you about future openings at {facts.company} that fit my "
+        "experience."
+        if warm
+        else f"I would welcome hearing about future openings at {facts.company} that fit "
+        "my experience."
+    )
+    return f"Withdrawing my application: {facts.job_title}", [
+        thanks,
+        f"{decision} {reason}".strip(),
+        only,
+        regret,
+    ]
+
+
+def _withdraw_reason(facts: Facts, options: Options) -> str:
+    figure = _money(facts, options.figure_cents)
+    code = facts.reason_code
+    if code == "salary_below_market":
+        return "The salary for the role is below what comparable positions pay today" + (
+            f"; for this role I would consider {figure} appropriate." if figure else "."
+        )
+    if code == "salary_below_current":
+        return "The salary is below what I earn in my current position" + (
+            f", and I would need {figure} to make the move." if figure else "."
+        )
+    if code in ("responsibilities", "role_not_a_fit"):
+        return (
+            "Having heard more about the responsibilities and the time the role asks for, I "
+            "do not believe it is the right fit for me."
+        )
+    if code == "accepted_other_offer":
+        return (
+            "I have accepted another offer, and it would not be fair to keep a place in "
+            "your process."
+        )
+    return _own_words(facts.reason_text)
+
+
+def _own_words(text: str) -> str:
+    text = " ".join(text.split())
+    if not text:
+        return ""
+    return text if text[-1] in ".!?" else text + "."
+
+
+def _decline_offer(facts: Facts, options: Options) -> tuple[str, list[str]]:
+    warm = options.tone != "brief"
+    thanks = f"Thank you for offering me {_role(facts)}" + (
+        ", and for the care you took over the offer." if warm else "."
+    )
+    decision = "After weighing it carefully, I have decided not to accept."
+    reason = ""
+    if options.include_reason:
+        figure = _money(facts, options.figure_cents)
+        if facts.reason_code in ("salary_below_market", "salary_below_current"):
+            reason = "The salary is below what I need to make the move" + (
+                f"; I would have needed {figure}." if figure else "."
+            )
+        else:
+            reason = _withdraw_reason(facts, options)
+    door = (
+        f"I have great respect for {facts.company} and the people I met, and I hope our "
+        "paths cross again."
+        if warm
+        else "I hope our paths cross again."
+    )
+    return f"Your offer for the {facts.job_title} position", [
+        thanks,
+        f"{decision} {reason}".strip(),
+        door,
+    ]
+
+
+def _thank_you(facts: Facts, options: Options) -> tuple[str, list[str]]:
+    met = _names(facts.people_met)
+    when = " today" if facts.interview_on == facts.today else ""
+    opening = f"Thank you for meeting with me{when} about {_role(facts)}" + (
+        f", and please pass my thanks to {met}." if met and len(facts.people_met) > 1 else "."
+    )
+    discussed = (
+        f"I especially enjoyed our conversation about {_lowered(facts.discussed)}; it left me "
+        "even more interested in the role."
+        if facts.discussed
+        else "Our conversation left me even more interested in the role."
+    )
+    close = "Please let me know if I can send anything else that would help your decision."
+    return f"Thank you: {facts.job_title} interview", [opening, discussed, close]
+
+
+def _feedback_request(facts: Facts, options: Options) -> tuple[str, list[str]]:
+    return f"Feedback on my application: {facts.job_title}", [
+        f"Thank you for letting me know your decision about {_role(facts)}, and for the time "
+        "you spent with me during the process.",
+        "If you are able to, I would value an honest assessment of my application and "
+        "interviews: where I fell short, and what I could work on to be a stronger candidate "
+        "next time. Even a few lines would help me.",
+        f"I would be glad to be considered for future roles at {facts.company}.",
+    ]
+
+
+def _counteroffer(facts: Facts, options: Options) -> tuple[str, list[str]]:
+    items = []
+    if facts.asked_base_cents is not None:
+        items.append(f"a base salary of {_money(facts, facts.asked_base_cents)}")
+    items.extend(facts.asked_items or facts.wishes)
+    asks = (
+        "To bridge the gap between us, I would like to discuss "
+        + _names(tuple(_lowered(i) for i in items))
+        + "."
+        if items
+        else "I would like to discuss how we might bridge the gap between us."
+    )
+    return f"The {facts.job_title} offer", [
+        f"Thank you for the offer for {_role(facts)}. I am excited about the role and want "
+        "to find a way to make it work.",
+        asks,
+        _own_words(facts.arguments),
+        "Could we find a time to talk it through? I am confident we can reach terms that "
+        "work for both of us.",
+    ]
+
+
+def _accept_offer(facts: Facts, options: Options) -> tuple[str, list[str]]:
+    offer = facts.offer
+    terms = _terms(facts, offer) if offer is not None else []
+    start = offer.start_on if offer is not None else None
+    confirm = (
+        "To confirm the terms as I understand them: " + _names(tuple(terms)) + "." if terms else ""
+    )
+    return f"Accepting the {facts.job_title} offer", [
+        f"I am delighted to accept your offer for {_role(facts)}. Thank you for your work in "
+        "putting it together.",
+        confirm,
+        f"I look forward to starting on {_long_date(start)}." if start else "",
+        "Please let me know what you need from me before my first day.",
+    ]
+
+
+def _terms(facts: Facts, offer: m.Offer) -> list[str]:
+    terms = []
+    period = m.SALARY_PERIODS.get(offer.period, "")
+    currency = offer.currency or facts.currency
+    if offer.base_cents is not None:
+        terms.append(f"a base salary of {format_amount(offer.base_cents, currency)} {period}")
+    if offer.bonus_percent:
+        terms.append(f"a target bonus of {offer.bonus_percent}% of base")
+    elif offer.bonus_cents:
+        terms.append(f"a bonus of {format_amount(offer.bonus_cents, currency)}")
+    if offer.sign_on_cents:
+        terms.append(f"a sign-on bonus of {format_amount(offer.sign_on_cents, currency)}")
+    if offer.pto_days:
+        terms.append(f"{offer.pto_days} days of paid time off")
+    if offer.learning_stipend_cents:
+        stipend = format_amount(offer.learning_stipend_cents, currency)
+        terms.append(f"a learning stipend of {stipend}")
+    if offer.start_on:
+        terms.append(f"a start date of {_long_date(offer.start_on)}")
+    return terms
+
+
+def _resignation(facts: Facts, options: Options) -> tuple[str, list[str]]:
+    last_day = options.last_day or facts.today + NOTICE
+    employer = options.employer or "the company"
+    return "Resignation", [
+        f"Please accept this letter as notice that I am resigning from my position at "
+        f"{employer}. My last working day will be {_long_date(last_day)}.",
+        "Thank you for the opportunities I have had here and for your support. I will do all "
+        "I can to hand over my work smoothly before I leave.",
+    ]
+
+
+_Writer = Callable[[Facts, Options], tuple[str, list[str]]]
+_WRITERS: dict[str, _Writer] = {
+    "withdraw": _withdraw,
+    "decline_offer": _decline_offer,
+    "thank_you": _thank_you,
+    "feedback_request": _feedback_request,
+    "counteroffer": _counteroffer,
+    "accept_offer": _accept_offer,
+    "resignation": _resignation,
+}
+
+
+def withdraw_from_others(
+    journal: Journal, accepted_id: int, options: Options | None = None
+) -> list[Draft]:
+    """After accepting: one withdrawal per other application still in the pipeline."""
+    from jobjournal.core.listing import ApplicationFilter
+    from jobjournal.core.transitions import ACTIVE
+
+    options = replace(options or Options(), include_reason=True, only_reason=False)
+    active = ApplicationFilter(statuses=frozenset(ACTIVE))
+    drafts = []
+    for row in journal.list_applications(active, "company", False, 0, 10_000):
+        if row.id == accepted_id:
+            continue
+        facts = replace(gather(journal, row.id), reason_code="accepted_other_offer")
+        drafts.append(draft("withdraw", facts, options, application_id=row.id))
+    return drafts
+
+
+# -- words ----------------------------------------------------------------------------------
+
+
+def _names(items: tuple[str, ...]) -> str:
+    items = tuple(i for i in items if i)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _lowered(text: str) -> str:
+    """A phrase to sit mid-sentence: first letter lowered unless it starts a name or acronym."""
+    text = text.strip().rstrip(".")
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _long_date(day: date | None) -> str:
+    return f"{day.day} {day:%B %Y}" if day else ""

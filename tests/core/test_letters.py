@@ -1,0 +1,226 @@
+"""Letters: each kind drafted from the demo journal, exported, reopened and read back."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from conftest import DEMO_TODAY
+from docx import Document
+from hypothesis import given
+from hypothesis import strategies as st
+from support import run_python
+
+from jobjournal.core import docx_letter, letters
+from jobjournal.core import models as m
+from jobjournal.core.journal import Journal
+
+
+def _id(journal: Journal, company: str) -> int:
+    return next(r.id for r in journal.list_applications() if r.company == company)
+
+
+def _exported_text(letter: letters.Draft, folder: Path) -> str:
+    path = docx_letter.export(letter, folder)
+    document = Document(str(path))
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+def _letter(journal: Journal, company: str, kind: str, **options: object) -> letters.Draft:
+    application_id = _id(journal, company)
+    facts = letters.gather(journal, application_id, DEMO_TODAY)
+    return letters.draft(kind, facts, letters.Options(**options), application_id)  # type: ignore[arg-type]
+
+
+def test_withdraw_names_the_role_the_reason_and_the_figure(
+    demo_journal: Journal, tmp_path: Path
+) -> None:
+    letter = _letter(demo_journal, "Quartz Analytics", "withdraw", figure_cents=118_000_00)
+    facts = letters.gather(demo_journal, _id(demo_journal, "Quartz Analytics"), DEMO_TODAY)
+    letter = letters.draft(
+        "withdraw",
+        dataclasses.replace(facts, reason_code="salary_below_market"),
+        letters.Options(figure_cents=118_000_00, only_reason=True),
+        letter.application_id,
+    )
+    text = _exported_text(letter, tmp_path)
+    for piece in (
+        "Senior Analyst, Experimentation",
+        "Quartz Analytics",
+        "Dear Elliot Chen,",
+        "withdraw my application",
+        "below what comparable positions pay",
+        "USD 118,000",
+        "the only reason",
+        "future openings",
+        "Alex Rivera",
+        "20 November 2026",
+    ):
+        assert piece in text, piece
+
+
+def test_withdraw_can_leave_the_reason_out_and_be_brief(demo_journal: Journal) -> None:
+    warm = _letter(demo_journal, "Tallgrass Retail", "withdraw")
+    brief = _letter(
+        demo_journal, "Tallgrass Retail", "withdraw", tone="brief", include_reason=False
+    )
+    assert "responsibilities" in warm.body and "responsibilities" not in brief.body
+    assert len(brief.body) < len(warm.body)
+    assert brief.salutation == "Dear Hiring Team,"  # nobody recorded for Tallgrass
+
+
+def test_decline_thank_you_feedback_counter_accept(demo_journal: Journal, tmp_path: Path) -> None:
+    expected = {
+        ("Harbor Logistics", "decline_offer"): ["Data Analyst II", "not to accept", "paths cross"],
+        ("Quartz Analytics", "thank_you"): ["Elliot Chen", "client role-play", "Thank you for"],
+        ("Quartz Analytics", "feedback_request"): [
+            "honest assessment",
+            "work on",
+            "letting me know",
+        ],
+        ("Northwind Analytics", "counteroffer"): ["USD 105,000", "salary review", "Priya Shah"],
+        ("Northwind Analytics", "accept_offer"): ["USD 103,000", "20 December 2026", "accept"],
+    }  # the demo's offer starts a month after its "today"
+    for (company, kind), pieces in expected.items():
+        folder = tmp_path / kind
+        folder.mkdir()
+        text = _exported_text(_letter(demo_journal, company, kind), folder)
+        assert company in text
+        for piece in pieces:
+            assert piece in text, (kind, piece)
+
+
+def test_resignation_gives_a_last_day_two_weeks_out_or_the_one_chosen(
+    demo_journal: Journal, tmp_path: Path
+) -> None:
+    facts = letters.gather(demo_journal, None, DEMO_TODAY)
+    options = letters.Options(employer="Acme Corp", manager="Pat Lee")
+    text = _exported_text(letters.draft("resignation", facts, options), tmp_path)
+    assert "Acme Corp" in text and "Dear Pat Lee," in text
+    assert "4 December 2026" in text  # 20 November + 14 days
+    chosen = dataclasses.replace(options, last_day=DEMO_TODAY + timedelta(days=30))
+    assert "20 December 2026" in letters.draft("resignation", facts, chosen).body
+
+
+def test_after_accepting_every_other_active_application_gets_a_withdrawal(
+    demo_journal: Journal,
+) -> None:
+    from jobjournal.core.transitions import ACTIVE
+
+    accepted = _id(demo_journal, "Northwind Analytics")
+    drafts = letters.withdraw_from_others(demo_journal, accepted)
+    active = {r.id for r in demo_journal.list_applications() if r.status in ACTIVE}
+    assert {d.application_id for d in drafts} == active - {accepted}
+    assert all("accepted another offer" in d.body for d in drafts)
+
+
+def test_an_existing_file_is_never_replaced_silently(demo_journal: Journal, tmp_path: Path) -> None:
+    tmp_path = tmp_path / "letters"
+    tmp_path.mkdir()
+    letter = _letter(demo_journal, "Harbor Logistics", "decline_offer")
+    first = docx_letter.export(letter, tmp_path)
+    before = first.read_bytes()
+    letter.body += "\n\nA second version."
+    with pytest.raises(docx_letter.FileExistsAlready):
+        docx_letter.export(letter, tmp_path)
+    assert first.read_bytes() == before
+    assert docx_letter.export(letter, tmp_path, replace=True) == first
+    assert first.read_bytes() != before
+    assert [p.name for p in tmp_path.iterdir()] == [first.name]
+
+
+def test_a_save_failing_part_way_leaves_the_old_file_byte_identical(
+    demo_journal: Journal, tmp_path: Path
+) -> None:
+    tmp_path = tmp_path / "letters"
+    tmp_path.mkdir()
+    letter = _letter(demo_journal, "Harbor Logistics", "decline_offer")
+    existing = docx_letter.export(letter, tmp_path)
+    before = existing.read_bytes()
+    result = run_python(
+        """
+        import pickle, resource, signal, sys
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG)
+        from jobjournal.core import docx_letter
+        from jobjournal.core.errors import CannotWrite
+        letter = pickle.loads(bytes.fromhex(sys.argv[1]))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+        try:
+            docx_letter.export(letter, docx_letter.Path(sys.argv[2]), replace=True)
+        except CannotWrite as error:
+            print("refused:", error)
+        """,
+        __import__("pickle").dumps(letter).hex(),
+        str(tmp_path),
+    )
+    assert "refused:" in result.stdout, result.stderr
+    assert "could not be written" in result.stdout
+    assert existing.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == [existing.name]  # no partial left
+
+
+def test_control_characters_emoji_and_right_to_left_text_export_cleanly(
+    demo_journal: Journal, tmp_path: Path
+) -> None:
+    letter = _letter(demo_journal, "Harbor Logistics", "decline_offer")
+    note = "Bell\x07 null\x00 esc\x1b form\x0c — 🎉👩🏽‍💻 — שלום עולם — مرحبا — e\u0301"
+    letter.body += f"\n\n{note}"
+    letter.subject += "\x01"
+    text = _exported_text(letter, tmp_path)
+    assert "Bell null esc form — 🎉👩🏽‍💻 — שלום עולם — مرحبا — e\u0301" in text
+    assert not any(ord(c) < 32 and c not in "\t\n" for c in text)
+    assert note in letter.body  # cleaned on export only
+
+
+def test_copy_as_email_text(demo_journal: Journal) -> None:
+    letter = _letter(demo_journal, "Quartz Analytics", "thank_you")
+    text = letters.email_text(letter)
+    assert text.startswith("Subject: Thank you: Senior Analyst, Experimentation interview\n\n")
+    assert "Dear Elliot Chen," in text and text.rstrip().endswith("Alex Rivera")
+
+
+def test_a_recorded_letter_shows_on_the_timeline_and_reopens(
+    demo_journal: Journal, tmp_path: Path
+) -> None:
+    letter = _letter(demo_journal, "Quartz Analytics", "feedback_request")
+    path = docx_letter.export(letter, tmp_path)
+    letter_id = letters.record(demo_journal, letter, str(path))
+    stored = demo_journal.get(m.Letter, letter_id)
+    assert stored.exported_to == str(path) and stored.kind == "feedback_request"
+    timeline = demo_journal.timeline(letter.application_id)  # type: ignore[arg-type]
+    assert any(entry.kind == "letter" and entry.ref_id == letter_id for entry in timeline)
+    again = letters.reopen(demo_journal, letter_id)
+    assert (again.subject, again.salutation, again.closing, again.signature) == (
+        letter.subject,
+        letter.salutation,
+        letter.closing,
+        letter.signature,
+    )
+    assert again.paragraphs() == letter.paragraphs()
+    assert again.recipient_lines == letter.recipient_lines
+
+
+hostile = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400)
+
+
+@given(company=hostile, day=st.dates(date(1990, 1, 1), date(2100, 1, 1)))
+def test_file_names_are_safe_whatever_the_company_is_called(company: str, day: date) -> None:
+    name = docx_letter.file_name(company, "withdraw", day)
+    assert name.endswith(".docx") and len(name.encode()) <= docx_letter.MAX_NAME_BYTES
+    assert not set(name) & set('/\\:*?"<>|')
+    assert all(ord(c) >= 32 and c != "\x7f" for c in name)
+    stem = name[: -len(".docx")]
+    assert stem and stem == stem.strip(" .")
+    assert stem.split(".")[0].upper() not in {"CON", "PRN", "AUX", "NUL", "COM1", "LPT1"}
+
+
+@pytest.mark.parametrize("company", ["CON", "aux", "nul.txt", "../../etc/passwd", "a" * 300, ""])
+def test_file_names_for_known_troublemakers(company: str) -> None:
+    name = docx_letter.file_name(company, "withdraw", DEMO_TODAY)
+    assert "/" not in name and len(name.encode()) <= 200
+    assert name.split(".")[0].rstrip().upper() not in {"CON", "AUX", "NUL"}
+    alone = docx_letter.safe_file_name(company)  # a name typed in the save dialog
+    assert alone.split(".")[0].rstrip().upper() not in {"CON", "AUX", "NUL"}
+    assert "/" not in alone and alone
