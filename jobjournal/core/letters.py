@@ -357,6 +357,8 @@ def _decline_offer(facts: Facts, options: Options) -> tuple[str, list[str]]:
             reason = "The salary is below what I need to make the move" + (
                 f"; I would have needed {figure}." if figure else "."
             )
+        elif facts.reason_code == "accepted_other_offer":
+            reason = "I have accepted another offer."
         else:
             reason = _withdraw_reason(facts, options)
     door = (
@@ -454,9 +456,7 @@ def _terms(facts: Facts, offer: m.Offer) -> list[str]:
     if offer.learning_stipend_cents:
         stipend = format_amount(offer.learning_stipend_cents, currency)
         terms.append(f"a learning stipend of {stipend}")
-    if offer.start_on:
-        terms.append(f"a start date of {_long_date(offer.start_on)}")
-    return terms
+    return terms  # the start date has its own sentence
 
 
 def _resignation(facts: Facts, options: Options) -> tuple[str, list[str]]:

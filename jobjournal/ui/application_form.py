@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jobjournal.ui.basics import labelled_row
 from jobjournal.ui.fields import DateField, choice_box, choose, line_edit, text_edit
 
 if TYPE_CHECKING:
@@ -67,26 +68,26 @@ class ApplicationForm(QWidget):
     def _lay_out(self, compact: bool) -> None:
         form = self.rows = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        _row(form, "&Company:", self.company)
-        _row(form, "&Job title:", self.job_title)
-        _row(form, "&Location:", self.location)
-        _row(form, "&Work model:", self.work_model)
-        _row(form, "So&urce:", self.source)
-        _row(form, "Posting lin&k:", self.posting_url)
+        labelled_row(form, "&Company:", self.company)
+        labelled_row(form, "&Job title:", self.job_title)
+        labelled_row(form, "&Location:", self.location)
+        labelled_row(form, "&Work model:", self.work_model)
+        labelled_row(form, "So&urce:", self.source)
+        labelled_row(form, "Posting lin&k:", self.posting_url)
         salary = QHBoxLayout()
         for widget in (self.posted_min_cents, QLabel("to"), self.posted_max_cents):
             salary.addWidget(widget)
         salary.addWidget(self.salary_currency)
         salary.addWidget(self.salary_period)
-        _row(form, "Posted &salary:", salary, buddy=self.posted_min_cents)
-        _row(form, "E&xpected salary:", self.expected_cents)
-        _row(form, "&Applied on:", self.applied_on, buddy=self.applied_on.edit)
-        _row(form, "&Next action:", self.next_action)
-        _row(form, "Next action &on:", self.next_action_on, buddy=self.next_action_on.edit)
-        _row(form, "Exc&itement:", self.priority)
+        labelled_row(form, "Posted &salary:", salary, buddy=self.posted_min_cents)
+        labelled_row(form, "E&xpected salary:", self.expected_cents)
+        labelled_row(form, "&Applied on:", self.applied_on, buddy=self.applied_on.edit)
+        labelled_row(form, "&Next action:", self.next_action)
+        labelled_row(form, "Next action &on:", self.next_action_on, buddy=self.next_action_on.edit)
+        labelled_row(form, "Exc&itement:", self.priority)
         if not compact:
-            _row(form, "No&tes:", self.notes)
-            _row(form, "Job &description:", self.job_description)
+            labelled_row(form, "No&tes:", self.notes)
+            labelled_row(form, "Job &description:", self.job_description)
 
     def _watch_changes(self) -> None:
         for name in (*TEXT_FIELDS, *MONEY_FIELDS, "company"):
@@ -156,9 +157,3 @@ class ApplicationForm(QWidget):
                 getattr(self, name).clear()
         finally:
             self._loading = False
-
-
-def _row(form: QFormLayout, text: str, field: Any, buddy: QWidget | None = None) -> None:
-    label = QLabel(text)
-    label.setBuddy(buddy or field)
-    form.addRow(label, field)

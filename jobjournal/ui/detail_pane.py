@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from jobjournal.ui import record_views
 from jobjournal.ui.application_form import ApplicationForm
+from jobjournal.ui.basics import message_label, show_message
 from jobjournal.ui.dates import day_text
-from jobjournal.ui.messages import message_label, show_message
 
 if TYPE_CHECKING:
     from jobjournal.core.journal import ApplicationRecords, TimelineEntry

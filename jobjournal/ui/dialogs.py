@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,13 +25,13 @@ from PySide6.QtWidgets import (
 
 from jobjournal.ui import settings
 from jobjournal.ui.application_form import ApplicationForm
+from jobjournal.ui.basics import labelled_row, message_label, password_field, show_message
 from jobjournal.ui.fields import (
     DateField,
     choice_box,
     line_edit,
     text_edit,
 )
-from jobjournal.ui.messages import message_label, show_message
 
 if TYPE_CHECKING:
     from jobjournal.core.models import Status
@@ -116,9 +117,9 @@ class StatusDialog(ActionDialog):
         self._words_label.setBuddy(self.reason_text)
         self.message = message_label("Change status message")
         form = QFormLayout()
-        form.addRow(QLabel(f"<b>{_escape(title)}</b> is now <b>{current.label}</b>."))
-        _labelled(form, "&Move to:", self.status)
-        _labelled(form, "&On:", self.on, self.on.edit)
+        form.addRow(QLabel(f"<b>{escape(title)}</b> is now <b>{current.label}</b>."))
+        labelled_row(form, "&Move to:", self.status)
+        labelled_row(form, "&On:", self.on, self.on.edit)
         form.addRow(self._reason_label, self.reason)
         form.addRow(self._words_label, self.reason_text)
         layout = QVBoxLayout(self)
@@ -207,11 +208,11 @@ class SettingsDialog(ActionDialog):
         self.change_passphrase.setAccessibleName("Change passphrase")
         self.message = message_label("Settings message")
         form = QFormLayout()
-        _labelled(form, "&Lock after:", self.auto_lock)
+        labelled_row(form, "&Lock after:", self.auto_lock)
         form.addRow("", self.remember)
-        _labelled(form, "&Theme:", self.theme)
-        _labelled(form, "&Keep backups:", self.keep)
-        _labelled(form, "Backups &folder:", self._folder_row(), self.folder)
+        labelled_row(form, "&Theme:", self.theme)
+        labelled_row(form, "&Keep backups:", self.keep)
+        labelled_row(form, "Backups &folder:", self._folder_row(), self.folder)
         form.addRow("", self.change_passphrase)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -262,12 +263,6 @@ def _default_backups(journal_path: Path) -> Path:
     return paths.backups_dir_for(journal_path.expanduser().absolute())
 
 
-def _labelled(form: QFormLayout, text: str, field: QWidget, buddy: QWidget | None = None) -> None:
-    label = QLabel(text)
-    label.setBuddy(buddy or field)
-    form.addRow(label, field)
-
-
 def _ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -282,7 +277,33 @@ def _ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return buttons
 
 
-def _escape(text: str) -> str:
-    from html import escape
+class ChangePassphraseDialog(ActionDialog):
+    """Current passphrase, the new one twice; a refusal (wrong current one, disk full)
+    shows here, with what was typed kept."""
 
-    return escape(text)
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Change passphrase")
+        self.setAccessibleName("Change passphrase")
+        self.current = password_field("Current passphrase")
+        self.new = password_field("New passphrase")
+        self.repeat = password_field("Repeat new passphrase")
+        self.message = message_label("Change passphrase message")
+        form = QFormLayout()
+        labelled_row(form, "&Current:", self.current)
+        labelled_row(form, "&New:", self.new)
+        labelled_row(form, "&Repeat:", self.repeat)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(_ok_cancel(self, "&Change passphrase"))
+
+    def passphrases(self) -> tuple[str, str]:
+        """(current, new); refuses an empty or mistyped new passphrase."""
+        from jobjournal.core.errors import InvalidInput
+
+        if not self.new.text():
+            raise InvalidInput("Type a new passphrase.")
+        if self.new.text() != self.repeat.text():
+            raise InvalidInput("The new passphrase and its repeat are not the same.")
+        return self.current.text(), self.new.text()

@@ -22,10 +22,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFormLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -42,7 +40,12 @@ from PySide6.QtWidgets import (
 from jobjournal.ui import commands, settings
 from jobjournal.ui.applications_model import COL_CHANGED, REACH, ApplicationsModel
 from jobjournal.ui.detail_pane import DetailPane
-from jobjournal.ui.dialogs import NewApplicationDialog, SettingsDialog, StatusDialog
+from jobjournal.ui.dialogs import (
+    ChangePassphraseDialog,
+    NewApplicationDialog,
+    SettingsDialog,
+    StatusDialog,
+)
 from jobjournal.ui.fields import line_edit
 from jobjournal.ui.pipeline import PipelineList
 from jobjournal.ui.search_panel import SearchResults
@@ -609,24 +612,21 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Backed up to {made}", 8000)
 
     def change_passphrase(self) -> None:
-        from jobjournal.core.errors import JournalError
-
         dialog = ChangePassphraseDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        current, new = dialog.current.text(), dialog.new.text()
-        try:
+
+        def rekey() -> None:
+            current, new = dialog.passphrases()
             run_with_progress(
                 self,
                 "Re-encrypting the journal",
                 lambda: self.journal.vault.change_passphrase(current, new),
             )
-        except JournalError as error:
-            QMessageBox.warning(self, "Change passphrase", str(error))
-            return
-        self.statusBar().showMessage(
-            "Passphrase changed. Older backups still open with the old passphrase.", 10000
-        )
+
+        dialog.action = rekey
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.statusBar().showMessage(
+                "Passphrase changed. Older backups still open with the old passphrase.", 10000
+            )
 
     def show_shortcuts(self) -> None:
         rows = "".join(
@@ -692,56 +692,7 @@ class MainWindow(QMainWindow):
             self.model.use_sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
 
-class ChangePassphraseDialog(QDialog):
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Change passphrase")
-        self.setAccessibleName("Change passphrase")
-        self.current = _secret("Current passphrase")
-        self.new = _secret("New passphrase")
-        self.repeat = _secret("Repeat new passphrase")
-        self.problem = QLabel()
-        self.problem.setAccessibleName("Change passphrase message")
-        form = QFormLayout()
-        form.addRow(_buddy("&Current:", self.current), self.current)
-        form.addRow(_buddy("&New:", self.new), self.new)
-        form.addRow(_buddy("&Repeat:", self.repeat), self.repeat)
-        ok = QPushButton("&Change passphrase")
-        ok.setAccessibleName("Change passphrase")
-        ok.setDefault(True)
-        ok.clicked.connect(self._accept_if_matching)
-        cancel = QPushButton("Cancel")
-        cancel.setAccessibleName("Cancel")
-        cancel.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(ok)
-        layout.addWidget(cancel)
-
-    def _accept_if_matching(self) -> None:
-        if not self.new.text():
-            self.problem.setText("Type a new passphrase.")
-        elif self.new.text() != self.repeat.text():
-            self.problem.setText("The new passphrase and its repeat are not the same.")
-        else:
-            self.accept()
-
-
 # -- pieces -------------------------------------------------------------------------------
-
-
-def _secret(name: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setAccessibleName(name)
-    return field
-
-
-def _buddy(text: str, field: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(field)
-    return label
 
 
 def _column(*widgets: QWidget) -> QWidget:

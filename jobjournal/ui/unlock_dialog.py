@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jobjournal.ui.basics import message_label, password_field, show_message
 from jobjournal.ui.first_paint import after_first_paint
-from jobjournal.ui.messages import message_label, show_message
 
 if TYPE_CHECKING:
     from jobjournal.core.errors import JournalError
@@ -81,7 +81,7 @@ class UnlockDialog(QDialog):
         self._path_label = QLabel()
         self._path_label.setWordWrap(True)
         self._path_label.setAccessibleName("Journal path")
-        self._passphrase = _password_field("Passphrase")
+        self._passphrase = password_field("Passphrase")
         self._passphrase.returnPressed.connect(self._unlock)
         self._remember = QCheckBox("&Remember on this computer")
         self._remember.setAccessibleName("Remember on this computer")
@@ -119,8 +119,8 @@ class UnlockDialog(QDialog):
         where = QHBoxLayout()
         where.addWidget(self._new_path)
         where.addWidget(browse)
-        self._new_passphrase = _password_field("New passphrase")
-        self._confirm = _password_field("Repeat passphrase")
+        self._new_passphrase = password_field("New passphrase")
+        self._confirm = password_field("Repeat passphrase")
         self._confirm.returnPressed.connect(self._create)
         self._strength = QLabel()
         self._strength.setAccessibleName("Passphrase strength")
@@ -309,13 +309,6 @@ def prepare_backups(path: Path) -> ModuleType:
     prefs = backup_prefs(path)
     vault.set_backup_place(path, prefs.folder, prefs.keep)
     return vault
-
-
-def _password_field(name: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setAccessibleName(name)
-    return field
 
 
 def _note(name: str) -> QLabel:

@@ -196,3 +196,27 @@ def test_first_window_paints_before_the_keychain_or_vault_load() -> None:
     """)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "False", "False", "False"]
+
+
+def test_a_wrong_current_passphrase_is_refused_in_the_dialog(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    from ui_support import answer_modal
+
+    create_by_keyboard(qtbot, controller)
+    seen: list[str] = []
+
+    def fill(dialog: object) -> None:
+        qtbot.keyClicks(by_name(dialog, "Current passphrase"), "not it")
+        qtbot.keyClicks(by_name(dialog, "New passphrase"), "another passphrase")
+        qtbot.keyClicks(by_name(dialog, "Repeat new passphrase"), "another passphrase")
+        qtbot.keyClick(by_name(dialog, "Repeat new passphrase"), Qt.Key.Key_Return)
+        seen.append(by_name(dialog, "Change passphrase message").text())
+        assert by_name(dialog, "New passphrase").text() == "another passphrase"
+        dialog.reject()  # type: ignore[attr-defined]
+
+    answer_modal(qtbot, fill)
+    controller.window.passphrase_action.trigger()
+    assert "does not open" in seen[0]
+    controller.lock()
+    vault.unlock(paths.default_journal_path(), TYPED).lock()  # the old one still opens

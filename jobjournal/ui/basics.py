@@ -1,0 +1,44 @@
+"""Small pieces every form uses: a labelled row, a passphrase field, a message line.
+
+Kept apart from `fields.py` because the unlock dialog uses them, and this module loads
+before the first paint (so it imports nothing but a few widget classes).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QLineEdit, QWidget
+
+
+def message_label(name: str) -> QLabel:
+    """Where a form says what is wrong; hidden until there is something to say."""
+    label = QLabel()
+    label.setAccessibleName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(  # a red tint: reads as a problem on light and dark alike
+        "background: rgba(217, 48, 37, 0.16); border-radius: 4px; padding: 6px 8px;"
+    )
+    label.hide()
+    return label
+
+
+def show_message(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def password_field(name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(name)
+    return field
+
+
+def labelled_row(
+    form: QFormLayout, text: str, field: QWidget | QLayout, buddy: QWidget | None = None
+) -> None:
+    """A form row whose label's mnemonic focuses `buddy` (the field itself by default)."""
+    label = QLabel(text)
+    target = buddy or field
+    assert isinstance(target, QWidget), "a row holding a layout needs a buddy"
+    label.setBuddy(target)
+    form.addRow(label, field)
