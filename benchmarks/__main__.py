@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from benchmarks import journal_figures, vault_figures, window_figures
+from benchmarks import journal_figures, letter_figures, vault_figures, window_figures
 from benchmarks.common import Figure
 
 FIGURES: dict[str, Callable[[], Figure]] = {
@@ -16,6 +16,7 @@ FIGURES: dict[str, Callable[[], Figure]] = {
     "search_top20": journal_figures.search_top20,
     "startup_first_paint": window_figures.startup_first_paint,
     "table_sort_repaint": window_figures.table_sort_repaint,
+    "letter_export": letter_figures.letter_export,
 }
 
 

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ import keyring.errors
 from keyring.backend import KeyringBackend
 
 PASSPHRASE = "correct horse battery staple"
+DEMO_TODAY = date(2026, 11, 20)  # a Friday: the core tests' demo journal is filled as of it
 TESTS_DIR = Path(__file__).parent
 PROJECT_DIR = TESTS_DIR.parent
 

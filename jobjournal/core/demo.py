@@ -716,6 +716,7 @@ def _offers(journal: Journal, applications: dict[str, int], today: date) -> None
         start_on=today + timedelta(days=30),
         learning_stipend_cents=1_000_00,
         other_perks="Transit pass; two volunteering days a year.",
+        notes="Meets my walk-away comfortably; a written review matters more than more base.",
     ).new_id
     journal.add(
         m.NegotiationRound,
@@ -737,7 +738,8 @@ def _offers(journal: Journal, applications: dict[str, int], today: date) -> None
         asked_on=today - timedelta(days=2),
         asked_base_cents=105_000_00,
         asked_other="Salary review after six months",
-        arguments="Meets my walk-away comfortably; asking for a review instead of more base.",
+        arguments="A written review after six months lets us both judge my impact before "
+        "revisiting the base.",
         answered_on=today - timedelta(days=1),
         answered_base_cents=103_000_00,
         answer="Base stays at $103,000; they agreed to a written six-month review.",
@@ -773,9 +775,23 @@ def _offers(journal: Journal, applications: dict[str, int], today: date) -> None
         number=1,
         asked_on=today - timedelta(days=3),
         asked_base_cents=118_000_00,
-        asked_other="Sign-on bonus of $5,000 to cover the bonus I leave behind",
-        arguments="Leaving an annual bonus at my current job; on-call adds hours.",
+        asked_other="A sign-on bonus of $5,000",
+        arguments="I would leave behind an annual bonus at my current job, and the on-call "
+        "rota adds hours to the week.",
         answer="",
+    )
+
+    journal.add(  # accepted as it came: a side contract, nothing to negotiate
+        m.Offer,
+        application_id=applications["Civic Data Trust"],
+        kind="written",
+        received_on=today - timedelta(days=12),
+        base_cents=60_00,
+        currency="USD",
+        period="hour",
+        work_model="remote",
+        start_on=today + timedelta(days=9),
+        notes="Four hours a week; my current employer's policy allows outside teaching.",
     )
 
 

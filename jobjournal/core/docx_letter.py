@@ -9,13 +9,12 @@ import io
 import os
 import re
 import unicodedata
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jobjournal.core.errors import InvalidInput, JournalError, translating_os_errors
-from jobjournal.core.letters import KINDS, Draft
+from jobjournal.core.letters import KINDS, Draft, long_date
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -27,6 +26,10 @@ FONT = "Arial"
 FONT_POINTS = 11
 MARGIN_CM = 2.5
 MAX_NAME_BYTES = 200
+# Paper in centimetres. US Letter where it is the norm (the Americas that use it and the
+# Philippines), A4 everywhere else.
+PAPER_CM = {"letter": (21.59, 27.94), "a4": (21.0, 29.7)}
+_LETTER_COUNTRIES = {"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "DO", "PR", "PA", "SV"}
 
 _FORBIDDEN = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f]')
 _RESERVED = {
@@ -50,8 +53,10 @@ class FileExistsAlready(JournalError):
         self.path = path
 
 
-def english_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+def paper_for(country_code: str) -> str:
+    """The paper letters are printed on in a country (ISO 3166 code; "" when unknown,
+    which follows the US English the letters are written in)."""
+    return "letter" if country_code.upper() in _LETTER_COUNTRIES or not country_code else "a4"
 
 
 def file_name(company: str, kind: str, day: date) -> str:
@@ -81,13 +86,15 @@ def clean_for_word(text: str) -> str:
     return _NOT_IN_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def build(letter: Draft, long_date: Callable[[date], str] = english_date) -> Document:
+def build(letter: Draft, paper: str = "a4") -> Document:
     """The letter as a python-docx Document."""
     from docx import Document as new_document
     from docx.shared import Cm, Pt
 
     document = new_document()
     section = document.sections[0]
+    width, height = PAPER_CM[paper]
+    section.page_width, section.page_height = Cm(width), Cm(height)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(MARGIN_CM))
     style = document.styles["Normal"]
@@ -96,7 +103,7 @@ def build(letter: Draft, long_date: Callable[[date], str] = english_date) -> Doc
     style.paragraph_format.space_after = Pt(0)
     _block(document, [letter.sender_name, *letter.sender_lines], bold_first=True)
     _gap(document)
-    _block(document, [long_date(letter.day)])
+    _block(document, [long_date(letter.day, letter.month_first)])
     _gap(document)
     _block(document, letter.recipient_lines)
     _gap(document)
@@ -146,7 +153,7 @@ def export(
     name: str | None = None,
     *,
     replace: bool = False,
-    long_date: Callable[[date], str] = english_date,
+    paper: str = "a4",
 ) -> Path:
     """Write the letter to `folder` and return its path.
 
@@ -156,14 +163,14 @@ def export(
     if not folder.is_dir():
         raise InvalidInput(f"{folder} is not a folder that exists.")
     final = folder / (
-        safe_file_name(Path(name).stem) + ".docx"
+        safe_file_name(_without_docx(name)) + ".docx"
         if name
         else file_name(letter.company, letter.kind, letter.day)
     )
     if final.exists() and not replace:
         raise FileExistsAlready(final)
     content = io.BytesIO()
-    build(letter, long_date).save(content)
+    build(letter, paper).save(content)
     partial = final.with_name(f".{final.name}.partial")
     with translating_os_errors(f"the letter “{final.name}”"):
         try:
@@ -172,6 +179,11 @@ def export(
         finally:
             partial.unlink(missing_ok=True)
     return final
+
+
+def _without_docx(name: str) -> str:
+    """A typed name without its .docx ending; other dots ("Offer v1.2") are the person's."""
+    return name[: -len(".docx")] if name.lower().endswith(".docx") else name
 
 
 def _move_into_place(partial: Path, final: Path, replace: bool) -> None:

@@ -12,7 +12,7 @@ domain folder; every sentence is our own.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -36,6 +36,7 @@ class Options:
     only_reason: bool = False  # say the reason given is the only one
     figure_cents: int | None = None  # the salary I consider right (withdraw / decline)
     last_day: date | None = None  # resignation; default two weeks from today
+    month_first: bool = False  # dates as "November 22, 2026" (the US), else "22 November 2026"
     employer: str = ""  # resignation: the current employer
     manager: str = ""  # resignation: whom it is addressed to
 
@@ -85,7 +86,7 @@ class Draft:
     company: str = ""
     application_id: int | None = None
     recipient: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
+    month_first: bool = False  # how its dates read: see `long_date`
 
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in self.body.replace("\r\n", "\n").split("\n\n") if p.strip()]
@@ -103,7 +104,12 @@ def gather(journal: Journal, application_id: int | None, today: date | None = No
     records = journal.records_of(application_id)
     application = records.application
     history = journal.status_history(application_id)
-    ending = next((c for c in reversed(history) if c.reason_code or c.reason_text), None)
+    # Only the person's own reasons belong in their letters: a rejection's reason is the
+    # employer's, and quoting it back in a withdraw letter would be wrong.
+    ending = next(
+        (c for c in reversed(history) if c.ended_by == "me" and (c.reason_code or c.reason_text)),
+        None,
+    )
     interview = _last_interview(records.interviews)
     offer = records.offers[-1] if records.offers else None
     last_round = offer.rounds[-1] if offer is not None and offer.rounds else None
@@ -194,26 +200,26 @@ def draft(
         raise ValueError(f"unknown letter kind {kind!r}; one of {sorted(_WRITERS)}")
     options = options or Options()
     subject, paragraphs = _WRITERS[kind](facts, options)
-    recipient = options.manager if kind == "resignation" else facts.recipient
-    organisation = options.employer if kind == "resignation" else facts.company
+    resigning = kind == "resignation"  # to one's own employer, not to the application's
+    recipient = options.manager if resigning else facts.recipient
+    title = "" if resigning or not recipient else facts.recipient_title
+    organisation = options.employer if resigning else facts.company
+    nobody = "Dear Manager," if resigning else "Dear Hiring Team,"
     return Draft(
         kind=kind,
         day=facts.today,
         sender_name=facts.sender_name,
         sender_lines=list(facts.sender_lines),
-        recipient_lines=[
-            line
-            for line in (recipient, facts.recipient_title if recipient else "", organisation)
-            if line
-        ],
+        recipient_lines=[line for line in (recipient, title, organisation) if line],
         subject=subject,
-        salutation=f"Dear {recipient}," if recipient else "Dear Hiring Team,",
+        salutation=f"Dear {recipient}," if recipient else nobody,
         body="\n\n".join(p for p in paragraphs if p),
         closing="Kind regards," if options.tone == "brief" else "With best wishes,",
         signature=facts.signature or facts.sender_name,
         company=organisation,
         application_id=application_id,
         recipient=recipient,
+        month_first=options.month_first,
     )
 
 
@@ -224,16 +230,27 @@ def stored_body(letter: Draft) -> str:
     )
 
 
-def record(journal: Journal, letter: Draft, exported_to: str = "") -> int:
-    """Keep the letter in the journal (it shows on the application's timeline)."""
+def record(
+    journal: Journal, letter: Draft, exported_to: str = "", letter_id: int | None = None
+) -> int:
+    """Keep the letter in the journal (it shows on the application's timeline); with
+    `letter_id`, bring that stored letter up to date instead of adding another."""
+    fields = {
+        "recipient": "\n".join(letter.recipient_lines),
+        "subject": letter.subject,
+        "body": stored_body(letter),
+    }
+    if letter_id is not None:
+        if exported_to:
+            fields["exported_to"] = exported_to
+        journal.update(m.Letter, letter_id, **fields)
+        return letter_id
     changes = journal.add(
         m.Letter,
         application_id=letter.application_id,
         kind=letter.kind,
-        recipient="\n".join(letter.recipient_lines),
-        subject=letter.subject,
-        body=stored_body(letter),
         exported_to=exported_to,
+        **fields,
     )
     return changes.new_id
 
@@ -242,23 +259,39 @@ def reopen(journal: Journal, letter_id: int) -> Draft:
     """A stored letter as a draft again, to edit or export once more."""
     stored = journal.get(m.Letter, letter_id)
     sender = gather(journal, None, stored.created_at.date())
-    parts = [p for p in stored.body.split("\n\n") if p.strip()]
-    salutation = parts[0] if len(parts) > 1 else ""
-    closing, _, signature = (parts[-1] if len(parts) > 2 else "").partition("\n")
-    recipient_lines = [line for line in stored.recipient.splitlines() if line.strip()]
-    return Draft(
+    blank = Draft(
         kind=stored.kind,
         day=stored.created_at.date(),
         sender_name=sender.sender_name,
         sender_lines=list(sender.sender_lines),
+        recipient_lines=[],
+        subject="",
+        salutation="",
+        body="",
+        closing="",
+        signature="",
+        application_id=stored.application_id,
+    )
+    return with_text(blank, stored.recipient, stored.subject, stored.body)
+
+
+def with_text(letter: Draft, recipient: str, subject: str, text: str) -> Draft:
+    """The letter after the person edited it: the recipient block, the subject, and the
+    text from salutation to signature (as `stored_body` writes it)."""
+    parts = [p.strip("\n") for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    salutation = parts.pop(0) if len(parts) > 1 else ""
+    closing, _, signature = (parts.pop() if len(parts) > 1 else "").partition("\n")
+    recipient_lines = [line.strip() for line in recipient.splitlines() if line.strip()]
+    return replace(
+        letter,
         recipient_lines=recipient_lines,
-        subject=stored.subject,
+        subject=" ".join(subject.split()),
         salutation=salutation,
-        body="\n\n".join(parts[1:-1] if len(parts) > 2 else parts),
+        body="\n\n".join(parts),
         closing=closing,
         signature=signature,
-        company=recipient_lines[-1] if recipient_lines else "",
-        application_id=stored.application_id,
+        # The company names the file; an address line typed under it must not.
+        company=letter.company or (recipient_lines[-1] if recipient_lines else ""),
         recipient=recipient_lines[0] if recipient_lines else "",
     )
 
@@ -334,7 +367,18 @@ def _withdraw_reason(facts: Facts, options: Options) -> str:
             "I have accepted another offer, and it would not be fair to keep a place in "
             "your process."
         )
+    if code in _PLAIN_REASONS and not facts.reason_text.strip():
+        return _PLAIN_REASONS[code]
     return _own_words(facts.reason_text)
+
+
+# Reasons that read well in a sentence of their own; the rest (culture, the process) are
+# better said in the person's words, or not at all.
+_PLAIN_REASONS = {
+    "location": "The location does not work for me at this point.",
+    "benefits": "The benefits do not meet what I need at this stage.",
+    "personal": "My personal circumstances have changed.",
+}
 
 
 def _own_words(text: str) -> str:
@@ -434,7 +478,7 @@ def _accept_offer(facts: Facts, options: Options) -> tuple[str, list[str]]:
         f"I am delighted to accept your offer for {_role(facts)}. Thank you for your work in "
         "putting it together.",
         confirm,
-        f"I look forward to starting on {_long_date(start)}." if start else "",
+        f"I look forward to starting on {long_date(start, options.month_first)}." if start else "",
         "Please let me know what you need from me before my first day.",
     ]
 
@@ -444,7 +488,8 @@ def _terms(facts: Facts, offer: m.Offer) -> list[str]:
     period = m.SALARY_PERIODS.get(offer.period, "")
     currency = offer.currency or facts.currency
     if offer.base_cents is not None:
-        terms.append(f"a base salary of {format_amount(offer.base_cents, currency)} {period}")
+        pay = "a rate" if offer.period == "hour" else "a base salary"
+        terms.append(f"{pay} of {format_amount(offer.base_cents, currency)} {period}")
     if offer.bonus_percent:
         terms.append(f"a target bonus of {offer.bonus_percent}% of base")
     elif offer.bonus_cents:
@@ -461,10 +506,11 @@ def _terms(facts: Facts, offer: m.Offer) -> list[str]:
 
 def _resignation(facts: Facts, options: Options) -> tuple[str, list[str]]:
     last_day = options.last_day or facts.today + NOTICE
-    employer = options.employer or "the company"
+    at_employer = f" at {options.employer}" if options.employer else ""
     return "Resignation", [
-        f"Please accept this letter as notice that I am resigning from my position at "
-        f"{employer}. My last working day will be {_long_date(last_day)}.",
+        f"Please accept this letter as notice that I am resigning from my position"
+        f"{at_employer}. My last working day will be "
+        f"{long_date(last_day, options.month_first)}.",
         "Thank you for the opportunities I have had here and for your support. I will do all "
         "I can to hand over my work smoothly before I leave.",
     ]
@@ -518,5 +564,25 @@ def _lowered(text: str) -> str:
     return text
 
 
-def _long_date(day: date | None) -> str:
-    return f"{day.day} {day:%B %Y}" if day else ""
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def long_date(day: date, month_first: bool = False) -> str:
+    """A date as an English letter writes it: "22 November 2026", or "November 22, 2026"
+    where the month comes first. Not strftime: Qt sets the C locale from the system, and
+    %B would then name the month in the person's language inside an English letter."""
+    month = _MONTHS[day.month - 1]
+    return f"{month} {day.day}, {day.year}" if month_first else f"{day.day} {month} {day.year}"

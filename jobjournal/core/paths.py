@@ -41,6 +41,16 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def documents_dir() -> Path:
+    """Where letters are offered to be saved until the person picks another folder."""
+    home = _override()
+    if home is not None:
+        return home / "documents"
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir())
+
+
 def default_journal_path() -> Path:
     return data_dir() / DEFAULT_JOURNAL_NAME
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -46,6 +46,8 @@ class DetailPane(QWidget):
     save_requested = Signal()
     revert_requested = Signal()
     status_requested = Signal()
+    letter_requested = Signal()
+    letter_opened = Signal(int)  # a kept letter's id, from the timeline
 
     def __init__(self, company_names: list[str]) -> None:
         super().__init__()
@@ -70,8 +72,12 @@ class DetailPane(QWidget):
         self.status_button = QPushButton("Change &status…")
         self.status_button.setAccessibleName("Change status")
         self.status_button.clicked.connect(self.status_requested.emit)
+        self.letter_button = QPushButton("Write a &letter…")
+        self.letter_button.setAccessibleName("Write a letter")
+        self.letter_button.clicked.connect(self.letter_requested.emit)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(self.letter_button)
         top.addWidget(self.status_button)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Application sections")
@@ -79,6 +85,7 @@ class DetailPane(QWidget):
         self.tabs.addTab(self.overview, "&Overview")
         self.timeline = QListWidget()
         self.timeline.setAccessibleName("Timeline")
+        self.timeline.itemActivated.connect(self._open_timeline_item)
         self.tabs.addTab(self.timeline, "Ti&meline")
         self.interviews = _browser("Interviews")
         self.tabs.addTab(self.interviews, "&Interviews")
@@ -171,7 +178,15 @@ class DetailPane(QWidget):
         for entry in reversed(entries):  # newest first, as people read a history
             icon = TIMELINE_ICONS.get(entry.kind, "•")
             item = QListWidgetItem(f"{day_text(entry.when)}   {icon}  {entry.text}")
+            if entry.kind == "letter":
+                item.setData(Qt.ItemDataRole.UserRole, entry.ref_id)
+                item.setToolTip("Double-click or press Enter to open the letter")
             self.timeline.addItem(item)
+
+    def _open_timeline_item(self, item: QListWidgetItem) -> None:
+        letter_id = item.data(Qt.ItemDataRole.UserRole)
+        if letter_id is not None:
+            self.letter_opened.emit(int(letter_id))
 
     def _mark_dirty(self) -> None:
         self._set_dirty(True)

@@ -92,6 +92,15 @@ class NewApplicationDialog(ActionDialog):
         return _status_in(self.status) or Status.APPLIED
 
 
+# The endings that call for a letter, and what it is called in the offer to write it.
+LETTER_AFTER = {
+    "withdrawn": "withdrawal letter",
+    "declined": "letter declining the offer",
+    "rejected": "feedback request",
+    "accepted": "acceptance letter",
+}
+
+
 class StatusDialog(ActionDialog):
     """Pick the next status; endings ask why (a reason from a list, and words of one's own)."""
 
@@ -115,6 +124,9 @@ class StatusDialog(ActionDialog):
         self._reason_label.setBuddy(self.reason)
         self._words_label = QLabel("&Details:")
         self._words_label.setBuddy(self.reason_text)
+        self.letter = QCheckBox()
+        self.letter.setAccessibleName("Write the letter next")
+        self.letter.setChecked(True)
         self.message = message_label("Change status message")
         form = QFormLayout()
         form.addRow(QLabel(f"<b>{escape(title)}</b> is now <b>{current.label}</b>."))
@@ -122,6 +134,7 @@ class StatusDialog(ActionDialog):
         labelled_row(form, "&On:", self.on, self.on.edit)
         form.addRow(self._reason_label, self.reason)
         form.addRow(self._words_label, self.reason_text)
+        form.addRow("", self.letter)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -140,6 +153,9 @@ class StatusDialog(ActionDialog):
         asks = target in ASKS_FOR_REASON
         for widget in (self.reason, self.reason_text, self._reason_label, self._words_label):
             widget.setVisible(asks)
+        letter = LETTER_AFTER.get(target.value if target else "")
+        self.letter.setVisible(letter is not None)
+        self.letter.setText(f"&Write the {letter} next" if letter else "")
         self.reason.clear()
         if target is not None and asks:
             self.reason.addItem("Choose a reason…", "")
@@ -148,6 +164,11 @@ class StatusDialog(ActionDialog):
             if target.value == "rejected":
                 self.reason.addItem("They did not say", None)
         self.adjustSize()
+
+    def wants_letter(self) -> bool:
+        """Whether to open the letter this ending calls for, once the status has changed."""
+        target = _status_in(self.status)
+        return self.letter.isChecked() and target is not None and target.value in LETTER_AFTER
 
     def values(self) -> dict[str, Any]:
         """The status change as `journal.set_status` takes it; refuses an ending without why."""

@@ -47,6 +47,7 @@ from jobjournal.ui.dialogs import (
     StatusDialog,
 )
 from jobjournal.ui.fields import line_edit
+from jobjournal.ui.letter_dialog import KIND_FOR_STATUS, LetterDialog
 from jobjournal.ui.pipeline import PipelineList
 from jobjournal.ui.search_panel import SearchResults
 from jobjournal.ui.work import run_with_progress
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
         self.new_action = self._action("&New application…", "Ctrl+N", self.new_application)
         self.save_action = self._action("&Save changes", "Ctrl+S", self.save_details)
         self.status_action = self._action("Change &status…", "Ctrl+T", lambda: self.change_status())
+        self.letter_action = self._action("Write a &letter…", "Ctrl+Shift+L", self.write_letter)
         self.delete_action = self._action("&Delete application…", "Del", self.delete_application)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.addAction(self.delete_action)
@@ -212,6 +214,7 @@ class MainWindow(QMainWindow):
         for item in (self.new_action, self.save_action, None, self.status_action):
             _add(application_menu, item)
         application_menu.addMenu(self.move_menu)
+        application_menu.addAction(self.letter_action)
         application_menu.addSeparator()
         application_menu.addAction(self.delete_action)
         help_menu = bar.addMenu("&Help")
@@ -236,6 +239,8 @@ class MainWindow(QMainWindow):
         self.detail.save_requested.connect(self.save_details)
         self.detail.revert_requested.connect(self.revert_details)
         self.detail.status_requested.connect(lambda: self.change_status())
+        self.detail.letter_requested.connect(self.write_letter)
+        self.detail.letter_opened.connect(self.reopen_letter)
 
     def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
@@ -315,7 +320,12 @@ class MainWindow(QMainWindow):
         allowed = set(allowed_next(Status(current))) if current else set()
         for status, action in self.move_actions.items():
             action.setEnabled(status in allowed)
-        for action in (self.status_action, self.delete_action, self.save_action):
+        for action in (
+            self.status_action,
+            self.letter_action,
+            self.delete_action,
+            self.save_action,
+        ):
             action.setEnabled(current is not None)
         self.detail.status_button.setEnabled(bool(allowed))
 
@@ -428,8 +438,35 @@ class MainWindow(QMainWindow):
             self.undo_stack.push(commands.ChangeStatus(self.context, ref, change))
 
         dialog.action = move
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.refresh(select=application_id)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.refresh(select=application_id)
+        if dialog.wants_letter():
+            self.write_letter(KIND_FOR_STATUS[dialog.values()["status"].value])
+
+    def write_letter(self, kind: str | None = None) -> None:
+        """Draft a letter about the selected application; the kind fits its status unless
+        given."""
+        from jobjournal.core.models import Application
+
+        application_id = self.detail.application_id
+        if application_id is None or not self._leave_details():
+            return
+        status = self.journal.get(Application, application_id).status
+        kind = kind or KIND_FOR_STATUS.get(status, "withdraw")
+        self._run_letter_dialog(LetterDialog(self, self.journal, application_id, kind))
+
+    def reopen_letter(self, letter_id: int) -> None:
+        """A letter kept earlier, to read, copy or export again."""
+        if not self._leave_details():
+            return
+        dialog = LetterDialog(self, self.journal, self.detail.application_id, letter_id=letter_id)
+        self._run_letter_dialog(dialog)
+
+    def _run_letter_dialog(self, dialog: LetterDialog) -> None:
+        dialog.exec()
+        if dialog.changed and not self.journal.is_locked:
+            self.refresh(select=self.detail.application_id)
 
     def delete_application(self) -> None:
         from jobjournal.core.models import Application
@@ -489,6 +526,7 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         menu.addAction(self.status_action)
         menu.addMenu(self.move_menu)
+        menu.addAction(self.letter_action)
         menu.addSeparator()
         menu.addAction(self.delete_action)
         menu.exec(self.table.viewport().mapToGlobal(position))

@@ -56,6 +56,16 @@ def set_theme(name: str) -> None:
     app_settings().setValue("appearance/theme", name if name in THEMES else "system")
 
 
+def letters_folder() -> Path:
+    """The folder letters were last saved in, else the Documents folder."""
+    value = str(app_settings().value("letters/folder", ""))
+    return Path(value) if value else paths.documents_dir()
+
+
+def set_letters_folder(folder: Path) -> None:
+    app_settings().setValue("letters/folder", str(folder))
+
+
 class BackupPrefs(NamedTuple):  # not a dataclass: this module loads before the first paint
     folder: Path | None  # None: the default folder beside the journal
     keep: int

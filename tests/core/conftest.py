@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 import pytest
-from support import PASSPHRASE
+from support import DEMO_TODAY, PASSPHRASE
 
 from jobjournal.core import demo, paths, vault
 from jobjournal.core.journal import Journal
-
-DEMO_TODAY = date(2026, 11, 20)  # a Friday
 
 
 @pytest.fixture

@@ -7,11 +7,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_TODAY
 from docx import Document
 from hypothesis import given
 from hypothesis import strategies as st
-from support import run_python
+from support import DEMO_TODAY, run_python
 
 from jobjournal.core import docx_letter, letters
 from jobjournal.core import models as m
@@ -224,3 +223,88 @@ def test_file_names_for_known_troublemakers(company: str) -> None:
     alone = docx_letter.safe_file_name(company)  # a name typed in the save dialog
     assert alone.split(".")[0].rstrip().upper() not in {"CON", "AUX", "NUL"}
     assert "/" not in alone and alone
+
+
+def test_a_withdraw_letter_never_quotes_the_employers_rejection_reason(
+    demo_journal: Journal,
+) -> None:
+    rejected = letters.gather(demo_journal, _id(demo_journal, "Quartz Analytics"), DEMO_TODAY)
+    assert demo_journal.status_history(_id(demo_journal, "Quartz Analytics"))[-1].reason_code
+    assert (rejected.reason_code, rejected.reason_text) == (None, "")
+    withdrawn = letters.gather(demo_journal, _id(demo_journal, "Tallgrass Retail"), DEMO_TODAY)
+    assert withdrawn.reason_code is not None  # the person's own reason is kept
+
+
+def test_an_edited_text_reads_back_into_its_parts(demo_journal: Journal) -> None:
+    letter = _letter(demo_journal, "Harbor Logistics", "decline_offer")
+    edited = letters.stored_body(letter).replace(
+        letter.closing, "One more paragraph of my own.\n\n" + letter.closing
+    )
+    again = letters.with_text(
+        letter, "Dana Park\nHead of Data\nHarbor Logistics", " A  new\tsubject ", edited
+    )
+    assert again.paragraphs() == [*letter.paragraphs(), "One more paragraph of my own."]
+    assert (again.salutation, again.closing, again.signature) == (
+        letter.salutation,
+        letter.closing,
+        letter.signature,
+    )
+    assert again.subject == "A new subject"
+    assert (again.recipient, again.company) == ("Dana Park", "Harbor Logistics")
+    assert letters.with_text(letter, "", "", "Only one paragraph.").paragraphs() == [
+        "Only one paragraph."
+    ]
+
+
+def test_recording_again_updates_the_kept_letter(demo_journal: Journal) -> None:
+    letter = _letter(demo_journal, "Harbor Logistics", "decline_offer")
+    before = len(demo_journal.records_of(letter.application_id).letters)  # type: ignore[arg-type]
+    letter_id = letters.record(demo_journal, letter)
+    changed = dataclasses.replace(letter, subject="Second thoughts")
+    assert letters.record(demo_journal, changed, "/letters/harbor.docx", letter_id) == letter_id
+    stored = demo_journal.get(m.Letter, letter_id)
+    assert (stored.subject, stored.exported_to) == ("Second thoughts", "/letters/harbor.docx")
+    assert letters.record(demo_journal, changed, "", letter_id) == letter_id
+    assert demo_journal.get(m.Letter, letter_id).exported_to == "/letters/harbor.docx"
+    assert len(demo_journal.records_of(letter.application_id).letters) == before + 1  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("country", "paper", "width_cm"),
+    [("US", "letter", 21.59), ("", "letter", 21.59), ("GB", "a4", 21.0), ("de", "a4", 21.0)],
+)
+def test_the_paper_follows_the_country(
+    demo_journal: Journal, tmp_path: Path, country: str, paper: str, width_cm: float
+) -> None:
+    assert docx_letter.paper_for(country) == paper
+    letter = _letter(demo_journal, "Harbor Logistics", "decline_offer")
+    path = docx_letter.export(letter, tmp_path, paper=docx_letter.paper_for(country))
+    section = Document(str(path)).sections[0]
+    assert section.page_width is not None and round(section.page_width.cm, 2) == width_cm
+
+
+@pytest.mark.parametrize(
+    ("typed", "saved"),
+    [("Offer v1.2", "Offer v1.2.docx"), ("decline.DOCX", "decline.docx"), ("a/b", "a-b.docx")],
+)
+def test_a_typed_file_name_keeps_its_dots(
+    demo_journal: Journal, tmp_path: Path, typed: str, saved: str
+) -> None:
+    letter = _letter(demo_journal, "Harbor Logistics", "decline_offer")
+    assert docx_letter.export(letter, tmp_path, typed).name == saved
+
+
+def test_a_resignation_written_from_an_application_is_addressed_to_my_employer(
+    demo_journal: Journal,
+) -> None:
+    facts = letters.gather(demo_journal, _id(demo_journal, "Northwind Analytics"), DEMO_TODAY)
+    assert facts.recipient_title  # the interviewer's, which must not leak into it
+    named = letters.draft("resignation", facts, letters.Options(manager="Pat Lee"))
+    assert named.recipient_lines == ["Pat Lee"] and "Northwind" not in named.body
+    unnamed = letters.draft("resignation", facts, letters.Options(employer="Acme Corp"))
+    assert (unnamed.salutation, unnamed.recipient_lines) == ("Dear Manager,", ["Acme Corp"])
+
+
+def test_dates_read_day_first_or_month_first() -> None:
+    assert letters.long_date(date(2027, 3, 1)) == "1 March 2027"
+    assert letters.long_date(date(2027, 3, 1), month_first=True) == "March 1, 2027"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from conftest import DEMO_TODAY
+from support import DEMO_TODAY
 
 from jobjournal.core import models as m
 from jobjournal.core.journal import Journal

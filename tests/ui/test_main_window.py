@@ -146,6 +146,7 @@ def test_withdrawing_asks_why_and_records_it(
         reason = by_name(dialog, "Reason")
         reason.setCurrentIndex(reason.findText("Accepted another offer"))
         qtbot.keyClicks(by_name(dialog, "Reason in my words"), "Took the Civic Data role")
+        by_name(dialog, "Write the letter next").click()  # the letter has tests of its own
         qtbot.mouseClick(
             by_name(dialog, "Change status", QAbstractButton), Qt.MouseButton.LeftButton
         )
@@ -245,7 +246,9 @@ def test_every_interactive_widget_has_an_accessible_name(qtbot: QtBot, window: M
     window.status_action.trigger()
     answer_modal(qtbot, lambda dialog: (found.append(_unnamed(dialog)), dialog.reject()))
     window.settings_action.trigger()
-    assert found == [[], [], []]
+    answer_modal(qtbot, lambda dialog: (found.append(_unnamed(dialog)), dialog.reject()))
+    window.letter_action.trigger()
+    assert found == [[], [], [], []]
 
 
 def test_every_menu_action_has_a_shortcut_or_mnemonic(window: MainWindow) -> None:
