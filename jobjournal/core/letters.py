@@ -110,7 +110,7 @@ def gather(journal: Journal, application_id: int | None, today: date | None = No
         (c for c in reversed(history) if c.ended_by == "me" and (c.reason_code or c.reason_text)),
         None,
     )
-    interview = _last_interview(records.interviews)
+    interview = _last_interview(records.interviews, sender.today)
     offer = records.offers[-1] if records.offers else None
     last_round = offer.rounds[-1] if offer is not None and offer.rounds else None
     person = _recipient(application.contacts, interview)
@@ -151,8 +151,10 @@ def _sender(profile: m.Profile, today: date) -> Facts:
     )
 
 
-def _last_interview(interviews: list[m.Interview]) -> m.Interview | None:
-    held = [i for i in interviews if i.starts_at is not None]
+def _last_interview(interviews: list[m.Interview], today: date) -> m.Interview | None:
+    """The interview a letter would speak of: the latest already held (one still ahead has
+    nothing to thank for), else the latest recorded."""
+    held = [i for i in interviews if i.starts_at is not None and i.starts_at.date() <= today]
     return held[-1] if held else (interviews[-1] if interviews else None)
 
 
@@ -168,21 +170,30 @@ def _recipient(contacts: list[m.Contact], interview: m.Interview | None) -> m.Co
 
 
 def _one_thing_discussed(interview: m.Interview) -> str:
-    """What went well reads best in a thank-you; then a question; then the reflection."""
-    question = interview.questions[0].question if interview.questions else ""
-    for text in (interview.went_well, question, interview.reflection):
-        first = _first_sentence(text)
-        if first:
-            return first
+    """A question they asked about the work itself. Quoted, it reads naturally in a
+    thank-you; the private notes (what went well, the reflection) are written for oneself
+    ("I rambled") and must not end up in a letter. Warm-up questions say nothing."""
+    for question in interview.questions:
+        text = " ".join(question.question.split()).rstrip(".")
+        if question.direction == "asked_me" and text and not text.lower().startswith(_WARM_UPS):
+            return text
     return ""
 
 
-def _first_sentence(text: str) -> str:
-    text = " ".join(text.split())
-    for stop in (". ", "! ", "? ", "; "):
-        if stop in text:
-            text = text.split(stop, 1)[0]
-    return text.rstrip(".!? ")
+_WARM_UPS = (
+    "tell me about yourself",
+    "tell me a bit about yourself",
+    "walk me through your background",
+    "walk me through your cv",
+    "walk me through your resume",
+    "why are you looking",
+    "why do you want",
+    "why are you interested",
+    "what are your strengths",
+    "what is your greatest",
+    "what are your weaknesses",
+    "where do you see yourself",
+)
 
 
 def _lines(text: str) -> tuple[str, ...]:
@@ -425,7 +436,7 @@ def _thank_you(facts: Facts, options: Options) -> tuple[str, list[str]]:
         f", and please pass my thanks to {met}." if met and len(facts.people_met) > 1 else "."
     )
     discussed = (
-        f"I especially enjoyed our conversation about {_lowered(facts.discussed)}; it left me "
+        f"I especially enjoyed working through “{facts.discussed}” with you, and came away "
         "even more interested in the role."
         if facts.discussed
         else "Our conversation left me even more interested in the role."

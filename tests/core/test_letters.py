@@ -73,7 +73,7 @@ def test_withdraw_can_leave_the_reason_out_and_be_brief(demo_journal: Journal) -
 def test_decline_thank_you_feedback_counter_accept(demo_journal: Journal, tmp_path: Path) -> None:
     expected = {
         ("Harbor Logistics", "decline_offer"): ["Data Analyst II", "not to accept", "paths cross"],
-        ("Quartz Analytics", "thank_you"): ["Elliot Chen", "client role-play", "Thank you for"],
+        ("Quartz Analytics", "thank_you"): ["Elliot Chen", "sequential testing", "Thank you for"],
         ("Quartz Analytics", "feedback_request"): [
             "honest assessment",
             "work on",
@@ -308,3 +308,25 @@ def test_a_resignation_written_from_an_application_is_addressed_to_my_employer(
 def test_dates_read_day_first_or_month_first() -> None:
     assert letters.long_date(date(2027, 3, 1)) == "1 March 2027"
     assert letters.long_date(date(2027, 3, 1), month_first=True) == "March 1, 2027"
+
+
+def test_a_thank_you_speaks_of_the_interview_held_not_the_one_ahead(
+    demo_journal: Journal,
+) -> None:
+    interviews = demo_journal.records_of(_id(demo_journal, "Pinecrest Media")).interviews
+    held = [i.starts_at.date() for i in interviews if i.starts_at]
+    assert max(held) > DEMO_TODAY  # the demo has one still ahead
+    facts = letters.gather(demo_journal, _id(demo_journal, "Pinecrest Media"), DEMO_TODAY)
+    assert facts.interview_on == max(day for day in held if day <= DEMO_TODAY)
+
+
+def test_a_thank_you_never_quotes_private_interview_notes(demo_journal: Journal) -> None:
+    for row in demo_journal.list_applications():
+        interviews = demo_journal.records_of(row.id).interviews
+        if not interviews:
+            continue
+        body = _letter(demo_journal, row.company, "thank_you").body.lower()
+        for interview in interviews:
+            for note in (interview.went_well, interview.to_improve, interview.reflection):
+                first_words = " ".join(note.lower().split()[:4])
+                assert not first_words or first_words not in body, (row.company, note)
