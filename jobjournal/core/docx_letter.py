@@ -6,14 +6,13 @@ python-docx (~100 ms to import) loads here only, when a letter is exported.
 from __future__ import annotations
 
 import io
-import os
 import re
 import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jobjournal.core.errors import InvalidInput, JournalError, translating_os_errors
+from jobjournal.core.exports import write_file
 from jobjournal.core.letters import KINDS, Draft, long_date
 
 if TYPE_CHECKING:
@@ -43,14 +42,6 @@ _RESERVED = {
 # XML 1.0 (and so Word) cannot hold these: C0 controls but tab/newline, surrogates,
 # U+FFFE/U+FFFF.
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-class FileExistsAlready(JournalError):
-    def __init__(self, path: Path) -> None:
-        super().__init__(
-            f"“{path.name}” already exists in {path.parent}. Choose another name, or replace it."
-        )
-        self.path = path
 
 
 def paper_for(country_code: str) -> str:
@@ -86,8 +77,8 @@ def clean_for_word(text: str) -> str:
     return _NOT_IN_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def build(letter: Draft, paper: str = "a4") -> Document:
-    """The letter as a python-docx Document."""
+def blank_document(paper: str = "a4") -> Document:
+    """An empty document with our paper, margins and font (letters and prep sheets)."""
     from docx import Document as new_document
     from docx.shared import Cm, Pt
 
@@ -101,6 +92,14 @@ def build(letter: Draft, paper: str = "a4") -> Document:
     style.font.name = FONT
     style.font.size = Pt(FONT_POINTS)
     style.paragraph_format.space_after = Pt(0)
+    return document
+
+
+def build(letter: Draft, paper: str = "a4") -> Document:
+    """The letter as a python-docx Document."""
+    from docx.shared import Pt
+
+    document = blank_document(paper)
     _block(document, [letter.sender_name, *letter.sender_lines], bold_first=True)
     _gap(document)
     _block(document, [long_date(letter.day, letter.month_first)])
@@ -110,10 +109,10 @@ def build(letter: Draft, paper: str = "a4") -> Document:
     subject = document.add_paragraph()
     subject.add_run(clean_for_word(letter.subject)).bold = True
     _gap(document)
-    _paragraph(document, letter.salutation)
+    add_text(document, letter.salutation)
     for text in letter.paragraphs():
-        _paragraph(document, text)
-    _paragraph(document, letter.closing, after=Pt(36))
+        add_text(document, text)
+    add_text(document, letter.closing, after=Pt(36))
     _block(document, letter.signature.splitlines())
     return document
 
@@ -131,7 +130,8 @@ def _block(document: Document, lines: list[str], bold_first: bool = False) -> No
             run.add_break()
 
 
-def _paragraph(document: Document, text: str, after: Length | None = None) -> None:
+def add_text(document: Document, text: str, after: Length | None = None) -> None:
+    """A paragraph of the person's text; its line breaks kept, what Word cannot hold dropped."""
     from docx.shared import Pt
 
     paragraph = document.add_paragraph()
@@ -157,51 +157,19 @@ def export(
 ) -> Path:
     """Write the letter to `folder` and return its path.
 
-    The file appears whole or not at all: it is written beside its final name, flushed to
-    disk, then linked into place (refusing an existing file unless `replace`).
+    The file appears whole or not at all, and an existing one is replaced only with
+    `replace` (see `exports.write_file`).
     """
-    if not folder.is_dir():
-        raise InvalidInput(f"{folder} is not a folder that exists.")
     final = folder / (
         safe_file_name(_without_docx(name)) + ".docx"
         if name
         else file_name(letter.company, letter.kind, letter.day)
     )
-    if final.exists() and not replace:
-        raise FileExistsAlready(final)
     content = io.BytesIO()
     build(letter, paper).save(content)
-    partial = final.with_name(f".{final.name}.partial")
-    with translating_os_errors(f"the letter “{final.name}”"):
-        try:
-            _write_synced(partial, content.getvalue())
-            _move_into_place(partial, final, replace)
-        finally:
-            partial.unlink(missing_ok=True)
-    return final
+    return write_file(final, content.getvalue(), replace=replace, what=f"the letter “{final.name}”")
 
 
 def _without_docx(name: str) -> str:
     """A typed name without its .docx ending; other dots ("Offer v1.2") are the person's."""
     return name[: -len(".docx")] if name.lower().endswith(".docx") else name
-
-
-def _move_into_place(partial: Path, final: Path, replace: bool) -> None:
-    if replace:
-        os.replace(partial, final)
-        return
-    try:
-        os.link(partial, final)  # fails, atomically, if the name was taken meanwhile
-    except FileExistsError:
-        raise FileExistsAlready(final) from None
-    except OSError:  # no hard links here (FAT, some network drives): check, then rename
-        if final.exists():
-            raise FileExistsAlready(final) from None
-        os.rename(partial, final)
-
-
-def _write_synced(path: Path, data: bytes) -> None:
-    with open(path, "wb") as file:
-        file.write(data)
-        file.flush()
-        os.fsync(file.fileno())

@@ -439,7 +439,7 @@ class LetterDialog(QDialog):
         return folder
 
     def _export(self, letter: letters.Draft, folder: Path, name: str) -> Path | None:
-        from jobjournal.core.docx_letter import FileExistsAlready
+        from jobjournal.core.exports import FileExistsAlready
 
         try:
             return self._write(letter, folder, name, replace=False)

@@ -14,6 +14,7 @@ from support import DEMO_TODAY, run_python
 
 from jobjournal.core import docx_letter, letters
 from jobjournal.core import models as m
+from jobjournal.core.exports import FileExistsAlready
 from jobjournal.core.journal import Journal
 
 
@@ -122,7 +123,7 @@ def test_an_existing_file_is_never_replaced_silently(demo_journal: Journal, tmp_
     first = docx_letter.export(letter, tmp_path)
     before = first.read_bytes()
     letter.body += "\n\nA second version."
-    with pytest.raises(docx_letter.FileExistsAlready):
+    with pytest.raises(FileExistsAlready):
         docx_letter.export(letter, tmp_path)
     assert first.read_bytes() == before
     assert docx_letter.export(letter, tmp_path, replace=True) == first
