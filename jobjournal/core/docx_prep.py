@@ -46,19 +46,12 @@ def build(sheet: PrepSheet, paper: str = "a4") -> Document:
     return document
 
 
-def export(
-    sheet: PrepSheet,
-    folder: Path,
-    *,
-    day: date | None = None,
-    replace: bool = False,
-    paper: str = "a4",
-) -> Path:
-    final = folder / file_name(sheet, day or date.today())
+def save(sheet: PrepSheet, path: Path, *, replace: bool = False, paper: str = "a4") -> Path:
+    """Write the sheet as `path`, whole or not at all (see `exports.write_file`)."""
     content = io.BytesIO()
     build(sheet, paper).save(content)
     return write_file(
-        final, content.getvalue(), replace=replace, what=f"the prep sheet “{final.name}”"
+        path, content.getvalue(), replace=replace, what=f"the prep sheet “{path.name}”"
     )
 
 

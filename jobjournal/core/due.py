@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from jobjournal.core import models as m
 from jobjournal.core.letters import long_date
+from jobjournal.core.models import Status
 from jobjournal.core.transitions import ACTIVE
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 THANK_YOU_WITHIN = timedelta(days=1)
 THANK_YOU_LOOK_BACK = timedelta(days=14)  # older than this, a thank-you is no longer due
 FEEDBACK_WAIT = timedelta(days=7)
+WAITING_ON_DECISION = (Status.APPLIED, Status.SCREENING, Status.INTERVIEWING)
 ACTIONS_AHEAD = timedelta(days=2)  # next actions due within this show already
 
 
@@ -106,14 +108,22 @@ def _interviews_soon(session: Session, now: datetime) -> list[DueItem]:
 
 
 def _decisions(session: Session, today: date) -> list[DueItem]:
+    """Per application still waiting on interviews, the latest round's expected decision,
+    once it is tomorrow or past. Later rounds move the date; an offer ends the wait."""
     query = _interviews().where(
         m.Interview.expected_decision_on.is_not(None),
-        m.Interview.expected_decision_on <= today + timedelta(days=1),
-        m.Application.status.in_(_active()),
+        m.Application.status.in_([s.value for s in WAITING_ON_DECISION]),
     )
-    items = []
+    latest: dict[int, tuple[m.Interview, str, str]] = {}
     for interview, company, title in session.execute(query):
-        expected = interview.expected_decision_on or today  # never None: see the query
+        known = latest.get(interview.application_id)
+        if known is None or _expected(known[0], today) < _expected(interview, today):
+            latest[interview.application_id] = (interview, company, title)
+    items = []
+    for interview, company, title in latest.values():
+        expected = _expected(interview, today)
+        if expected > today + timedelta(days=1):
+            continue
         overdue = expected < today
         text = (
             f"No decision yet from {company} ({title}), expected {long_date(expected)}: follow up"
@@ -123,16 +133,11 @@ def _decisions(session: Session, today: date) -> list[DueItem]:
         items.append(
             DueItem("decision", expected, text, interview.application_id, interview.id, overdue)
         )
-    return _latest_per_application(items)
+    return items
 
 
-def _latest_per_application(items: list[DueItem]) -> list[DueItem]:
-    """One decision per application: the latest round's date is the one that counts."""
-    latest: dict[int, DueItem] = {}
-    for item in items:
-        if item.application_id not in latest or item.when > latest[item.application_id].when:
-            latest[item.application_id] = item
-    return list(latest.values())
+def _expected(interview: m.Interview, today: date) -> date:
+    return interview.expected_decision_on or today  # never None: the query says so
 
 
 def _next_actions(session: Session, today: date) -> list[DueItem]:

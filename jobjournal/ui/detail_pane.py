@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -48,6 +48,8 @@ class DetailPane(QWidget):
     status_requested = Signal()
     letter_requested = Signal()
     letter_opened = Signal(int)  # a kept letter's id, from the timeline
+    interview_requested = Signal(str, int)  # an action of record_views.INTERVIEW_LINKS, an id
+    add_interview_requested = Signal()
 
     def __init__(self, company_names: list[str]) -> None:
         super().__init__()
@@ -88,7 +90,9 @@ class DetailPane(QWidget):
         self.timeline.itemActivated.connect(self._open_timeline_item)
         self.tabs.addTab(self.timeline, "Ti&meline")
         self.interviews = _browser("Interviews")
-        self.tabs.addTab(self.interviews, "&Interviews")
+        self.interviews.anchorClicked.connect(self._interview_link)
+        self.interviews_page = self._interviews_page()
+        self.tabs.addTab(self.interviews_page, "&Interviews")
         self.offers = _browser("Offers")
         self.tabs.addTab(self.offers, "O&ffer")
         self.feedback = _browser("Feedback")
@@ -164,7 +168,7 @@ class DetailPane(QWidget):
             "offers": self.offers,
             "feedback": self.feedback,
         }[tab]
-        self.tabs.setCurrentWidget(widget)
+        self.tabs.setCurrentWidget(self.interviews_page if tab == "interviews" else widget)
         if isinstance(widget, QTextBrowser):
             widget.scrollToAnchor(f"{kind}-{ref_id}")
         elif kind == "application":
@@ -182,6 +186,26 @@ class DetailPane(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, entry.ref_id)
                 item.setToolTip("Double-click or press Enter to open the letter")
             self.timeline.addItem(item)
+
+    def _interviews_page(self) -> QWidget:
+        add = QPushButton("Add an &interview…")
+        add.setAccessibleName("Add an interview")
+        add.setToolTip("Add an interview (Ctrl+Shift+N)")
+        add.clicked.connect(self.add_interview_requested.emit)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(add)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.interviews)
+        return page
+
+    def _interview_link(self, url: QUrl) -> None:
+        action, _, ref = url.toString().partition(":")
+        if ref.isdigit():
+            self.interview_requested.emit(action, int(ref))
 
     def _open_timeline_item(self, item: QListWidgetItem) -> None:
         letter_id = item.data(Qt.ItemDataRole.UserRole)

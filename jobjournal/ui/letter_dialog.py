@@ -451,8 +451,9 @@ class LetterDialog(QDialog):
     def _write(self, letter: letters.Draft, folder: Path, name: str, *, replace: bool) -> Path:
         from jobjournal.core import docx_letter
 
-        paper = docx_letter.paper_for(QLocale.territoryToCode(QLocale().territory()))
-        return docx_letter.export(letter, folder, name or None, replace=replace, paper=paper)
+        return docx_letter.export(
+            letter, folder, name or None, replace=replace, paper=local_paper()
+        )
 
     def _keep(self, index: int, letter: letters.Draft, exported_to: str) -> None:
         self.letter_ids[index] = letters.record(
@@ -500,6 +501,13 @@ class LetterDialog(QDialog):
 
 
 # -- pieces -------------------------------------------------------------------------------
+
+
+def local_paper() -> str:
+    """The paper documents are printed on in the person's country: Letter or A4."""
+    from jobjournal.core.docx_letter import paper_for
+
+    return paper_for(QLocale.territoryToCode(QLocale().territory()))
 
 
 def month_first_here() -> bool:

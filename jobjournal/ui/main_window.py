@@ -46,13 +46,16 @@ from jobjournal.ui.dialogs import (
     SettingsDialog,
     StatusDialog,
 )
+from jobjournal.ui.due_panel import DuePanel
 from jobjournal.ui.fields import line_edit
+from jobjournal.ui.interview_actions import InterviewActions
 from jobjournal.ui.letter_dialog import KIND_FOR_STATUS, LetterDialog
 from jobjournal.ui.pipeline import PipelineList
 from jobjournal.ui.search_panel import SearchResults
 from jobjournal.ui.work import run_with_progress
 
 if TYPE_CHECKING:
+    from jobjournal.core.due import DueItem
     from jobjournal.core.journal import Journal
     from jobjournal.core.models import Status
     from jobjournal.core.search import SearchHit
@@ -88,7 +91,10 @@ class MainWindow(QMainWindow):
         self.pipeline = PipelineList()
         pipeline_label = QLabel("&Pipeline")
         pipeline_label.setBuddy(self.pipeline)
-        left = _column(pipeline_label, self.pipeline)
+        self.due = DuePanel()
+        due_label = QLabel("D&ue")
+        due_label.setBuddy(self.due)
+        left = _column(pipeline_label, self.pipeline, due_label, self.due)
         self.filter_box = line_edit("Filter applications", "Filter by company or job title")
         self.filter_box.setClearButtonEnabled(True)
         self.table = self._build_table()
@@ -152,6 +158,19 @@ class MainWindow(QMainWindow):
         self.save_action = self._action("&Save changes", "Ctrl+S", self.save_details)
         self.status_action = self._action("Change &status…", "Ctrl+T", lambda: self.change_status())
         self.letter_action = self._action("Write a &letter…", "Ctrl+Shift+L", self.write_letter)
+        self.interviews = InterviewActions(self)
+        self.interview_action = self._action(
+            "Add an &interview…", "Ctrl+Shift+N", self.interviews.add_interview
+        )
+        self.review_action = self._action(
+            "&Review interviews…", "Ctrl+Shift+R", self.interviews.open_review
+        )
+        self.bank_action = self._action(
+            "&Question bank…", "Ctrl+Shift+Q", self.interviews.open_question_bank
+        )
+        self.calendar_action = self._action(
+            "Export to &calendar (.ics)…", "", self.interviews.export_calendar
+        )
         self.delete_action = self._action("&Delete application…", "Del", self.delete_application)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.addAction(self.delete_action)
@@ -215,8 +234,19 @@ class MainWindow(QMainWindow):
             _add(application_menu, item)
         application_menu.addMenu(self.move_menu)
         application_menu.addAction(self.letter_action)
+        application_menu.addAction(self.interview_action)
         application_menu.addSeparator()
         application_menu.addAction(self.delete_action)
+        interviews_menu = bar.addMenu("&Interviews")
+        for item in (
+            self.interview_action,
+            None,
+            self.review_action,
+            self.bank_action,
+            None,
+            self.calendar_action,
+        ):
+            _add(interviews_menu, item)
         help_menu = bar.addMenu("&Help")
         for item in (self.shortcuts_action, self.about_action):
             _add(help_menu, item)
@@ -241,6 +271,9 @@ class MainWindow(QMainWindow):
         self.detail.status_requested.connect(lambda: self.change_status())
         self.detail.letter_requested.connect(self.write_letter)
         self.detail.letter_opened.connect(self.reopen_letter)
+        self.detail.interview_requested.connect(self.interviews.run)
+        self.detail.add_interview_requested.connect(self.interviews.add_interview)
+        self.due.opened.connect(self.open_due)
 
     def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
@@ -258,6 +291,26 @@ class MainWindow(QMainWindow):
         self.model.reload(keep_loaded=True)
         self._update_counts()
         self._select(keep)
+        self.refresh_due()
+
+    def refresh_due(self) -> None:
+        from jobjournal.core.due import due_items
+
+        self.due.show_items(due_items(self.journal))
+
+    def open_due(self, due: DueItem) -> None:
+        """Go where a Due item can be done: the reflection for a thank-you (its date and
+        the letter are there), else the application at the right tab."""
+        if due.kind == "thank_you" and due.interview_id is not None:
+            self.interviews.open_reflection(due.interview_id)
+            return
+        if not self._leave_details():
+            return
+        self.show_all_if_hidden(due.application_id)
+        if due.interview_id is not None:
+            self.detail.show_hit("interview", due.interview_id)
+        elif due.kind == "feedback":
+            self.detail.tabs.setCurrentWidget(self.detail.feedback)
 
     def apply_filter(self) -> None:
         from jobjournal.core.listing import ApplicationFilter
@@ -323,6 +376,7 @@ class MainWindow(QMainWindow):
         for action in (
             self.status_action,
             self.letter_action,
+            self.interview_action,
             self.delete_action,
             self.save_action,
         ):
@@ -696,6 +750,7 @@ class MainWindow(QMainWindow):
         self.search_box.clear()
         self.filter_box.clear()
         self.detail.clear()
+        self.due.clear()
         self.model.clear()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 def interviews_html(interviews: list[m.Interview]) -> str:
     if not interviews:
         return _empty("No interviews recorded for this application yet.")
-    return "".join(_interview(interview) for interview in interviews)
+    return "".join(interview_html(interview) for interview in interviews)
 
 
 def offers_html(offers: list[m.Offer]) -> str:
@@ -33,7 +33,8 @@ def feedback_html(requests: list[m.FeedbackRequest]) -> str:
     return "".join(_feedback(request) for request in requests)
 
 
-def _interview(interview: m.Interview) -> str:
+def interview_html(interview: m.Interview, *, links: bool = True) -> str:
+    """One interview's page; `links` adds what can be done with it (the Interviews tab)."""
     from jobjournal.core import models as m
 
     when = moment_text(interview.starts_at) or "date not set"
@@ -55,7 +56,25 @@ def _interview(interview: m.Interview) -> str:
     questions = "".join(_question(q) for q in interview.questions)
     if questions:
         questions = f"<h4>Questions</h4>{questions}"
-    return _section(f"interview-{interview.id}", title, facts + texts + questions)
+    actions = _links(interview.id) if links else ""
+    return _section(f"interview-{interview.id}", title, actions + facts + texts + questions)
+
+
+# What can be done with an interview from its page: `DetailPane` turns a click into a request.
+INTERVIEW_LINKS = {
+    "reflection": "Write the reflection",
+    "details": "Details and people",
+    "prep": "Prep sheet…",
+    "thank_you": "Thank-you letter…",
+}
+
+
+def _links(interview_id: int) -> str:
+    links = " · ".join(
+        f'<a href="{action}:{interview_id}">{escape(label)}</a>'
+        for action, label in INTERVIEW_LINKS.items()
+    )
+    return f"<p>{links}</p>"
 
 
 def _question(question: m.InterviewQuestion) -> str:

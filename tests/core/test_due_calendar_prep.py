@@ -64,16 +64,29 @@ def test_the_due_list_gathers_what_needs_doing(journal: Journal) -> None:
     cargo = _application(journal, "Cargo", "applied", next_action="Call Sam", next_action_on=TODAY)
     journal.add(m.FeedbackRequest, application_id=cargo, asked_on=TODAY - timedelta(days=8))
     journal.add(m.FeedbackRequest, application_id=cargo, asked_on=TODAY - timedelta(days=3))
+    offered = _application(journal, "Offer Co", "offer")  # an offer ends the wait
+    _interview(
+        journal, offered, NOW - timedelta(days=9), expected_decision_on=TODAY - timedelta(days=1)
+    )
+    moved = _application(journal, "Two Rounds")  # the later round's date counts
+    _interview(
+        journal, moved, NOW - timedelta(days=9), expected_decision_on=TODAY - timedelta(days=1)
+    )
+    _interview(
+        journal, moved, NOW - timedelta(days=2), expected_decision_on=TODAY + timedelta(days=5)
+    )
     ended = _application(journal, "Done Co", "rejected")
     _interview(journal, ended, NOW - timedelta(days=2))  # ended: no thank-you nagging
 
     items = due_items(journal, NOW)
     kinds = [(i.kind, i.application_id) for i in items]
     assert kinds.count(("thank_you", acme)) == 1
+    assert ("thank_you", moved) in kinds  # two days ago, no thank-you yet
     assert ("thank_you", ended) not in kinds
     soon = [i.text for i in items if i.kind == "interview"]
     assert len(soon) == 2 and any("today at 14:00" in t for t in soon)
     assert any("tomorrow" in t for t in soon)
+    assert [i.application_id for i in items if i.kind == "decision"] == [bolt]
     decision = next(i for i in items if i.kind == "decision")
     assert decision.overdue and "Bolt" in decision.text and "follow up" in decision.text
     action = next(i for i in items if i.kind == "action")
@@ -134,8 +147,11 @@ def test_the_prep_sheet_gathers_and_exports_everything(
         if q.direction == "i_asked"
     }
     assert all(iv.question_key(q) not in earlier_asked for q in sheet.to_ask)
-    path = docx_prep.export(sheet, tmp_path, day=date(2026, 11, 22))
-    assert path.name == "Pinecrest Media - Prep sheet - 2026-11-22.docx"
+    name = docx_prep.file_name(sheet, date(2026, 11, 22))
+    assert name == "Pinecrest Media - Prep sheet - 2026-11-22.docx"
+    path = docx_prep.save(sheet, tmp_path / name)
+    with pytest.raises(FileExistsAlready):
+        docx_prep.save(sheet, path)
     written = "\n".join(p.text for p in Document(str(path)).paragraphs)
     for piece in (
         "Prep sheet: Pinecrest Media — Marketing Data Analyst",
