@@ -5,7 +5,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from benchmarks import journal_figures, letter_figures, vault_figures, window_figures
+from benchmarks import (
+    interview_figures,
+    journal_figures,
+    letter_figures,
+    vault_figures,
+    window_figures,
+)
 from benchmarks.common import Figure
 
 FIGURES: dict[str, Callable[[], Figure]] = {
@@ -17,6 +23,8 @@ FIGURES: dict[str, Callable[[], Figure]] = {
     "startup_first_paint": window_figures.startup_first_paint,
     "table_sort_repaint": window_figures.table_sort_repaint,
     "letter_export": letter_figures.letter_export,
+    "review_open": interview_figures.review_open,
+    "question_bank_open": interview_figures.question_bank_open,
 }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
@@ -286,7 +287,7 @@ class QuestionGroup:
     key: str
     asked: list[Asked] = field(default_factory=list)
 
-    @property
+    @cached_property
     def wording(self) -> str:
         """The most common wording, as a heading."""
         counts: dict[str, int] = {}
@@ -298,7 +299,7 @@ class QuestionGroup:
     def times(self) -> int:
         return len(self.asked)
 
-    @property
+    @cached_property
     def best(self) -> Asked | None:
         rated = [a for a in self.asked if a.rating is not None and a.my_answer.strip()]
         return max(rated, key=lambda a: (a.rating or 0, a.on or date.min)) if rated else None
@@ -334,25 +335,32 @@ def question_bank(journal: Journal) -> list[QuestionGroup]:
 
 
 _WORDS = re.compile(r"[\w']+")
-# Ways of asking that do not change what is asked, mapped to one wording.
-_SAME_ASK = (
-    (re.compile(r"\b(can|could|would) you (please )?"), ""),
-    (re.compile(r"\b(please|briefly|quickly|just)\b"), ""),
-    (re.compile(r"\b(a (little )?bit|a little)\b"), ""),
-    (re.compile(r"\b(tell|talk) (me|us) about\b"), "describe"),
-    (re.compile(r"\b(walk|talk|take) (me|us) through\b"), "describe"),
-    (re.compile(r"\bgive (me|us) an example of\b"), "describe"),
-    (re.compile(r"\bwhat made you\b"), "why did you"),
+# Ways of asking that do not change what is asked. First the words that only soften the
+# question go, then the phrasings of the same request become one; two regex passes in all
+# (the bank reads thousands of questions at once).
+_SOFTENERS = re.compile(
+    r"\b(?:can|could|would) you (?:please )?"
+    r"|\b(?:please|briefly|quickly|just|a little bit|a bit|a little)\b"
 )
+_SAME_ASK = {
+    "describe": (
+        r"\b(?:(?:tell|talk) (?:me|us) about|(?:walk|talk|take) (?:me|us) through"
+        r"|give (?:me|us) an example of)\b",
+        "describe",
+    ),
+    "why": (r"\bwhat made you\b", "why did you"),
+}
+_SAME_ASK_PATTERN = re.compile("|".join(f"(?P<{k}>{p})" for k, (p, _) in _SAME_ASK.items()))
 _DROP = {"a", "an", "the", "so", "now", "then", "maybe"}
 
 
+@lru_cache(maxsize=8192)
 def question_key(question: str) -> str:
     """The wording reduced to what is asked: "Tell me about yourself." and "tell me a bit
     about yourself?" share a key; "Tell me about a conflict" and "about a failure" do not."""
     text = " ".join(_WORDS.findall(question.casefold().replace("’", "'")))
-    for pattern, instead in _SAME_ASK:
-        text = " ".join(pattern.sub(instead, text).split())
+    text = " ".join(_SOFTENERS.sub("", text).split())
+    text = _SAME_ASK_PATTERN.sub(lambda found: _SAME_ASK[found.lastgroup or ""][1], text)
     return " ".join(_singular(word) for word in text.split() if word not in _DROP)
 
 

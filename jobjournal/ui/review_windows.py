@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from jobjournal.core.journal import Journal
 
 PAGE = 25  # interviews read at a time: the first screen appears at once, the rest on scroll
+ROWS_SHOWN = 40  # the latest times a question came up; older ones add little, and cost
 READING_POINTS = 13  # large, comfortable type for an evening's reading
 MIN_FEELING = {None: "Any feeling", 3: "Felt 3 or better", 4: "Felt 4 or better", 5: "Felt 5"}
 
@@ -131,6 +132,7 @@ class QuestionBankDialog(QDialog):
         self.filter.textChanged.connect(self._fill)
         self.list = QListWidget()
         self.list.setAccessibleName("Questions asked of me")
+        self.list.setUniformItemSizes(True)  # thousands of rows: do not measure each one
         self.list.currentRowChanged.connect(self._show)
         self.answers = _reading_browser("Answers")
         self.answers.anchorClicked.connect(self._open)
@@ -225,13 +227,15 @@ def _group_html(group: iv.QuestionGroup) -> str:
         f"<td>{_lines(a.next_time)}</td>"
         f"<td>{a.rating or '—'}</td>"
         "</tr>"
-        for a in reversed(group.asked)
+        for a in list(reversed(group.asked))[:ROWS_SHOWN]
     )
+    hidden = group.times - ROWS_SHOWN
+    more = f"<p><i>… and {hidden} earlier times.</i></p>" if hidden > 0 else ""
     parts.append(
         f"<h3>Asked {group.times} time{'s' if group.times != 1 else ''}</h3>"
         '<table cellpadding="6" cellspacing="0" border="1" width="100%">'
         "<tr><th>When</th><th>My answer</th><th>Next time</th><th>Rating</th></tr>"
-        f"{rows}</table>"
+        f"{rows}</table>{more}"
     )
     return "".join(parts)
 

@@ -248,7 +248,13 @@ def test_every_interactive_widget_has_an_accessible_name(qtbot: QtBot, window: M
     window.settings_action.trigger()
     answer_modal(qtbot, lambda dialog: (found.append(_unnamed(dialog)), dialog.reject()))
     window.letter_action.trigger()
-    assert found == [[], [], [], []]
+    for action in (window.interview_action, window.review_action, window.bank_action):
+        answer_modal(qtbot, lambda dialog: (found.append(_unnamed(dialog)), dialog.reject()))
+        action.trigger()
+    interview = window.journal.records_of(window.detail.application_id).interviews[0]
+    answer_modal(qtbot, lambda dialog: (found.append(_unnamed(dialog)), dialog.reject()))
+    window.interviews.open_reflection(interview.id)
+    assert found == [[], [], [], [], [], [], [], []]
 
 
 def test_every_menu_action_has_a_shortcut_or_mnemonic(window: MainWindow) -> None:
