@@ -15,7 +15,6 @@ from jobjournal.core.docx_letter import (
     safe_file_name,
 )
 from jobjournal.core.exports import write_file
-from jobjournal.core.letters import long_date
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -32,8 +31,8 @@ def build(sheet: PrepSheet, paper: str = "a4") -> Document:
     for level in (1, 2):  # the template's headings use a theme font LibreOffice lacks
         document.styles[f"Heading {level}"].font.name = FONT
     document.add_heading(clean_for_word(sheet.title), level=1)
-    add_text(document, _when(sheet))
-    _section(document, "The role", _role_lines(sheet))
+    add_text(document, sheet.when)
+    _section(document, "The role", sheet.role_lines)
     if sheet.job_description.strip():
         _section(document, "Job description", [sheet.job_description])
     if sheet.my_notes.strip():
@@ -53,28 +52,6 @@ def save(sheet: PrepSheet, path: Path, *, replace: bool = False, paper: str = "a
     return write_file(
         path, content.getvalue(), replace=replace, what=f"the prep sheet “{path.name}”"
     )
-
-
-def _when(sheet: PrepSheet) -> str:
-    when = (
-        f"{long_date(sheet.starts_at.date())} at {sheet.starts_at:%H:%M}"
-        if sheet.starts_at
-        else "Date not set"
-    )
-    details = " · ".join(part for part in (sheet.round, sheet.format, sheet.place) if part)
-    return f"{when} — {details}" if details else when
-
-
-def _role_lines(sheet: PrepSheet) -> list[str]:
-    return [
-        line
-        for line in (
-            f"Status: {sheet.status}",
-            f"Location: {sheet.location}" if sheet.location else "",
-            f"Posting: {sheet.posting_url}" if sheet.posting_url else "",
-        )
-        if line
-    ]
 
 
 def _people(document: Document, sheet: PrepSheet) -> None:

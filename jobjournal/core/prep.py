@@ -59,6 +59,28 @@ class PrepSheet:
     def title(self) -> str:
         return f"Prep sheet: {self.company} — {self.job_title}"
 
+    @property
+    def when(self) -> str:
+        """ "23 November 2026 at 10:00 — Technical · Video · the link"."""
+        from jobjournal.core.letters import long_date
+
+        day = (
+            f"{long_date(self.starts_at.date())} at {self.starts_at:%H:%M}"
+            if self.starts_at
+            else "Date not set"
+        )
+        details = " · ".join(part for part in (self.round, self.format, self.place) if part)
+        return f"{day} — {details}" if details else day
+
+    @property
+    def role_lines(self) -> list[str]:
+        lines = [f"Status: {self.status}"]
+        if self.location:
+            lines.append(f"Location: {self.location}")
+        if self.posting_url:
+            lines.append(f"Posting: {self.posting_url}")
+        return lines
+
 
 def prepare(journal: Journal, interview_id: int) -> PrepSheet:
     with journal.session() as session:

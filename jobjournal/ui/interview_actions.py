@@ -48,6 +48,7 @@ class InterviewActions:
             "reflection": self.open_reflection,
             "details": self.edit_meeting,
             "prep": self.export_prep_sheet,
+            "print": self.print_prep_sheet,
             "thank_you": self.write_thank_you,
         }
         handlers[action](interview_id)
@@ -99,6 +100,23 @@ class InterviewActions:
         self._save(
             lambda path: docx_prep.save(sheet, path, replace=True, paper=paper), chosen, ".docx"
         )
+
+    def print_prep_sheet(self, interview_id: int) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from jobjournal.core import prep
+        from jobjournal.ui.prep_print import print_sheet
+
+        try:
+            sheet = prep.prepare(self.journal, interview_id)
+        except JournalError as error:
+            self.window.statusBar().showMessage(str(error), 8000)
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self.window)
+        dialog.setWindowTitle("Print the prep sheet")
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            print_sheet(sheet, printer)
 
     def export_calendar(self) -> None:
         from jobjournal.core import calendar_file

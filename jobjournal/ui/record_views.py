@@ -65,6 +65,7 @@ INTERVIEW_LINKS = {
     "reflection": "Write the reflection",
     "details": "Details and people",
     "prep": "Prep sheet…",
+    "print": "Print it…",
     "thank_you": "Thank-you letter…",
 }
 
