@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from jobjournal.core import models as m
 from jobjournal.core.letters import long_date
@@ -26,6 +26,7 @@ THANK_YOU_LOOK_BACK = timedelta(days=14)  # older than this, a thank-you is no l
 FEEDBACK_WAIT = timedelta(days=7)
 WAITING_ON_DECISION = (Status.APPLIED, Status.SCREENING, Status.INTERVIEWING)
 ACTIONS_AHEAD = timedelta(days=2)  # next actions due within this show already
+PER_KIND = 25  # more of one kind than this is a list to work through, not a glance
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ class DueItem:
 
 
 def due_items(journal: Journal, now: datetime | None = None) -> list[DueItem]:
-    """Everything due, most pressing first: overdue, then by day."""
+    """Everything due, most pressing first: overdue, then by day. At most PER_KIND of each
+    kind, so a journal with years of history still answers at once."""
     now = now or datetime.now()
     with journal.session() as session:
         items = [
@@ -56,126 +58,150 @@ def _active() -> list[str]:
     return [status.value for status in ACTIVE]
 
 
-def _interviews() -> Select[m.Interview, str, str]:
+def _interviews() -> Select[int, int, datetime | None, str, str, str]:
     return (
-        select(m.Interview, m.Company.name, m.Application.job_title)
+        select(
+            m.Interview.id,
+            m.Interview.application_id,
+            m.Interview.starts_at,
+            m.Interview.round,
+            m.Company.name,
+            m.Application.job_title,
+        )
         .join(m.Application, m.Application.id == m.Interview.application_id)
         .join(m.Company, m.Company.id == m.Application.company_id)
     )
 
 
 def _thank_yous(session: Session, now: datetime) -> list[DueItem]:
-    query = _interviews().where(
-        m.Interview.thank_you_sent_on.is_(None),
-        m.Interview.starts_at <= now - THANK_YOU_WITHIN,
-        m.Interview.starts_at >= now - THANK_YOU_LOOK_BACK,
-        m.Application.status.in_(_active()),
+    query = (
+        _interviews()
+        .where(
+            m.Interview.thank_you_sent_on.is_(None),
+            m.Interview.starts_at <= now - THANK_YOU_WITHIN,
+            m.Interview.starts_at >= now - THANK_YOU_LOOK_BACK,
+            m.Application.status.in_(_active()),
+        )
+        .order_by(m.Interview.starts_at)
+        .limit(PER_KIND)
     )
     return [
         DueItem(
             "thank_you",
-            (interview.starts_at or now).date(),
+            (starts or now).date(),
             f"Send a thank-you to {company} ({title})",
-            interview.application_id,
-            interview.id,
+            application_id,
+            interview_id,
             overdue=True,
         )
-        for interview, company, title in session.execute(query)
+        for interview_id, application_id, starts, _round, company, title in session.execute(query)
     ]
 
 
 def _interviews_soon(session: Session, now: datetime) -> list[DueItem]:
     today = datetime.combine(now.date(), datetime.min.time())
-    query = _interviews().where(
-        m.Interview.starts_at >= today, m.Interview.starts_at < today + timedelta(days=2)
+    query = (
+        _interviews()
+        .where(m.Interview.starts_at >= today, m.Interview.starts_at < today + timedelta(days=2))
+        .order_by(m.Interview.starts_at)
+        .limit(PER_KIND)
     )
     items = []
-    for interview, company, title in session.execute(query):
-        starts = interview.starts_at or now  # never None: the query says so
+    for interview_id, application_id, starts_at, round_code, company, title in session.execute(
+        query
+    ):
+        starts = starts_at or now  # never None: the query says so
         day = "today" if starts.date() == now.date() else "tomorrow"
-        at = f"{starts:%H:%M}"
-        round_name = m.INTERVIEW_ROUNDS.get(interview.round, interview.round).lower()
-        items.append(
-            DueItem(
-                "interview",
-                starts.date(),
-                f"Interview {day} at {at}: {company}, {round_name} ({title})",
-                interview.application_id,
-                interview.id,
-            )
-        )
+        round_name = m.INTERVIEW_ROUNDS.get(round_code, round_code).lower()
+        text = f"Interview {day} at {starts:%H:%M}: {company}, {round_name} ({title})"
+        items.append(DueItem("interview", starts.date(), text, application_id, interview_id))
     return items
 
 
 def _decisions(session: Session, today: date) -> list[DueItem]:
     """Per application still waiting on interviews, the latest round's expected decision,
     once it is tomorrow or past. Later rounds move the date; an offer ends the wait."""
-    query = _interviews().where(
-        m.Interview.expected_decision_on.is_not(None),
-        m.Application.status.in_([s.value for s in WAITING_ON_DECISION]),
+    latest = func.max(m.Interview.expected_decision_on)
+    query = (
+        # SQLite fills the bare columns from the row that holds the max: the latest round.
+        select(m.Interview.id, m.Interview.application_id, latest, m.Company.name)
+        .add_columns(m.Application.job_title)
+        .join(m.Application, m.Application.id == m.Interview.application_id)
+        .join(m.Company, m.Company.id == m.Application.company_id)
+        .where(
+            m.Interview.expected_decision_on.is_not(None),
+            m.Application.status.in_([s.value for s in WAITING_ON_DECISION]),
+        )
+        .group_by(m.Interview.application_id)
+        .having(latest <= today + timedelta(days=1))
+        .order_by(latest)
+        .limit(PER_KIND)
     )
-    latest: dict[int, tuple[m.Interview, str, str]] = {}
-    for interview, company, title in session.execute(query):
-        known = latest.get(interview.application_id)
-        if known is None or _expected(known[0], today) < _expected(interview, today):
-            latest[interview.application_id] = (interview, company, title)
     items = []
-    for interview, company, title in latest.values():
-        expected = _expected(interview, today)
-        if expected > today + timedelta(days=1):
-            continue
+    for interview_id, application_id, expected_on, company, title in session.execute(query):
+        expected = _as_date(expected_on) or today
         overdue = expected < today
         text = (
             f"No decision yet from {company} ({title}), expected {long_date(expected)}: follow up"
             if overdue
             else f"Decision expected from {company} ({title})"
         )
-        items.append(
-            DueItem("decision", expected, text, interview.application_id, interview.id, overdue)
-        )
+        items.append(DueItem("decision", expected, text, application_id, interview_id, overdue))
     return items
 
 
-def _expected(interview: m.Interview, today: date) -> date:
-    return interview.expected_decision_on or today  # never None: the query says so
+def _as_date(value: object) -> date | None:
+    """An aggregate's date comes back as text from SQLite."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
 
 
 def _next_actions(session: Session, today: date) -> list[DueItem]:
     query = (
-        select(m.Application, m.Company.name)
+        select(
+            m.Application.id,
+            m.Application.next_action,
+            m.Application.next_action_on,
+            m.Company.name,
+        )
         .join(m.Company, m.Company.id == m.Application.company_id)
         .where(
             m.Application.next_action_on.is_not(None),
             m.Application.next_action_on <= today + ACTIONS_AHEAD,
             m.Application.status.in_(_active()),
         )
+        .order_by(m.Application.next_action_on)
+        .limit(PER_KIND)
     )
     items = []
-    for application, company in session.execute(query):
-        due_on = application.next_action_on or today  # never None here: the query says so
-        text = f"{application.next_action or 'Next step'} — {company}"
-        items.append(DueItem("action", due_on, text, application.id, overdue=due_on < today))
+    for application_id, action, due_on_or_none, company in session.execute(query):
+        due_on = due_on_or_none or today  # never None here: the query says so
+        text = f"{action or 'Next step'} — {company}"
+        items.append(DueItem("action", due_on, text, application_id, overdue=due_on < today))
     return items
 
 
 def _feedback(session: Session, today: date) -> list[DueItem]:
     query = (
-        select(m.FeedbackRequest, m.Company.name, m.Application.job_title)
+        select(m.FeedbackRequest.application_id, m.FeedbackRequest.asked_on, m.Company.name)
         .join(m.Application, m.Application.id == m.FeedbackRequest.application_id)
         .join(m.Company, m.Company.id == m.Application.company_id)
         .where(
             m.FeedbackRequest.answered_on.is_(None),
             m.FeedbackRequest.asked_on <= today - FEEDBACK_WAIT,
         )
+        .order_by(m.FeedbackRequest.asked_on)
+        .limit(PER_KIND)
     )
     return [
         DueItem(
             "feedback",
-            request.asked_on,
-            f"No answer to the feedback asked of {company} on {long_date(request.asked_on)}: "
+            asked_on,
+            f"No answer to the feedback asked of {company} on {long_date(asked_on)}: "
             "a short reminder, or let it go",
-            request.application_id,
+            application_id,
             overdue=True,
         )
-        for request, company, _title in session.execute(query)
+        for application_id, asked_on, company in session.execute(query)
     ]

@@ -166,3 +166,21 @@ def test_the_prep_sheet_gathers_and_exports_everything(
         assert f"Next time: {sheet.asked_before[0].next_time}" in written
     if sheet.salary_target:
         assert sheet.salary_target in written
+
+
+def test_the_due_list_stays_short_however_much_is_overdue(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jobjournal.core import due
+
+    monkeypatch.setattr(due, "PER_KIND", 3)
+    for number in range(6):
+        _application(
+            journal,
+            f"Old {number}",
+            "applied",
+            next_action="Chase",
+            next_action_on=TODAY - timedelta(days=30 - number),
+        )
+    actions = [i for i in due_items(journal, NOW) if i.kind == "action"]
+    assert [i.text for i in actions] == ["Chase — Old 0", "Chase — Old 1", "Chase — Old 2"]
