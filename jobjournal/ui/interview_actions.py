@@ -4,6 +4,7 @@ calendar). Kept apart so the main window stays about applications."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from jobjournal.ui.interview_dialogs import MeetingDialog, ReflectionDialog
 from jobjournal.ui.letter_dialog import local_paper
 
 if TYPE_CHECKING:
+    from jobjournal.core.journal import Journal
     from jobjournal.ui.main_window import MainWindow
 
 
@@ -25,7 +27,7 @@ class InterviewActions:
         self.window = window
 
     @property
-    def journal(self):  # type: ignore[no-untyped-def]  # the window's, which may change
+    def journal(self) -> Journal:
         return self.window.journal
 
     def add_interview(self) -> None:
@@ -33,7 +35,7 @@ class InterviewActions:
         reflection opens next, while the memory is fresh."""
         window = self.window
         application_id = window.detail.application_id
-        if application_id is None or not window._leave_details():
+        if application_id is None or not window.leave_details():
             return
         dialog = MeetingDialog(window, self.journal, application_id)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.interview_id is None:
@@ -55,7 +57,7 @@ class InterviewActions:
 
     def open_reflection(self, interview_id: int) -> None:
         window = self.window
-        if not window._leave_details():
+        if not window.leave_details():
             return
         try:
             dialog = ReflectionDialog(window, self.journal, interview_id)
@@ -134,9 +136,8 @@ class InterviewActions:
             lambda path: calendar_file.export(self.journal, path, replace=True), chosen, ".ics"
         )
 
-    def _save(self, write: object, chosen: str, suffix: str) -> None:
+    def _save(self, write: Callable[[Path], object], chosen: str, suffix: str) -> None:
         """Write where the save dialog said (it already asked about replacing)."""
-        assert callable(write)
         path = Path(chosen)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)

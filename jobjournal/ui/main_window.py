@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
         if due.kind == "thank_you" and due.interview_id is not None:
             self.interviews.open_reflection(due.interview_id)
             return
-        if not self._leave_details():
+        if not self.leave_details():
             return
         self.show_all_if_hidden(due.application_id)
         if due.interview_id is not None:
@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
     def apply_filter(self) -> None:
         from jobjournal.core.listing import ApplicationFilter
 
-        if not self._leave_details():
+        if not self.leave_details():
             return
         wanted = ApplicationFilter(
             statuses=self.pipeline.statuses(), text=self.filter_box.text().strip()
@@ -389,7 +389,7 @@ class MainWindow(QMainWindow):
         wanted = self.model.application_id(current.row())
         if wanted == self.detail.application_id:
             return
-        if not self._leave_details():
+        if not self.leave_details():
             self.table.selectionModel().blockSignals(True)
             self.table.setCurrentIndex(previous)
             self.table.selectionModel().blockSignals(False)
@@ -411,7 +411,7 @@ class MainWindow(QMainWindow):
 
     # -- editing ------------------------------------------------------------------------
 
-    def _leave_details(self) -> bool:
+    def leave_details(self) -> bool:
         """Before showing something else: save pending edits. False if they cannot be saved."""
         if not self.detail.dirty:
             return True
@@ -441,7 +441,7 @@ class MainWindow(QMainWindow):
         self._show_details(self.detail.application_id)
 
     def new_application(self) -> None:
-        if not self._leave_details():
+        if not self.leave_details():
             return
         dialog = NewApplicationDialog(self, self._company_names())
         created: list[int] = []
@@ -478,7 +478,7 @@ class MainWindow(QMainWindow):
         from jobjournal.core.models import Application, Status
 
         application_id = self.detail.application_id
-        if application_id is None or not self._leave_details():
+        if application_id is None or not self.leave_details():
             return
         application = self.journal.get(Application, application_id)
         dialog = StatusDialog(self, Status(application.status), application.job_title)
@@ -504,7 +504,7 @@ class MainWindow(QMainWindow):
         from jobjournal.core.models import Application
 
         application_id = self.detail.application_id
-        if application_id is None or not self._leave_details():
+        if application_id is None or not self.leave_details():
             return
         status = self.journal.get(Application, application_id).status
         kind = kind or KIND_FOR_STATUS.get(status, "withdraw")
@@ -512,7 +512,7 @@ class MainWindow(QMainWindow):
 
     def reopen_letter(self, letter_id: int) -> None:
         """A letter kept earlier, to read, copy or export again."""
-        if not self._leave_details():
+        if not self.leave_details():
             return
         dialog = LetterDialog(self, self.journal, self.detail.application_id, letter_id=letter_id)
         self._run_letter_dialog(dialog)
@@ -617,7 +617,7 @@ class MainWindow(QMainWindow):
         if hit.application_id is None:
             self._filter_to_company_of(hit)
             return
-        if not self._leave_details():
+        if not self.leave_details():
             return
         self.show_all_if_hidden(hit.application_id)
         self.detail.show_hit(hit.kind, hit.ref_id)
