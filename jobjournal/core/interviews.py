@@ -9,6 +9,7 @@ of questions that stay (search hits point at them).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -73,6 +74,9 @@ class Reflection:
     questions: tuple[Question, ...] = ()
 
 
+_INTERVIEW_COLUMNS = tuple(f.name for f in dataclasses.fields(Reflection) if f.name != "questions")
+
+
 @dataclass(frozen=True)
 class Meeting:
     """The facts of an interview: which round, when, how, where, with whom."""
@@ -129,13 +133,7 @@ def save_reflection(journal: Journal, interview_id: int, written: Reflection) ->
 def reflection_of(interview: m.Interview) -> Reflection:
     """A stored interview as the form shows it."""
     return Reflection(
-        overall_rating=interview.overall_rating,
-        reflection=interview.reflection,
-        went_well=interview.went_well,
-        to_improve=interview.to_improve,
-        promised_to_send=interview.promised_to_send,
-        thank_you_sent_on=interview.thank_you_sent_on,
-        expected_decision_on=interview.expected_decision_on,
+        **{name: getattr(interview, name) for name in _INTERVIEW_COLUMNS},
         questions=tuple(
             Question(q.question, q.direction, q.my_answer, q.next_time, q.rating)
             for q in interview.questions
@@ -189,15 +187,8 @@ def _meeting_fields(meeting: Meeting) -> dict[str, Any]:
 
 
 def _reflection_fields(written: Reflection) -> dict[str, Any]:
-    return {
-        "overall_rating": written.overall_rating,
-        "reflection": written.reflection,
-        "went_well": written.went_well,
-        "to_improve": written.to_improve,
-        "promised_to_send": written.promised_to_send,
-        "thank_you_sent_on": written.thank_you_sent_on,
-        "expected_decision_on": written.expected_decision_on,
-    }
+    """The interview's own columns: every field of the form but its questions."""
+    return {name: getattr(written, name) for name in _INTERVIEW_COLUMNS}
 
 
 def _question_fields(question: Question, position: int) -> dict[str, Any]:
