@@ -64,3 +64,37 @@ def shortcut(
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(widget, key, modifier)
+
+
+def answer_modal_named(qtbot: QtBot, name: str, answer: Callable[[QWidget], Any]) -> None:
+    """Like `answer_modal`, for the modal dialog of that accessible name: when one dialog
+    opens the next, the first may still be the active modal for a moment."""
+
+    def attempt() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog.accessibleName() != name:
+            QTimer.singleShot(20, attempt)
+            return
+        try:
+            answer(dialog)
+        finally:
+            if dialog.isVisible():
+                QTimer.singleShot(1000, dialog.close)
+
+    QTimer.singleShot(20, attempt)
+
+
+def click_link(qtbot: QtBot, browser: Any, text: str) -> None:
+    """Click the link showing `text` in a QTextBrowser, where a person would."""
+    from PySide6.QtGui import QTextCursor
+
+    qtbot.waitUntil(browser.isVisible)
+    qtbot.wait(10)  # let the tab lay its page out before finding where the link is
+    found = browser.document().find(text)
+    assert not found.isNull(), f"no link {text!r}"
+    cursor = QTextCursor(browser.document())
+    cursor.setPosition(found.selectionStart() + 1)
+    browser.setTextCursor(cursor)
+    browser.ensureCursorVisible()
+    point = browser.cursorRect(cursor).center()
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=point)

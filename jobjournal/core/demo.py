@@ -540,6 +540,7 @@ def fill_demo(journal: Journal, today: date | None = None) -> None:
     for row in INTERVIEWS:
         _interview(journal, row, applications, contacts, today)
     _offers(journal, applications, today)
+    _current_job(journal)
     _feedback(journal, applications, contacts, today)
     _letters(journal, applications, today)
 
@@ -716,20 +717,37 @@ def _offers(journal: Journal, applications: dict[str, int], today: date) -> None
         start_on=today + timedelta(days=30),
         learning_stipend_cents=1_000_00,
         other_perks="Transit pass; two volunteering days a year.",
+        commute_minutes=35,
+        commute_cost_cents=5_50,
+        benefits_value_cents=9_000_00,
         notes="Meets my walk-away comfortably; a written review matters more than more base.",
     ).new_id
-    journal.add(
+    first_round = journal.add(
         m.NegotiationRound,
         offer_id=northwind,
         number=1,
         asked_on=today - timedelta(days=6),
         asked_base_cents=108_000_00,
-        asked_other="25 days PTO; learning stipend of $2,000",
-        arguments="Market data for senior analysts in Chicago (salary survey, median "
-        "$106k); my experimentation experience they asked for.",
+        asked_other="25 days of paid time off\nA learning stipend of $2,000 a year",
+        arguments="The experimentation work the posting asked for is what I have done for "
+        "the last three years.",
         answered_on=today - timedelta(days=4),
         answered_base_cents=103_000_00,
         answer="Raised base to $103,000 and PTO to 23 days; stipend stays at $1,000.",
+    ).new_id
+    _reasons(
+        journal,
+        first_round,
+        (
+            "market",
+            "Senior analysts in Chicago earn a median of $106,000",
+            "2026 analytics salary survey, Chicago metro",
+        ),
+        (
+            "certification",
+            "I hold the Google Cloud data engineer certification the posting lists as preferred",
+            "",
+        ),
     )
     journal.add(
         m.NegotiationRound,
@@ -737,7 +755,7 @@ def _offers(journal: Journal, applications: dict[str, int], today: date) -> None
         number=2,
         asked_on=today - timedelta(days=2),
         asked_base_cents=105_000_00,
-        asked_other="Salary review after six months",
+        asked_other="A written salary review after six months",
         arguments="A written review after six months lets us both judge my impact before "
         "revisiting the base.",
         answered_on=today - timedelta(days=1),
@@ -767,20 +785,43 @@ def _offers(journal: Journal, applications: dict[str, int], today: date) -> None
         start_on=today + timedelta(days=21),
         learning_stipend_cents=2_000_00,
         other_perks="Home office budget of $1,000.",
+        benefits_value_cents=7_500_00,
         notes="On-call one week in eight.",
     ).new_id
-    journal.add(
+    bluefin_round = journal.add(
         m.NegotiationRound,
         offer_id=bluefin,
         number=1,
         asked_on=today - timedelta(days=3),
         asked_base_cents=118_000_00,
         asked_other="A sign-on bonus of $5,000",
-        arguments="I would leave behind an annual bonus at my current job, and the on-call "
-        "rota adds hours to the week.",
+        arguments="",
         answer="",
+    ).new_id
+    _reasons(
+        journal,
+        bluefin_round,
+        (
+            "current_pay",
+            "I would leave behind an annual bonus of about $9,000 at my current job",
+            "",
+        ),
+        ("other", "The on-call rota adds hours to the week that the base does not reflect", ""),
     )
 
+    journal.add(  # said on the phone: the written offer is still to come
+        m.Offer,
+        application_id=applications["Larkspur Labs"],
+        kind="verbal",
+        received_on=today - timedelta(days=1),
+        respond_by=today + timedelta(days=1),
+        base_cents=88_000_00,
+        currency="USD",
+        period="year",
+        work_model="on_site",
+        commute_minutes=25,
+        notes="Recruiter said the number on the phone; everything else comes in writing.",
+    )
     journal.add(  # accepted as it came: a side contract, nothing to negotiate
         m.Offer,
         application_id=applications["Civic Data Trust"],
@@ -792,6 +833,40 @@ def _offers(journal: Journal, applications: dict[str, int], today: date) -> None
         work_model="remote",
         start_on=today + timedelta(days=9),
         notes="Four hours a week; my current employer's policy allows outside teaching.",
+    )
+
+
+def _reasons(journal: Journal, round_id: int, *reasons: tuple[str, str, str]) -> None:
+    for position, (kind, detail, source) in enumerate(reasons):
+        journal.add(
+            m.NegotiationArgument,
+            round_id=round_id,
+            position=position,
+            kind=kind,
+            detail=detail,
+            source=source,
+        )
+
+
+def _current_job(journal: Journal) -> None:
+    from jobjournal.core.packages import save_current_job
+
+    save_current_job(
+        journal,
+        employer="Lakeshore Insurance",
+        job_title="Data Analyst",
+        base_cents=91_000_00,
+        currency="USD",
+        period="year",
+        bonus_cents=9_000_00,
+        pto_days=20,
+        benefits_value_cents=8_000_00,
+        health_start="Covered",
+        retirement_match="3% match",
+        work_model="on_site",
+        commute_minutes=50,
+        commute_cost_cents=5_50,
+        other_perks="Free parking.",
     )
 
 

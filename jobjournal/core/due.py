@@ -31,12 +31,13 @@ PER_KIND = 25  # more of one kind than this is a list to work through, not a gla
 
 @dataclass(frozen=True)
 class DueItem:
-    kind: str  # "thank_you", "interview", "decision", "action", "feedback"
+    kind: str  # "offer", "thank_you", "interview", "decision", "action", "feedback"
     when: date
     text: str  # what to do, in a sentence
     application_id: int
     interview_id: int | None = None
     overdue: bool = False
+    offer_id: int | None = None
 
 
 def due_items(journal: Journal, now: datetime | None = None) -> list[DueItem]:
@@ -45,13 +46,14 @@ def due_items(journal: Journal, now: datetime | None = None) -> list[DueItem]:
     now = now or datetime.now()
     with journal.session() as session:
         items = [
+            *_offers(session, now.date()),
             *_thank_yous(session, now),
             *_interviews_soon(session, now),
             *_decisions(session, now.date()),
             *_next_actions(session, now.date()),
             *_feedback(session, now.date()),
         ]
-    return sorted(items, key=lambda i: (not i.overdue, i.when, i.kind))
+    return sorted(items, key=lambda i: (not i.overdue, i.when, i.kind != "offer", i.kind))
 
 
 def _active() -> list[str]:
@@ -71,6 +73,34 @@ def _interviews() -> Select[int, int, datetime | None, str, str, str]:
         .join(m.Application, m.Application.id == m.Interview.application_id)
         .join(m.Company, m.Company.id == m.Application.company_id)
     )
+
+
+def _offers(session: Session, today: date) -> list[DueItem]:
+    """Every offer still waiting for my answer, with its countdown: there are never many,
+    and each one matters more than anything else on the list."""
+    from jobjournal.core.offers import countdown
+
+    query = (
+        select(m.Offer.id, m.Offer.application_id, m.Offer.respond_by, m.Company.name)
+        .join(m.Application, m.Application.id == m.Offer.application_id)
+        .join(m.Company, m.Company.id == m.Application.company_id)
+        .where(
+            m.Offer.respond_by.is_not(None),
+            m.Application.status.in_([Status.OFFER.value, Status.NEGOTIATING.value]),
+        )
+        .order_by(m.Offer.respond_by)
+        .limit(PER_KIND)
+    )
+    items = []
+    for offer_id, application_id, respond_by_or_none, company in session.execute(query):
+        respond_by = respond_by_or_none or today  # never None: the query says so
+        left = countdown(respond_by, today)
+        assert left is not None
+        text = f"Answer {company}'s offer by {long_date(respond_by)}: {left.text}"
+        items.append(
+            DueItem("offer", respond_by, text, application_id, None, left.days_left < 0, offer_id)
+        )
+    return items
 
 
 def _thank_yous(session: Session, now: datetime) -> list[DueItem]:

@@ -35,6 +35,7 @@ _PARENTS: dict[str, tuple[type[m.Base], str]] = {
     "application_id": (m.Application, "application"),
     "interview_id": (m.Interview, "interview"),
     "offer_id": (m.Offer, "offer"),
+    "round_id": (m.NegotiationRound, "negotiation round"),
     "feedback_request_id": (m.FeedbackRequest, "feedback request"),
     "contact_id": (m.Contact, "contact"),
     "profile_id": (m.Profile, "profile"),
@@ -48,6 +49,7 @@ _NOUNS = {
     m.InterviewQuestion: "question",
     m.Offer: "offer",
     m.NegotiationRound: "negotiation round",
+    m.NegotiationArgument: "argument",
     m.FeedbackRequest: "feedback request",
     m.ActionItem: "action item",
     m.Letter: "letter",
@@ -61,6 +63,13 @@ class ConfirmationNeeded(JournalError):
     def __init__(self, what: str, impact: list[str]) -> None:
         super().__init__(f"Deleting {what} also deletes {', '.join(impact)}.")
         self.impact = impact
+
+
+@dataclass(frozen=True)
+class StatusMove:
+    application_id: int
+    status: Status
+    reason_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -263,31 +272,23 @@ class Journal:
         reason_text: str = "",
     ) -> Changes:
         """Move an application on, recording the change; endings keep who and why."""
-        target = Status(status)
-        if reason_code is not None and reason_code not in m.REASONS:
-            raise InvalidInput(f"Unknown reason {reason_code!r}.")
+        move = StatusMove(application_id, Status(status), reason_code)
+        return self.set_statuses([move], on=on, reason_text=reason_text)
+
+    def set_statuses(
+        self, moves: list[StatusMove], *, on: date | None = None, reason_text: str = ""
+    ) -> Changes:
+        """Several moves in one transaction: all are recorded, or none."""
         today = date.today()
         when = on or today
         if when > today:
             raise InvalidInput("A status change cannot be dated in the future.")
         with self.session() as session:
-            record = _get(session, m.Application, application_id)
-            transitions.check_transition(Status(record.status), target)
-            _require_not_before_last_change(session, application_id, when)
-            session.add(
-                m.StatusChange(
-                    application_id=application_id,
-                    from_status=record.status,
-                    to_status=target.value,
-                    changed_on=when,
-                    recorded_at=datetime.now(),
-                    ended_by=transitions.ENDED_BY_STATUS.get(target),
-                    reason_code=reason_code,
-                    reason_text=reason_text,
-                )
-            )
-            record.status, record.status_changed_at = target.value, datetime.now()
-            return ch.updated("applications", application_id)
+            changes = ch.Changes()
+            for move in moves:
+                _move(session, move, when, reason_text)
+                changes |= ch.updated("applications", move.application_id)
+            return changes
 
     def undo_last_status_change(self, application_id: int) -> Changes:
         """Take back the latest status change (never the first, which created it)."""
@@ -394,13 +395,19 @@ class Journal:
 # ---------------------------------------------------------------------------------------
 # Helpers (each works inside the caller's session)
 
+# What an editor or page shows along with a record, loaded in the same read.
 _EAGER: dict[type[m.Base], tuple[Any, ...]] = {
-    m.Application: (m.Application.company, m.Application.text, m.Application.contacts),
-    m.Interview: (m.Interview.people, m.Interview.questions),
-    m.Offer: (m.Offer.rounds,),
-    m.FeedbackRequest: (m.FeedbackRequest.actions,),
-    m.Profile: (m.Profile.perfect_offer,),
-    m.Contact: (m.Contact.company,),
+    m.Application: (
+        selectinload(m.Application.company),
+        selectinload(m.Application.text),
+        selectinload(m.Application.contacts),
+    ),
+    m.Interview: (selectinload(m.Interview.people), selectinload(m.Interview.questions)),
+    m.Offer: (selectinload(m.Offer.rounds).selectinload(m.NegotiationRound.reasons),),
+    m.NegotiationRound: (selectinload(m.NegotiationRound.reasons),),
+    m.FeedbackRequest: (selectinload(m.FeedbackRequest.actions),),
+    m.Profile: (selectinload(m.Profile.perfect_offer),),
+    m.Contact: (selectinload(m.Contact.company),),
 }
 
 
@@ -413,8 +420,7 @@ def _get(session: Session, model: type[Record], record_id: int) -> Record:
 
 def _loaded(session: Session, model: type[Record], record_id: int) -> Record:
     query = select(model).where(model.id == record_id)  # type: ignore[attr-defined]
-    for relation in _EAGER.get(model, ()):
-        query = query.options(selectinload(relation))
+    query = query.options(*_EAGER.get(model, ()))
     record = session.scalars(query).one_or_none()
     if record is None:
         raise InvalidInput(f"That {_NOUNS.get(model, 'record')} no longer exists.")
@@ -423,8 +429,7 @@ def _loaded(session: Session, model: type[Record], record_id: int) -> Record:
 
 def _children(session: Session, model: type[Record], application_id: int, when: Any) -> list[Any]:
     query = select(model).where(model.application_id == application_id)  # type: ignore[attr-defined]
-    for relation in _EAGER.get(model, ()):
-        query = query.options(selectinload(relation))
+    query = query.options(*_EAGER.get(model, ()))
     return list(session.scalars(query.order_by(when, model.id)))  # type: ignore[attr-defined]
 
 
@@ -446,6 +451,27 @@ def _split_texts(fields: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]
     texts = {k: v for k, v in fields.items() if k in _APPLICATION_TEXT_FIELDS}
     rest = {k: v for k, v in fields.items() if k not in _APPLICATION_TEXT_FIELDS}
     return validation.clean(m.ApplicationText, texts), rest
+
+
+def _move(session: Session, move: StatusMove, when: date, reason_text: str) -> None:
+    if move.reason_code is not None and move.reason_code not in m.REASONS:
+        raise InvalidInput(f"Unknown reason {move.reason_code!r}.")
+    record = _get(session, m.Application, move.application_id)
+    transitions.check_transition(Status(record.status), move.status)
+    _require_not_before_last_change(session, move.application_id, when)
+    session.add(
+        m.StatusChange(
+            application_id=move.application_id,
+            from_status=record.status,
+            to_status=move.status.value,
+            changed_on=when,
+            recorded_at=datetime.now(),
+            ended_by=transitions.ENDED_BY_STATUS.get(move.status),
+            reason_code=move.reason_code,
+            reason_text=reason_text,
+        )
+    )
+    record.status, record.status_changed_at = move.status.value, datetime.now()
 
 
 def _status_history(session: Session, application_id: int) -> list[m.StatusChange]:

@@ -21,6 +21,7 @@ from jobjournal.core.money import format_amount
 
 if TYPE_CHECKING:
     from jobjournal.core.journal import Journal
+    from jobjournal.core.offers import Ending
 
 KINDS = {**m.LETTER_KINDS, "withdraw_others": "Withdraw from all other processes"}
 TONES = {"warm": "Warm", "brief": "Brief"}
@@ -130,8 +131,16 @@ def gather(journal: Journal, application_id: int | None, today: date | None = No
         offer=offer,
         asked_base_cents=last_round.asked_base_cents if last_round else None,
         asked_items=_lines(last_round.asked_other) if last_round else (),
-        arguments=last_round.arguments.strip() if last_round else "",
+        arguments=_arguments(last_round) if last_round else "",
     )
+
+
+def _arguments(round_: m.NegotiationRound) -> str:
+    """The round's reasons as sentences (market data with its source), then my own words."""
+    from jobjournal.core.offers import argument_sentence
+
+    sentences = [argument_sentence(a) for a in round_.reasons]
+    return " ".join([*sentences, _own_words(round_.arguments)]).strip()
 
 
 def _sender(profile: m.Profile, today: date) -> Facts:
@@ -542,18 +551,27 @@ _WRITERS: dict[str, _Writer] = {
 def withdraw_from_others(
     journal: Journal, accepted_id: int, options: Options | None = None
 ) -> list[Draft]:
-    """After accepting: one withdrawal per other application still in the pipeline."""
-    from jobjournal.core.listing import ApplicationFilter
-    from jobjournal.core.transitions import ACTIVE
+    """After accepting: a withdrawal for each other application still in the pipeline,
+    a decline for each other offer on the table (none for one never sent)."""
+    from jobjournal.core.offers import others_to_end
+
+    return letters_for_endings(journal, others_to_end(journal, accepted_id), options)
+
+
+def letters_for_endings(
+    journal: Journal, endings: list[Ending], options: Options | None = None
+) -> list[Draft]:
+    from jobjournal.core.offers import ACCEPTED_ELSEWHERE
 
     options = replace(options or Options(), include_reason=True, only_reason=False)
-    active = ApplicationFilter(statuses=frozenset(ACTIVE))
     drafts = []
-    for row in journal.list_applications(active, "company", False, 0, 10_000):
-        if row.id == accepted_id:
+    for ending in endings:
+        if ending.letter_kind is None:
             continue
-        facts = replace(gather(journal, row.id), reason_code="accepted_other_offer")
-        drafts.append(draft("withdraw", facts, options, application_id=row.id))
+        facts = replace(gather(journal, ending.application_id), reason_code=ACCEPTED_ELSEWHERE)
+        drafts.append(
+            draft(ending.letter_kind, facts, options, application_id=ending.application_id)
+        )
     return drafts
 
 

@@ -25,6 +25,7 @@ SEARCH_KINDS = {
     "offer": 8,
     "negotiation": 9,
     "action": 10,
+    "argument": 11,
 }
 SEARCH_ROWID_FACTOR = 16
 
@@ -366,7 +367,54 @@ _V1_SEARCH = [
     "VALUES (1, '', '', '', '', '', '', 'year')",
 ]
 
-MIGRATIONS: dict[int, list[str]] = {1: _V1_TABLES + _V1_SEARCH}
+# Version 2 (issue 7, offers): commute and benefits on offers, arguments of a negotiation
+# round as records of their own, and the current job as the baseline of comparisons.
+_V2 = [
+    "ALTER TABLE offers ADD COLUMN commute_minutes INTEGER",
+    "ALTER TABLE offers ADD COLUMN commute_cost_cents INTEGER",
+    "ALTER TABLE offers ADD COLUMN benefits_value_cents INTEGER",
+    """CREATE TABLE negotiation_arguments (
+        id INTEGER NOT NULL,
+        round_id INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        kind VARCHAR(20) NOT NULL,
+        detail TEXT NOT NULL,
+        source VARCHAR(500) NOT NULL,
+        PRIMARY KEY (id),
+        FOREIGN KEY(round_id) REFERENCES negotiation_rounds (id) ON DELETE CASCADE
+)""",
+    "CREATE INDEX ix_negotiation_arguments_round_id ON negotiation_arguments (round_id)",
+    *_search_triggers(
+        "negotiation_arguments",
+        "argument",
+        "(SELECT offers.application_id FROM offers JOIN negotiation_rounds "
+        "ON negotiation_rounds.offer_id = offers.id WHERE negotiation_rounds.id = NEW.round_id)",
+        "detail",
+        "source",
+    ),
+    """CREATE TABLE current_job (
+        id INTEGER NOT NULL,
+        employer VARCHAR(200) NOT NULL,
+        job_title VARCHAR(200) NOT NULL,
+        base_cents INTEGER,
+        currency VARCHAR(3) NOT NULL,
+        period VARCHAR(10) NOT NULL,
+        bonus_cents INTEGER,
+        bonus_percent INTEGER,
+        equity_per_year_cents INTEGER,
+        pto_days INTEGER,
+        benefits_value_cents INTEGER,
+        health_start VARCHAR(200) NOT NULL,
+        retirement_match VARCHAR(200) NOT NULL,
+        work_model VARCHAR(20),
+        commute_minutes INTEGER,
+        commute_cost_cents INTEGER,
+        other_perks TEXT NOT NULL,
+        PRIMARY KEY (id)
+)""",
+]
+
+MIGRATIONS: dict[int, list[str]] = {1: _V1_TABLES + _V1_SEARCH, 2: _V2}
 LATEST_VERSION = max(MIGRATIONS)
 
 # Tables every journal has had since version 1: if one is missing the file lost data

@@ -104,6 +104,14 @@ INTERVIEW_ROUNDS = {
 INTERVIEW_FORMATS = {"phone": "Phone", "video": "Video", "on_site": "On-site"}
 QUESTION_DIRECTIONS = {"asked_me": "They asked me", "i_asked": "I asked them"}
 OFFER_KINDS = {"verbal": "Verbal", "written": "Written"}
+ARGUMENT_KINDS = {
+    "commute": "Commute or relocation cost",
+    "degree": "Degree",
+    "certification": "Certification or costly skill",
+    "market": "Market data",
+    "current_pay": "What I earn now",
+    "other": "Other",
+}
 CHANNELS = {
     "email": "Email",
     "phone": "Phone",
@@ -308,6 +316,11 @@ class Offer(Base):
     learning_stipend_cents: Mapped[int | None] = mapped_column(Integer)
     other_perks: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Since version 2: what the commute costs in time (one way) and money (a round trip),
+    # and what the benefits are worth a year, so packages compare as totals.
+    commute_minutes: Mapped[int | None] = mapped_column(Integer)
+    commute_cost_cents: Mapped[int | None] = mapped_column(Integer)
+    benefits_value_cents: Mapped[int | None] = mapped_column(Integer)
 
     rounds: Mapped[list[NegotiationRound]] = relationship(
         order_by="NegotiationRound.number", cascade="all, delete-orphan", passive_deletes=True
@@ -326,6 +339,22 @@ class NegotiationRound(Base):
     answered_on: Mapped[date | None] = mapped_column(Date)
     answer: Mapped[str] = mapped_column(Text, default="")
     answered_base_cents: Mapped[int | None] = mapped_column(Integer)
+
+    reasons: Mapped[list[NegotiationArgument]] = relationship(
+        order_by="NegotiationArgument.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class NegotiationArgument(Base):
+    """One reason a round's ask is fair: a cost, a credential, market data with its source."""
+
+    __tablename__ = "negotiation_arguments"
+    id: Mapped[int] = _id()
+    round_id: Mapped[int] = _parent("negotiation_rounds.id")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String(20), default="other")
+    detail: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(500), default="")  # where market data is from
 
 
 class FeedbackRequest(Base):
@@ -395,6 +424,29 @@ class PerfectOfferItem(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     item: Mapped[str] = mapped_column(String(200))
     wanted: Mapped[str] = mapped_column(String(500), default="")
+
+
+class CurrentJob(Base):
+    """The job I have now, as a baseline when comparing offers: one row, id 1, or none."""
+
+    __tablename__ = "current_job"
+    id: Mapped[int] = _id()
+    employer: Mapped[str] = mapped_column(String(200), default="")
+    job_title: Mapped[str] = mapped_column(String(200), default="")
+    base_cents: Mapped[int | None] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3), default="")
+    period: Mapped[str] = mapped_column(String(10), default="year")
+    bonus_cents: Mapped[int | None] = mapped_column(Integer)
+    bonus_percent: Mapped[int | None] = mapped_column(Integer)
+    equity_per_year_cents: Mapped[int | None] = mapped_column(Integer)
+    pto_days: Mapped[int | None] = mapped_column(Integer)
+    benefits_value_cents: Mapped[int | None] = mapped_column(Integer)
+    health_start: Mapped[str] = mapped_column(String(200), default="")
+    retirement_match: Mapped[str] = mapped_column(String(200), default="")
+    work_model: Mapped[str | None] = mapped_column(String(20))
+    commute_minutes: Mapped[int | None] = mapped_column(Integer)
+    commute_cost_cents: Mapped[int | None] = mapped_column(Integer)
+    other_perks: Mapped[str] = mapped_column(Text, default="")
 
 
 class JournalInfo(Base):

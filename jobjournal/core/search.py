@@ -22,6 +22,7 @@ KIND_LABELS = {
     "contact": "Contact",
     "offer": "Offer",
     "negotiation": "Negotiation",
+    "argument": "Negotiation argument",
     "action": "Action item",
 }
 

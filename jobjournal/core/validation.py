@@ -41,8 +41,15 @@ _LABELS = {
     "answered_on": "Answered on",
     "asked_on": "Asked on",
     "pto_days": "Paid time off (days)",
+    "commute_minutes": "Commute (minutes each way)",
+    "commute_cost_cents": "Commute cost (a round trip)",
+    "benefits_value_cents": "Benefits' value a year",
+    "equity_value_cents": "Equity grant's value",
+    "asked_base_cents": "Base salary I asked for",
+    "answered_base_cents": "Base salary they answered",
+    "detail": "Argument",
 }
-_REQUIRED_TEXT = {"name", "job_title", "question", "item", "text"}
+_REQUIRED_TEXT = {"name", "job_title", "question", "item", "text", "detail"}
 _ONE_TO_FIVE = {"priority", "overall_rating", "rating"}
 _UPPER_BOUNDS = {
     "pto_days": 366,
@@ -50,6 +57,7 @@ _UPPER_BOUNDS = {
     "vesting_years": 20,
     "vesting_cliff_months": 120,
     "duration_minutes": 24 * 60,
+    "commute_minutes": 24 * 60,
 }
 _CHOICES: dict[str, dict[str, str]] = {
     "work_model": m.WORK_MODELS,
@@ -62,7 +70,12 @@ _CHOICES: dict[str, dict[str, str]] = {
     "direction": m.QUESTION_DIRECTIONS,
     "channel": m.CHANNELS,
 }
-_CHOICES_BY_TABLE = {("offers", "kind"): m.OFFER_KINDS, ("letters", "kind"): m.LETTER_KINDS}
+_CHOICES_BY_TABLE: dict[tuple[str, str], dict[str, str] | None] = {
+    ("offers", "kind"): m.OFFER_KINDS,
+    ("letters", "kind"): m.LETTER_KINDS,
+    ("negotiation_arguments", "kind"): m.ARGUMENT_KINDS,
+    ("negotiation_arguments", "source"): None,  # where market data is from: free text
+}
 # Set only by their own operations (set_status), never by a plain edit.
 _PROTECTED = {"id"}
 _PROTECTED_BY_TABLE = {"applications": {"status", "status_changed_at", "created_at"}}
@@ -117,7 +130,7 @@ def _clean_text(table: str, name: str, kind: Any, value: Any) -> str:
         text = text.strip()
         if not text:
             raise InvalidInput(f"{label(name)} cannot be empty.")
-    choices = _CHOICES_BY_TABLE.get((table, name)) or _CHOICES.get(name)
+    choices = _CHOICES_BY_TABLE.get((table, name), _CHOICES.get(name))
     if choices is not None and text not in choices:
         raise InvalidInput(f"{label(name)} must be one of: {', '.join(choices.values())}.")
     if name == "currency" or name == "salary_currency":

@@ -27,6 +27,7 @@ from jobjournal.ui.dates import day_text
 
 if TYPE_CHECKING:
     from jobjournal.core.journal import ApplicationRecords, TimelineEntry
+    from jobjournal.core.packages import Verdict
 
 # Which tab shows a search hit of each kind.
 TAB_OF_KIND = {
@@ -35,6 +36,7 @@ TAB_OF_KIND = {
     "question": "interviews",
     "offer": "offers",
     "negotiation": "offers",
+    "argument": "offers",
     "feedback": "feedback",
     "action": "feedback",
     "letter": "timeline",
@@ -50,6 +52,8 @@ class DetailPane(QWidget):
     letter_opened = Signal(int)  # a kept letter's id, from the timeline
     interview_requested = Signal(str, int)  # an action of record_views.INTERVIEW_LINKS, an id
     add_interview_requested = Signal()
+    offer_requested = Signal(str, int)  # an action of record_views.OFFER_LINKS (or a round's)
+    add_offer_requested = Signal()
 
     def __init__(self, company_names: list[str]) -> None:
         super().__init__()
@@ -94,7 +98,9 @@ class DetailPane(QWidget):
         self.interviews_page = self._interviews_page()
         self.tabs.addTab(self.interviews_page, "&Interviews")
         self.offers = _browser("Offers")
-        self.tabs.addTab(self.offers, "O&ffer")
+        self.offers.anchorClicked.connect(self._offer_link)
+        self.offers_page = self._offers_page()
+        self.tabs.addTab(self.offers_page, "O&ffer")
         self.feedback = _browser("Feedback")
         self.tabs.addTab(self.feedback, "Feed&back")
         layout = QVBoxLayout(page)
@@ -130,7 +136,12 @@ class DetailPane(QWidget):
 
     # -- showing ----------------------------------------------------------------------
 
-    def show_records(self, records: ApplicationRecords, timeline: list[TimelineEntry]) -> None:
+    def show_records(
+        self,
+        records: ApplicationRecords,
+        timeline: list[TimelineEntry],
+        verdicts: dict[int, Verdict] | None = None,
+    ) -> None:
         application = records.application
         self.application_id = application.id
         status = _status_label(application.status)
@@ -143,7 +154,9 @@ class DetailPane(QWidget):
         self.show_message("")
         self._fill_timeline(timeline)
         self.interviews.setHtml(record_views.interviews_html(records.interviews))
-        self.offers.setHtml(record_views.offers_html(records.offers))
+        self.offers.setHtml(
+            record_views.offers_html(records.offers, verdicts, status=application.status)
+        )
         self.feedback.setHtml(record_views.feedback_html(records.feedback))
         self._pages.setCurrentIndex(1)
 
@@ -168,7 +181,8 @@ class DetailPane(QWidget):
             "offers": self.offers,
             "feedback": self.feedback,
         }[tab]
-        self.tabs.setCurrentWidget(self.interviews_page if tab == "interviews" else widget)
+        pages = {"interviews": self.interviews_page, "offers": self.offers_page}
+        self.tabs.setCurrentWidget(pages.get(tab, widget))
         if isinstance(widget, QTextBrowser):
             widget.scrollToAnchor(f"{kind}-{ref_id}")
         elif kind == "application":
@@ -192,20 +206,24 @@ class DetailPane(QWidget):
         add.setAccessibleName("Add an interview")
         add.setToolTip("Add an interview (Ctrl+Shift+N)")
         add.clicked.connect(self.add_interview_requested.emit)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(add)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.interviews)
-        return page
+        return _page_with_button(add, self.interviews)
+
+    def _offers_page(self) -> QWidget:
+        add = QPushButton("Record an offer…")
+        add.setAccessibleName("Record an offer")
+        add.setToolTip("Record an offer (Ctrl+Shift+O)")
+        add.clicked.connect(self.add_offer_requested.emit)
+        return _page_with_button(add, self.offers)
+
+    def _offer_link(self, url: QUrl) -> None:
+        target = record_views.link_target(url.toString())
+        if target is not None:
+            self.offer_requested.emit(*target)
 
     def _interview_link(self, url: QUrl) -> None:
-        action, _, ref = url.toString().partition(":")
-        if ref.isdigit():
-            self.interview_requested.emit(action, int(ref))
+        target = record_views.link_target(url.toString())
+        if target is not None:
+            self.interview_requested.emit(*target)
 
     def _open_timeline_item(self, item: QListWidgetItem) -> None:
         letter_id = item.data(Qt.ItemDataRole.UserRole)
@@ -219,6 +237,18 @@ class DetailPane(QWidget):
         self.dirty = dirty
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
+
+
+def _page_with_button(button: QPushButton, browser: QTextBrowser) -> QWidget:
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(button)
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addLayout(row)
+    layout.addWidget(browser)
+    return page
 
 
 def _browser(name: str) -> QTextBrowser:

@@ -59,6 +59,20 @@ class ActionDialog(QDialog):
         super().accept()
 
 
+def dialog_buttons(dialog: QDialog, ok_text: str, ok_name: str) -> QDialogButtonBox:
+    """An OK button (the default, saying what it does) and Cancel, both named for screen
+    readers and wired to the dialog."""
+    buttons = QDialogButtonBox()
+    ok = buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    ok.setAccessibleName(ok_name)
+    ok.setDefault(True)
+    cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setAccessibleName("Cancel")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class NewApplicationDialog(ActionDialog):
     """Company and title are enough; the rest can be filled in now or later."""
 

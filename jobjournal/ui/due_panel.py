@@ -13,7 +13,14 @@ if TYPE_CHECKING:
     from jobjournal.core.due import DueItem
 
 # Symbols every desktop font has (emoji are missing on many Linux desktops).
-ICONS = {"thank_you": "✉", "interview": "◷", "decision": "?", "action": "→", "feedback": "↺"}
+ICONS = {
+    "offer": "★",
+    "thank_you": "✉",
+    "interview": "◷",
+    "decision": "?",
+    "action": "→",
+    "feedback": "↺",
+}
 OVERDUE = QColor(217, 48, 37)  # the message label's red: reads on light and dark
 
 

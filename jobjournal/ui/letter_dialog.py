@@ -39,6 +39,7 @@ from jobjournal.ui.fields import DateField, choice_box, choose, line_edit, text_
 
 if TYPE_CHECKING:
     from jobjournal.core.journal import Journal
+    from jobjournal.core.offers import Ending
 
 # The letter a person most likely wants at each status.
 KIND_FOR_STATUS = {
@@ -70,10 +71,14 @@ class LetterDialog(QDialog):
         kind: str = "withdraw",
         *,
         letter_id: int | None = None,
+        endings: list[Ending] | None = None,
     ) -> None:
         super().__init__(parent)
         self.journal = journal
         self.application_id = application_id
+        # After accepting an offer: the applications just ended, which no longer count as
+        # "other processes still open" but still need their letters.
+        self.endings = endings
         self.changed = False  # a letter was kept in the journal: the timeline must redraw
         self.drafts: list[letters.Draft] = []
         self.letter_ids: dict[int, int] = {}  # draft index → the letter kept for it
@@ -130,6 +135,7 @@ class LetterDialog(QDialog):
         self.figure = line_edit("Salary I would consider right", "e.g. 118,000")
         self.figure.setText(format_amount(self.facts.expected_cents))
         self.employer = line_edit("Current employer", "Where you work now")
+        self.employer.setText(_current_employer(self.journal))
         self.manager = line_edit("Manager's name", "Whom the letter is addressed to")
         self.last_day = DateField("Last working day")
         self.last_day.set_date(self.facts.today + letters.NOTICE)
@@ -267,7 +273,10 @@ class LetterDialog(QDialog):
     def _withdraw_others(self, options: letters.Options) -> list[letters.Draft]:
         if self.application_id is None:
             return []
-        drafts = letters.withdraw_from_others(self.journal, self.application_id, options)
+        if self.endings is not None:
+            drafts = letters.letters_for_endings(self.journal, self.endings, options)
+        else:
+            drafts = letters.withdraw_from_others(self.journal, self.application_id, options)
         if not drafts:
             show_message(self.message, "No other application is still in progress.")
         return drafts
@@ -533,3 +542,10 @@ def _unique_names(names: list[str]) -> list[str]:
     for name in names:
         chosen.append(_unique(name, set(chosen)))
     return chosen
+
+
+def _current_employer(journal: Journal) -> str:
+    from jobjournal.core.packages import current_job
+
+    job = current_job(journal)
+    return job.employer if job is not None else ""

@@ -50,6 +50,7 @@ from jobjournal.ui.due_panel import DuePanel
 from jobjournal.ui.fields import line_edit
 from jobjournal.ui.interview_actions import InterviewActions
 from jobjournal.ui.letter_dialog import KIND_FOR_STATUS, LetterDialog
+from jobjournal.ui.offer_actions import OfferActions, offer_verdicts
 from jobjournal.ui.pipeline import PipelineList
 from jobjournal.ui.search_panel import SearchResults
 from jobjournal.ui.work import run_with_progress
@@ -171,6 +172,16 @@ class MainWindow(QMainWindow):
         self.calendar_action = self._action(
             "Export to &calendar (.ics)…", "", self.interviews.export_calendar
         )
+        self.offers = OfferActions(self)
+        self.offer_action = self._action(
+            "Record an &offer…", "Ctrl+Shift+O", self.offers.record_offer
+        )
+        self.compare_action = self._action(
+            "&Compare offers…", "Ctrl+Shift+C", lambda: self.offers.compare()
+        )
+        self.profile_action = self._action(
+            "&Profile and targets…", "Ctrl+Shift+P", self.offers.open_profile
+        )
         self.delete_action = self._action("&Delete application…", "Del", self.delete_application)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.addAction(self.delete_action)
@@ -206,6 +217,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         journal_menu = bar.addMenu("&Journal")
         for item in (
+            self.profile_action,
             self.settings_action,
             None,
             self.lock_action,
@@ -235,6 +247,7 @@ class MainWindow(QMainWindow):
         application_menu.addMenu(self.move_menu)
         application_menu.addAction(self.letter_action)
         application_menu.addAction(self.interview_action)
+        application_menu.addAction(self.offer_action)
         application_menu.addSeparator()
         application_menu.addAction(self.delete_action)
         interviews_menu = bar.addMenu("&Interviews")
@@ -247,6 +260,9 @@ class MainWindow(QMainWindow):
             self.calendar_action,
         ):
             _add(interviews_menu, item)
+        offers_menu = bar.addMenu("Offe&rs")
+        for item in (self.offer_action, self.compare_action, None, self.profile_action):
+            _add(offers_menu, item)
         help_menu = bar.addMenu("&Help")
         for item in (self.shortcuts_action, self.about_action):
             _add(help_menu, item)
@@ -273,6 +289,8 @@ class MainWindow(QMainWindow):
         self.detail.letter_opened.connect(self.reopen_letter)
         self.detail.interview_requested.connect(self.interviews.run)
         self.detail.add_interview_requested.connect(self.interviews.add_interview)
+        self.detail.offer_requested.connect(self.offers.run)
+        self.detail.add_offer_requested.connect(self.offers.record_offer)
         self.due.opened.connect(self.open_due)
 
     def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
@@ -309,6 +327,8 @@ class MainWindow(QMainWindow):
         self.show_all_if_hidden(due.application_id)
         if due.interview_id is not None:
             self.detail.show_hit("interview", due.interview_id)
+        elif due.offer_id is not None:
+            self.detail.show_hit("offer", due.offer_id)
         elif due.kind == "feedback":
             self.detail.tabs.setCurrentWidget(self.detail.feedback)
 
@@ -362,7 +382,8 @@ class MainWindow(QMainWindow):
             self.detail.clear()
             return
         records = self.journal.records_of(application_id)
-        self.detail.show_records(records, self.journal.timeline(application_id))
+        verdicts = offer_verdicts(self.journal, records.offers)
+        self.detail.show_records(records, self.journal.timeline(application_id), verdicts)
         self._loaded_values = self.detail.form.values()
         self._update_move_menu(records.application.status)
 
@@ -495,8 +516,13 @@ class MainWindow(QMainWindow):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.refresh(select=application_id)
-        if dialog.wants_letter():
-            self.write_letter(KIND_FOR_STATUS[dialog.values()["status"].value])
+        moved_to = dialog.values()["status"]
+        if moved_to == Status.ACCEPTED:  # the others must hear of it too
+            self.offers.after_accepting(
+                application_id, already_accepted=True, acceptance_letter=dialog.wants_letter()
+            )
+        elif dialog.wants_letter():
+            self.write_letter(KIND_FOR_STATUS[moved_to.value])
 
     def write_letter(self, kind: str | None = None) -> None:
         """Draft a letter about the selected application; the kind fits its status unless

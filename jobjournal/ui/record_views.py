@@ -12,7 +12,10 @@ from typing import TYPE_CHECKING
 from jobjournal.ui.dates import day_text, moment_text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from jobjournal.core import models as m
+    from jobjournal.core.packages import Verdict
 
 
 def interviews_html(interviews: list[m.Interview]) -> str:
@@ -21,10 +24,25 @@ def interviews_html(interviews: list[m.Interview]) -> str:
     return "".join(interview_html(interview) for interview in interviews)
 
 
-def offers_html(offers: list[m.Offer]) -> str:
+def offers_html(
+    offers: list[m.Offer],
+    verdicts: dict[int, Verdict] | None = None,
+    *,
+    status: str = "",
+    today: date | None = None,
+) -> str:
+    """The offers with what can be done with each, their countdown, and how each measures
+    up to my targets (`verdicts` by offer id)."""
     if not offers:
-        return _empty("No offer recorded for this application.")
-    return "".join(_offer(offer) for offer in offers)
+        return _empty(
+            "No offer recorded for this application. Press “Record an offer” when one comes."
+        )
+    verdicts = verdicts or {}
+    latest = offers[-1].id
+    return "".join(
+        _offer(offer, verdicts.get(offer.id), status if offer.id == latest else "", today)
+        for offer in offers
+    )
 
 
 def feedback_html(requests: list[m.FeedbackRequest]) -> str:
@@ -72,7 +90,7 @@ INTERVIEW_LINKS = {
 
 def _links(interview_id: int) -> str:
     links = " · ".join(
-        f'<a href="{action}:{interview_id}">{escape(label)}</a>'
+        f'<a href="{href(action, interview_id)}">{escape(label)}</a>'
         for action, label in INTERVIEW_LINKS.items()
     )
     return f"<p>{links}</p>"
@@ -90,13 +108,48 @@ def _question(question: m.InterviewQuestion) -> str:
     )
 
 
-def _offer(offer: m.Offer) -> str:
+# What can be done with an offer from its page: `DetailPane` turns a click into a request.
+OFFER_LINKS = {
+    "edit_offer": "Edit the offer",
+    "round": "Start round {next}…",
+    "counteroffer": "Counteroffer letter…",
+    "compare": "Compare offers…",
+    "accept": "Accept…",
+    "decline": "Decline…",
+}
+_DECIDING = ("offer", "negotiating")
+
+
+def _offer_links(offer: m.Offer, status: str) -> str:
+    wanted = ["edit_offer", "compare"]
+    if status in _DECIDING:
+        wanted = ["edit_offer", "round", "counteroffer", "compare", "accept", "decline"]
+    links = " · ".join(
+        f'<a href="{href(action, offer.id)}">'
+        f"{escape(OFFER_LINKS[action].format(next=len(offer.rounds) + 1))}</a>"
+        for action in wanted
+    )
+    return f"<p>{links}</p>"
+
+
+def _offer(offer: m.Offer, verdict: Verdict | None, status: str, today: date | None) -> str:
     from jobjournal.core import models as m
     from jobjournal.core.money import format_amount
+    from jobjournal.core.offers import VERBAL_REMINDER, countdown
 
     def money(cents: int | None) -> str:
         return format_amount(cents, offer.currency)
 
+    notes = ""
+    left = countdown(offer.respond_by, today or date.today()) if status in _DECIDING else None
+    if left is not None:
+        style = ' style="color:#d93025"' if left.urgent else ""
+        deadline = f"Answer by {_day(offer.respond_by)}: {left.text}"
+        notes += f"<p{style}><b>◷ {escape(deadline)}</b></p>"
+    if offer.kind == "verbal" and status in _DECIDING:
+        notes += f"<p><i>{escape(VERBAL_REMINDER)}</i></p>"
+    if verdict is not None:
+        notes += _verdict(verdict)
     period = m.SALARY_PERIODS.get(offer.period, "")
     facts = _facts(
         ("Received", _day(offer.received_on)),
@@ -105,34 +158,80 @@ def _offer(offer: m.Offer) -> str:
         ("Bonus", money(offer.bonus_cents) or _percent(offer.bonus_percent)),
         ("Sign-on", money(offer.sign_on_cents)),
         ("Equity", offer.equity),
+        ("Equity grant's value", _vesting(offer, money)),
         ("Paid time off", f"{offer.pto_days} days" if offer.pto_days else ""),
         ("Work model", m.WORK_MODELS.get(offer.work_model or "", "")),
+        ("Commute", _commute(offer, money)),
         ("Start date", _day(offer.start_on)),
         ("Relocation", money(offer.relocation_cents)),
         ("Learning stipend", money(offer.learning_stipend_cents)),
         ("Health cover starts", offer.health_start),
         ("Retirement match", offer.retirement_match),
+        ("Benefits' value a year", money(offer.benefits_value_cents)),
     )
-    texts = _texts(("Other perks", offer.other_perks), ("Notes", offer.notes))
+    texts = _texts(("Other perks", offer.other_perks), ("My notes", offer.notes))
     rounds = "".join(_round(r, money) for r in offer.rounds)
     if rounds:
         rounds = f"<h4>Negotiation</h4>{rounds}"
     title = f"{m.OFFER_KINDS.get(offer.kind, offer.kind)} offer"
-    return _section(f"offer-{offer.id}", title, facts + texts + rounds)
+    body = _offer_links(offer, status) + notes + facts + texts + rounds
+    return _section(f"offer-{offer.id}", title, body)
 
 
-def _round(round_: m.NegotiationRound, money: object) -> str:
-    assert callable(money)
+def _vesting(offer: m.Offer, money: Callable[[int | None], str]) -> str:
+    if not offer.equity_value_cents:
+        return ""
+    text = money(offer.equity_value_cents)
+    if offer.vesting_years:
+        text += f", vesting over {offer.vesting_years} years"
+    if offer.vesting_cliff_months:
+        text += f" after a {offer.vesting_cliff_months}-month cliff"
+    return text
+
+
+def _commute(offer: m.Offer, money: Callable[[int | None], str]) -> str:
+    parts = [f"{offer.commute_minutes} min each way"] if offer.commute_minutes else []
+    if offer.commute_cost_cents:
+        parts.append(f"{money(offer.commute_cost_cents)} a round trip")
+    return ", ".join(parts)
+
+
+def _verdict(verdict: Verdict) -> str:
+    warning = ""
+    if verdict.walk_away_warning:
+        warning = f'<p style="color:#d93025"><b>⚠ {escape(verdict.walk_away_warning)}</b></p>'
+    marks = {True: "✓", False: "✗", None: "?"}
+    items = "".join(
+        f"<li>{marks[c.met]} {escape(c.item)}: {escape(c.offered)} "
+        f"<small>(wanted {escape(c.wanted)})</small></li>"
+        for c in verdict.checks
+    )
+    listed = f"<ul>{items}</ul>" if items else ""
+    return f"{warning}<p><b>Against my targets:</b> {escape(verdict.summary())}</p>{listed}"
+
+
+def _round(round_: m.NegotiationRound, money: Callable[[int | None], str]) -> str:
+    from jobjournal.core import models as m
+    from jobjournal.core.offers import argument_sentence
+
     facts = _facts(
         ("Asked on", _day(round_.asked_on)),
         ("Asked for", money(round_.asked_base_cents)),
-        ("Beyond salary", round_.asked_other),
+        ("Beyond salary", "; ".join(round_.asked_other.splitlines())),
         ("Their answer on", _day(round_.answered_on)),
         ("They offered", money(round_.answered_base_cents)),
     )
-    texts = _texts(("My arguments", round_.arguments), ("Their answer", round_.answer))
+    reasons = "".join(
+        f"<li><i>{escape(m.ARGUMENT_KINDS.get(a.kind, a.kind))}:</i> "
+        f"{escape(argument_sentence(a))}</li>"
+        for a in round_.reasons
+    )
+    reasons = f"<p><i>Why it is fair:</i></p><ul>{reasons}</ul>" if reasons else ""
+    texts = _texts(("In my own words", round_.arguments), ("Their answer", round_.answer))
+    edit = f'<a href="{href("edit_round", round_.id)}">Edit round</a>'
     return (
-        f'<a name="negotiation-{round_.id}"></a><p><b>Round {round_.number}</b></p>{facts}{texts}'
+        f'<a name="negotiation-{round_.id}"></a><p><b>Round {round_.number}</b> · {edit}</p>'
+        f"{facts}{reasons}{texts}"
     )
 
 
@@ -155,6 +254,18 @@ def _feedback(request: m.FeedbackRequest) -> str:
 
 
 # -- pieces -------------------------------------------------------------------------------
+
+
+def href(action: str, ref_id: int) -> str:
+    """A link asking for `action` on a record. The action becomes the URL's scheme, and a
+    scheme cannot hold "_": Qt would hand back an empty, invalid URL."""
+    return f"{action.replace('_', '-')}:{ref_id}"
+
+
+def link_target(url: str) -> tuple[str, int] | None:
+    """What `href` wrote: the action and the record's id."""
+    action, _, ref = url.partition(":")
+    return (action.replace("-", "_"), int(ref)) if ref.isdigit() else None
 
 
 def _section(anchor: str, title: str, body: str) -> str:

@@ -104,16 +104,22 @@ def test_resignation_gives_a_last_day_two_weeks_out_or_the_one_chosen(
     assert "20 December 2026" in letters.draft("resignation", facts, chosen).body
 
 
-def test_after_accepting_every_other_active_application_gets_a_withdrawal(
+def test_after_accepting_every_other_application_sent_gets_its_letter(
     demo_journal: Journal,
 ) -> None:
+    from jobjournal.core.models import Status
     from jobjournal.core.transitions import ACTIVE
 
     accepted = _id(demo_journal, "Northwind Analytics")
     drafts = letters.withdraw_from_others(demo_journal, accepted)
-    active = {r.id for r in demo_journal.list_applications() if r.status in ACTIVE}
-    assert {d.application_id for d in drafts} == active - {accepted}
+    rows = demo_journal.list_applications()
+    sent = {r.id for r in rows if r.status in ACTIVE and r.status != Status.SAVED}
+    assert {d.application_id for d in drafts} == sent - {accepted}
     assert all("accepted another offer" in d.body for d in drafts)
+    kinds = {d.company: d.kind for d in drafts}
+    on_the_table = {"Bluefin Health", "Larkspur Labs"}  # an offer there is declined
+    assert {kinds[c] for c in on_the_table} == {"decline_offer"}
+    assert {k for c, k in kinds.items() if c not in on_the_table} == {"withdraw"}
 
 
 def test_an_existing_file_is_never_replaced_silently(demo_journal: Journal, tmp_path: Path) -> None:

@@ -48,7 +48,7 @@ def test_sorting_uses_indexes_not_a_full_sort(journal: Journal) -> None:
 def test_demo_journal_is_varied(demo_journal: Journal) -> None:
     assert len(demo_journal.all(m.Company)) == 12
     offers = demo_journal.all(m.Offer)
-    assert len(offers) == 3
+    assert len(offers) == 4 and sum(1 for o in offers if o.kind == "verbal") == 1
     assert sum(1 for o in offers if demo_journal.get(m.Offer, o.id).rounds) == 2
     interviews = demo_journal.all(m.Interview)
     assert len(interviews) >= 8

@@ -185,19 +185,20 @@ def test_migrations_copy_the_file_aside_then_run_in_order(
 ) -> None:
     put(journal, "kept", "yes")
     journal.lock()
-    upgraded = {**migrations.MIGRATIONS, 2: ["CREATE TABLE added_in_v2 (x)"]}
+    next_version = migrations.LATEST_VERSION + 1
+    upgraded = {**migrations.MIGRATIONS, next_version: ["CREATE TABLE added_next (x)"]}
     monkeypatch.setattr(migrations, "MIGRATIONS", upgraded)
-    monkeypatch.setattr(migrations, "LATEST_VERSION", 2)
+    monkeypatch.setattr(migrations, "LATEST_VERSION", next_version)
     reopened = vault.unlock(journal_path, PASSPHRASE)
     with reopened.session() as session:
-        assert session.execute(text("PRAGMA user_version")).scalar() == 2
-        session.execute(text("SELECT * FROM added_in_v2"))
+        assert session.execute(text("PRAGMA user_version")).scalar() == next_version
+        session.execute(text("SELECT * FROM added_next"))
     reopened.lock()
-    before_v2 = [b for b in vault.list_backups(journal_path) if "before-v2" in b.name]
-    assert len(before_v2) == 1
-    connection = sqlcipher.connect(str(before_v2[0]))
+    before = [b for b in vault.list_backups(journal_path) if f"before-v{next_version}" in b.name]
+    assert len(before) == 1
+    connection = sqlcipher.connect(str(before[0]))
     connection.execute(f"PRAGMA key = '{PASSPHRASE}'")
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == next_version - 1
     connection.close()
 
 
@@ -292,3 +293,43 @@ def test_lock_right_after_unlock_closes_the_file(journal: Journal, journal_path:
     journal.lock()  # nothing was ever queried through the engine
     assert not Path(f"{journal_path}-wal").exists()
     assert not Path(f"{journal_path}-shm").exists()
+
+
+def test_a_version_1_journal_upgrades_to_offers_with_commute_and_arguments(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jobjournal.core import models as m
+
+    with monkeypatch.context() as old_app:
+        old_app.setattr(migrations, "MIGRATIONS", {1: migrations.MIGRATIONS[1]})
+        old_app.setattr(migrations, "LATEST_VERSION", 1)
+        old = vault.create(journal_path, PASSPHRASE)
+        with old.session() as session:
+            session.execute(text("INSERT INTO companies VALUES (1, 'Acme', '', '', '', NULL)"))
+            session.execute(
+                text(
+                    "INSERT INTO applications (id, company_id, job_title, location, posting_url, "
+                    "salary_currency, salary_period, next_action, status, status_changed_at, "
+                    "created_at) VALUES (1, 1, 'Analyst', '', '', '', 'year', '', 'offer', "
+                    "'2026-11-01 09:00:00', '2026-11-01 09:00:00')"
+                )
+            )
+            session.execute(
+                text(
+                    "INSERT INTO offers (id, application_id, kind, received_on, currency, "
+                    "period, equity, health_start, retirement_match, other_perks, notes) "
+                    "VALUES (1, 1, 'written', '2026-11-02', 'USD', 'year', '', '', '', '', "
+                    "'kept through the upgrade')"
+                )
+            )
+        old.lock()
+    upgraded = vault.unlock(journal_path, PASSPHRASE)
+    offer = upgraded.get(m.Offer, 1)
+    assert offer.notes == "kept through the upgrade" and offer.commute_minutes is None
+    round_id = upgraded.add(m.NegotiationRound, offer_id=1, number=1, asked_on=offer.received_on)
+    upgraded.add(
+        m.NegotiationArgument, round_id=round_id.new_id, kind="market", detail="Median $106k"
+    )
+    assert [hit.kind for hit in upgraded.search("106k")] == ["argument"]
+    assert [b for b in vault.list_backups(journal_path) if "before-v2" in b.name]
+    upgraded.lock()

@@ -328,3 +328,19 @@ def test_the_prep_sheet_prints(qtbot: QtBot, demo_journal: Journal, tmp_path: Pa
     print_sheet(sheet, printer)
     printed = (tmp_path / "prep.pdf").read_bytes()
     assert printed.startswith(b"%PDF") and len(printed) > 5_000
+
+
+def test_the_thank_you_link_opens_the_letter(qtbot: QtBot, window: MainWindow) -> None:
+    from ui_support import click_link
+
+    select_company(qtbot, window, "Northwind Analytics")
+    window.detail.tabs.setCurrentWidget(window.detail.interviews_page)
+    seen: list[str] = []
+
+    def read(dialog: QWidget) -> None:
+        seen.append(by_name(dialog, "Letter kind", QComboBox).currentText())
+        dialog.reject()
+
+    answer_modal(qtbot, read)
+    click_link(qtbot, window.detail.interviews, "Thank-you letter…")  # its scheme had a "_"
+    assert seen == ["Thank-you after an interview"]

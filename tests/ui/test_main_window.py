@@ -254,7 +254,17 @@ def test_every_interactive_widget_has_an_accessible_name(qtbot: QtBot, window: M
     interview = window.journal.records_of(window.detail.application_id).interviews[0]
     answer_modal(qtbot, lambda dialog: (found.append(_unnamed(dialog)), dialog.reject()))
     window.interviews.open_reflection(interview.id)
-    assert found == [[], [], [], [], [], [], [], []]
+    for action in (window.offer_action, window.compare_action, window.profile_action):
+        answer_modal(qtbot, lambda dialog: (found.append(_unnamed(dialog)), dialog.reject()))
+        action.trigger()
+    offer = window.journal.records_of(window.detail.application_id).offers[0]
+    for open_it in (
+        lambda: window.offers.edit_round(offer.rounds[0].id),
+        lambda: window.offers.accept(offer.id),
+    ):
+        answer_modal(qtbot, lambda dialog: (found.append(_unnamed(dialog)), dialog.reject()))
+        open_it()
+    assert found == [[]] * 13
 
 
 def test_every_menu_action_has_a_shortcut_or_mnemonic(window: MainWindow) -> None:
