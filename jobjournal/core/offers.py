@@ -9,7 +9,7 @@ accept, tell every other process you are leaving it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,7 @@ from jobjournal.core.errors import InvalidInput, JournalError
 from jobjournal.core.models import Status
 
 if TYPE_CHECKING:
+    from jobjournal.core.changes import Changes
     from jobjournal.core.journal import Journal
 
 BUSINESS_DAYS_TO_RESPOND = 2
@@ -311,15 +312,7 @@ def _ending(application_id: int, company: str, title: str, status: Status) -> En
     return Ending(application_id, company, title, status, becomes, letter)
 
 
-@dataclass
-class Accepted:
-    """What `accept` did, so the caller can offer the letters and undo it."""
-
-    application_id: int
-    ended: list[Ending] = field(default_factory=list)
-
-
-def accept(journal: Journal, application_id: int, end: list[Ending]) -> Accepted:
+def accept(journal: Journal, application_id: int, end: list[Ending]) -> Changes:
     """Mark the offer accepted and end the chosen other applications with the reason
     "accepted another offer", all in one transaction. Nothing else in the journal changes."""
     from jobjournal.core.journal import StatusMove
@@ -327,8 +320,7 @@ def accept(journal: Journal, application_id: int, end: list[Ending]) -> Accepted
     moves = [StatusMove(application_id, Status.ACCEPTED)] + [
         StatusMove(e.application_id, e.becomes, ACCEPTED_ELSEWHERE) for e in end
     ]
-    journal.set_statuses(moves)
-    return Accepted(application_id, list(end))
+    return journal.set_statuses(moves)
 
 
 def end_others(journal: Journal, end: list[Ending]) -> None:

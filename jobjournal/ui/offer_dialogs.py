@@ -68,7 +68,8 @@ OFFER_SPECS = [
     PACKAGE_SPECS[12],
     Spec("notes", "My &notes:", "long", "Only for you"),
 ]
-_PAY_COLUMNS = [spec.column for spec in OFFER_SPECS[:11]]
+# The left column: the offer itself and its pay, down to the equity's cliff.
+_PAY_COLUMNS = [spec.column for spec in OFFER_SPECS[: OFFER_SPECS.index(PACKAGE_SPECS[5])]]
 
 
 class OfferDialog(ActionDialog):
@@ -207,11 +208,6 @@ class EntryList(QWidget):
     def texts(self) -> list[str]:
         pending = [self.entry.text().strip()] if self.entry.text().strip() else []
         return [self.items.item(i).text() for i in range(self.items.count())] + pending
-
-    def data(self) -> list[Any]:
-        return [
-            self.items.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.items.count())
-        ]
 
 
 class RoundDialog(ActionDialog):
