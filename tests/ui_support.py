@@ -66,6 +66,18 @@ def shortcut(
     qtbot.keyClick(widget, key, modifier)
 
 
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def activate(qtbot: QtBot, dialog: QWidget) -> None:
+    """Keys reach the active window; the offscreen platform activates only on request."""
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+
+
 def answer_modal_named(qtbot: QtBot, name: str, answer: Callable[[QWidget], Any]) -> None:
     """Like `answer_modal`, for the modal dialog of that accessible name: when one dialog
     opens the next, the first may still be the active modal for a moment."""

@@ -12,7 +12,6 @@ from docx import Document
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QComboBox,
     QDateTimeEdit,
     QFileDialog,
@@ -24,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 from support import PASSPHRASE, by_name, run_python
+from ui_support import activate as _activate
 from ui_support import answer_modal, select_company, shortcut
+from ui_support import focused as _focused
 
 from jobjournal.core import interviews as iv
 from jobjournal.core import models as m
@@ -41,18 +42,6 @@ WORDS = ["ZEBRAQUESTION", "ZEBRAANSWER", "ZEBRANEXT", "ZEBRAWELL", "ZEBRAASKED",
 
 def _type(qtbot: QtBot, widget: QWidget, text: str) -> None:
     qtbot.keyClicks(widget, text)
-
-
-def _focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def _activate(qtbot: QtBot, dialog: QWidget) -> None:
-    """Keys reach the active window; the offscreen platform activates only on request."""
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
 
 
 def _yesterday_at_ten() -> QDateTime:

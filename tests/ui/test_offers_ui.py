@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QCheckBox,
     QLabel,
     QLineEdit,
@@ -18,7 +17,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 from support import by_name
+from ui_support import activate as _activate
 from ui_support import answer_modal, answer_modal_named, click_link, select_company, shortcut
+from ui_support import focused as _focused
 
 from jobjournal.core import models as m
 from jobjournal.core import offers
@@ -29,17 +30,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
 LEFT = Qt.MouseButton.LeftButton
-
-
-def _focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def _activate(qtbot: QtBot, dialog: QWidget) -> None:
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
 
 
 def _alt(qtbot: QtBot, dialog: QWidget, key: Qt.Key, text: str = "") -> None:
