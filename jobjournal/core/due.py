@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from jobjournal.core import models as m
 from jobjournal.core.letters import long_date
 from jobjournal.core.models import Status
-from jobjournal.core.transitions import ACTIVE
+from jobjournal.core.offers import countdown
+from jobjournal.core.transitions import ACTIVE, DECIDING
 
 if TYPE_CHECKING:
     from sqlalchemy import Select
@@ -78,15 +79,13 @@ def _interviews() -> Select[int, int, datetime | None, str, str, str]:
 def _offers(session: Session, today: date) -> list[DueItem]:
     """Every offer still waiting for my answer, with its countdown: there are never many,
     and each one matters more than anything else on the list."""
-    from jobjournal.core.offers import countdown
-
     query = (
         select(m.Offer.id, m.Offer.application_id, m.Offer.respond_by, m.Company.name)
         .join(m.Application, m.Application.id == m.Offer.application_id)
         .join(m.Company, m.Company.id == m.Application.company_id)
         .where(
             m.Offer.respond_by.is_not(None),
-            m.Application.status.in_([Status.OFFER.value, Status.NEGOTIATING.value]),
+            m.Application.status.in_([s.value for s in DECIDING]),
         )
         .order_by(m.Offer.respond_by)
         .limit(PER_KIND)

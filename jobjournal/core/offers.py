@@ -111,7 +111,6 @@ def record_offer(journal: Journal, application_id: int, **fields: Any) -> int:
     if fields.get("respond_by") is None:
         fields["respond_by"] = respond_by_for(received)
     new_id = journal.add(m.Offer, application_id=application_id, **fields).new_id
-    assert new_id is not None
     status = Status(journal.get(m.Application, application_id).status)
     if status in _MOVES_TO_OFFER:
         # Dated today, not on the offer's day: a change may not predate the last one.

@@ -21,6 +21,8 @@ from sqlalchemy import func, select
 
 from jobjournal.core import models as m
 from jobjournal.core.money import format_amount
+from jobjournal.core.offers import countdown
+from jobjournal.core.transitions import DECIDING
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -499,14 +501,16 @@ def offer_choices(journal: Journal) -> list[OfferChoice]:
         ).all()
     choices = [
         OfferChoice(
-            row.id, row.name, row.job_title, row.status, row.status in _OPEN, row.kind == "verbal"
+            row.id,
+            row.name,
+            row.job_title,
+            row.status,
+            row.status in DECIDING,
+            row.kind == "verbal",
         )
         for row in rows
     ]
     return sorted(choices, key=lambda c: not c.still_open)
-
-
-_OPEN = frozenset({"offer", "negotiating"})
 
 
 def packages(journal: Journal, offer_ids: list[int], with_current_job: bool) -> list[Package]:
@@ -634,8 +638,6 @@ def _best(amounts: list[int | None], highest: bool = True) -> frozenset[int]:
 
 
 def _offer_state(package: Package, today: date) -> str:
-    from jobjournal.core.offers import countdown
-
     if package.offer_id is None:
         return "Baseline"
     state = m.OFFER_KINDS.get(package.kind, package.kind)

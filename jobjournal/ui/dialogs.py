@@ -59,12 +59,12 @@ class ActionDialog(QDialog):
         super().accept()
 
 
-def dialog_buttons(dialog: QDialog, ok_text: str, ok_name: str) -> QDialogButtonBox:
+def dialog_buttons(dialog: QDialog, ok_text: str, ok_name: str = "") -> QDialogButtonBox:
     """An OK button (the default, saying what it does) and Cancel, both named for screen
-    readers and wired to the dialog."""
+    readers (the OK button by its text unless `ok_name` is given) and wired to the dialog."""
     buttons = QDialogButtonBox()
     ok = buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
-    ok.setAccessibleName(ok_name)
+    ok.setAccessibleName(ok_name or ok_text.replace("&", ""))
     ok.setDefault(True)
     cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
     cancel.setAccessibleName("Cancel")
@@ -95,7 +95,7 @@ class NewApplicationDialog(ActionDialog):
         self.form.rows.insertRow(2, status_label, self.status)
         self.form.applied_on.set_date(date.today())
         self.message = message_label("New application message")
-        buttons = _ok_cancel(self, "&Add application")
+        buttons = dialog_buttons(self, "&Add application")
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.message)
@@ -152,7 +152,7 @@ class StatusDialog(ActionDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(_ok_cancel(self, "&Change status"))
+        layout.addWidget(dialog_buttons(self, "&Change status"))
         self.status.currentIndexChanged.connect(self._offer_reasons)
         self._offer_reasons()
 
@@ -252,7 +252,7 @@ class SettingsDialog(ActionDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(_ok_cancel(self, "&Save settings"))
+        layout.addWidget(dialog_buttons(self, "&Save settings"))
         self.resize(560, 0)
 
     def _folder_row(self) -> QWidget:
@@ -298,20 +298,6 @@ def _default_backups(journal_path: Path) -> Path:
     return paths.backups_dir_for(journal_path.expanduser().absolute())
 
 
-def _ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-    ok.setText(ok_text)
-    ok.setAccessibleName(ok_text.replace("&", ""))
-    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-    cancel.setAccessibleName("Cancel")
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
-
-
 class ChangePassphraseDialog(ActionDialog):
     """Current passphrase, the new one twice; a refusal (wrong current one, disk full)
     shows here, with what was typed kept."""
@@ -331,7 +317,7 @@ class ChangePassphraseDialog(ActionDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(_ok_cancel(self, "&Change passphrase"))
+        layout.addWidget(dialog_buttons(self, "&Change passphrase"))
 
     def passphrases(self) -> tuple[str, str]:
         """(current, new); refuses an empty or mistyped new passphrase."""

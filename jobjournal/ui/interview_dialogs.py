@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -31,7 +30,7 @@ from jobjournal.core import interviews as iv
 from jobjournal.core import models as m
 from jobjournal.core.errors import JournalError
 from jobjournal.ui.basics import labelled_row, message_label, show_message
-from jobjournal.ui.dialogs import ActionDialog
+from jobjournal.ui.dialogs import ActionDialog, dialog_buttons
 from jobjournal.ui.fields import DateField, choice_box, choose, line_edit, text_edit
 
 if TYPE_CHECKING:
@@ -103,17 +102,8 @@ class MeetingDialog(ActionDialog):
         labelled_row(form, "P&eople met:", self.people)
         labelled_row(form, "&New person:", new_row, self.new_name)
         self.message = message_label("Interview message")
-        buttons = QDialogButtonBox()
-        ok = buttons.addButton(
-            "&Add interview" if self.interview_id is None else "&Save",
-            QDialogButtonBox.ButtonRole.AcceptRole,
-        )
-        ok.setAccessibleName("Save interview")
-        ok.setDefault(True)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        ok_text = "&Add interview" if self.interview_id is None else "&Save"
+        buttons = dialog_buttons(self, ok_text, "Save interview")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)

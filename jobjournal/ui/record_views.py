@@ -9,6 +9,7 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
+from jobjournal.core.transitions import DECIDING
 from jobjournal.ui.dates import day_text, moment_text
 
 if TYPE_CHECKING:
@@ -117,12 +118,11 @@ OFFER_LINKS = {
     "accept": "Accept…",
     "decline": "Decline…",
 }
-_DECIDING = ("offer", "negotiating")
 
 
 def _offer_links(offer: m.Offer, status: str) -> str:
     wanted = ["edit_offer", "compare"]
-    if status in _DECIDING:
+    if status in DECIDING:
         wanted = ["edit_offer", "round", "counteroffer", "compare", "accept", "decline"]
     links = " · ".join(
         f'<a href="{href(action, offer.id)}">'
@@ -141,12 +141,12 @@ def _offer(offer: m.Offer, verdict: Verdict | None, status: str, today: date | N
         return format_amount(cents, offer.currency)
 
     notes = ""
-    left = countdown(offer.respond_by, today or date.today()) if status in _DECIDING else None
+    left = countdown(offer.respond_by, today or date.today()) if status in DECIDING else None
     if left is not None:
         style = ' style="color:#d93025"' if left.urgent else ""
         deadline = f"Answer by {_day(offer.respond_by)}: {left.text}"
         notes += f"<p{style}><b>◷ {escape(deadline)}</b></p>"
-    if offer.kind == "verbal" and status in _DECIDING:
+    if offer.kind == "verbal" and status in DECIDING:
         notes += f"<p><i>{escape(VERBAL_REMINDER)}</i></p>"
     if verdict is not None:
         notes += _verdict(verdict)
