@@ -6,7 +6,16 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from jobjournal.ui.applications_model import COL_COMPANY, COL_TITLE
@@ -96,6 +105,23 @@ def answer_modal_named(qtbot: QtBot, name: str, answer: Callable[[QWidget], Any]
     QTimer.singleShot(20, attempt)
 
 
+def answer_file_dialog(qtbot: QtBot, path: Any) -> None:
+    """Choose `path` in the next file dialog, as if typed there and confirmed."""
+
+    def attempt() -> None:
+        dialog = QApplication.activeModalWidget()
+        if type(dialog).__name__ != "QFileDialog":
+            QTimer.singleShot(20, attempt)
+            return
+        # Typed in its name field: selectFile() alone can be undone by the folder's
+        # contents loading in the background.
+        name_field = dialog.findChild(QLineEdit, "fileNameEdit")
+        name_field.setText(str(path))
+        dialog.accept()  # type: ignore[union-attr]
+
+    QTimer.singleShot(20, attempt)
+
+
 def click_link(qtbot: QtBot, browser: Any, text: str) -> None:
     """Click the link showing `text` in a QTextBrowser, where a person would."""
     from PySide6.QtGui import QTextCursor
@@ -110,3 +136,39 @@ def click_link(qtbot: QtBot, browser: Any, text: str) -> None:
     browser.ensureCursorVisible()
     point = browser.cursorRect(cursor).center()
     qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def unnamed_widgets(root: QWidget) -> list[str]:
+    """Interactive widgets a screen reader could not name."""
+    interactive = (
+        QAbstractButton,
+        QLineEdit,
+        QComboBox,
+        QAbstractSpinBox,
+        QPlainTextEdit,
+        QAbstractItemView,
+    )
+    return [
+        f"{type(w).__name__} {w.objectName()!r}"
+        for w in root.findChildren(QWidget)
+        if isinstance(w, interactive)
+        and not w.accessibleName()
+        and w.isVisibleTo(root)
+        and w.parent() is not None
+        and not _is_internal(w)
+    ]
+
+
+def _is_internal(widget: QWidget) -> bool:
+    """Parts Qt builds inside its own widgets (a spin box's line edit, a combo's list)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, (QAbstractSpinBox, QComboBox)) or type(parent).__name__ in (
+            "QToolBarExtension",
+            "QCalendarWidget",
+        ):
+            return True
+        parent = parent.parentWidget()
+    return type(widget).__name__ in ("QToolBarExtension", "QTabBar", "QScrollBar") or (
+        widget.objectName().startswith("qt_")
+    )

@@ -17,6 +17,11 @@ class FileExistsAlready(JournalError):
         self.path = path
 
 
+def with_suffix(path: Path, suffix: str) -> Path:
+    """The name a save dialog gave, with the file type's suffix if it was left off."""
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
 def write_file(final: Path, data: bytes, *, replace: bool = False, what: str = "") -> Path:
     """Write `data` as `final`: beside it first, flushed to disk, then linked into place.
 

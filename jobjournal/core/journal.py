@@ -188,36 +188,20 @@ class Journal:
                 "A new application starts in the pipeline; record how it "
                 "ended with a status change."
             )
-        texts, fields = _split_texts(fields)
+        texts, fields = split_texts(fields)
         fields = validation.clean(m.Application, fields)
-        now = datetime.now()
         with self.session() as session:
             _require_parents(session, fields)
             if "company_id" not in fields:
                 raise InvalidInput("Choose the company you are applying to.")
-            record = m.Application(
-                status=status.value, status_changed_at=now, created_at=now, **fields
-            )
-            validation.check_record(record)
-            record.text = m.ApplicationText(**texts)
+            record = insert_application(session, status, on, fields, texts)
             record.contacts = _contacts(session, contact_ids or [])
-            session.add(record)
-            session.flush()
-            session.add(
-                m.StatusChange(
-                    application_id=record.id,
-                    from_status=None,
-                    to_status=status.value,
-                    changed_on=on or now.date(),
-                    recorded_at=now,
-                )
-            )
             return ch.created("applications", record.id)
 
     def update_application(
         self, application_id: int, *, contact_ids: list[int] | None = None, **fields: Any
     ) -> Changes:
-        texts, fields = _split_texts(fields)
+        texts, fields = split_texts(fields)
         fields = validation.clean(m.Application, fields)
         with self.session() as session:
             record = _get(session, m.Application, application_id)
@@ -286,20 +270,14 @@ class Journal:
         with self.session() as session:
             changes = ch.Changes()
             for move in moves:
-                _move(session, move, when, reason_text)
+                record_move(session, move, when, reason_text)
                 changes |= ch.updated("applications", move.application_id)
             return changes
 
     def undo_last_status_change(self, application_id: int) -> Changes:
         """Take back the latest status change (never the first, which created it)."""
         with self.session() as session:
-            record = _get(session, m.Application, application_id)
-            history = _status_history(session, application_id)
-            if len(history) < 2:
-                raise InvalidInput("There is no status change to undo.")
-            session.delete(history[-1])
-            record.status = history[-2].to_status
-            record.status_changed_at = history[-2].recorded_at
+            undo_last_move(session, application_id)
             return ch.updated("applications", application_id)
 
     def status_history(self, application_id: int) -> list[m.StatusChange]:
@@ -447,13 +425,37 @@ def _contacts(session: Session, contact_ids: Any) -> list[m.Contact]:
     return [c for c in found if c is not None]
 
 
-def _split_texts(fields: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+def split_texts(fields: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     texts = {k: v for k, v in fields.items() if k in _APPLICATION_TEXT_FIELDS}
     rest = {k: v for k, v in fields.items() if k not in _APPLICATION_TEXT_FIELDS}
     return validation.clean(m.ApplicationText, texts), rest
 
 
-def _move(session: Session, move: StatusMove, when: date, reason_text: str) -> None:
+def insert_application(
+    session: Session, status: Status, on: date | None, fields: dict[str, Any], texts: dict[str, Any]
+) -> m.Application:
+    """A new application with its first status change, inside a caller's transaction;
+    `fields` and `texts` are already cleaned."""
+    now = datetime.now()
+    record = m.Application(status=status.value, status_changed_at=now, created_at=now, **fields)
+    validation.check_record(record)
+    record.text = m.ApplicationText(**texts)
+    session.add(record)
+    session.flush()
+    session.add(
+        m.StatusChange(
+            application_id=record.id,
+            from_status=None,
+            to_status=status.value,
+            changed_on=on or now.date(),
+            recorded_at=now,
+        )
+    )
+    return record
+
+
+def record_move(session: Session, move: StatusMove, when: date, reason_text: str) -> None:
+    """One status move inside a caller's transaction (checked like any other)."""
     if move.reason_code is not None and move.reason_code not in m.REASONS:
         raise InvalidInput(f"Unknown reason {move.reason_code!r}.")
     record = _get(session, m.Application, move.application_id)
@@ -472,6 +474,17 @@ def _move(session: Session, move: StatusMove, when: date, reason_text: str) -> N
         )
     )
     record.status, record.status_changed_at = move.status.value, datetime.now()
+
+
+def undo_last_move(session: Session, application_id: int) -> None:
+    """Take back the latest status change inside a caller's transaction."""
+    record = _get(session, m.Application, application_id)
+    history = _status_history(session, application_id)
+    if len(history) < 2:
+        raise InvalidInput("There is no status change to undo.")
+    session.delete(history[-1])
+    record.status = history[-2].to_status
+    record.status_changed_at = history[-2].recorded_at
 
 
 def _status_history(session: Session, application_id: int) -> list[m.StatusChange]:

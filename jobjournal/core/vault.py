@@ -597,6 +597,15 @@ def _check_backup(backup: Path, key: RawKey, *, thorough: bool = True) -> None:
                 raise JournalDamaged(backup, "the backup just written does not check.", [])
 
 
+def check_backup(backup: Path | str, passphrase: str) -> None:
+    """Refuse, before anything is touched, a backup this passphrase does not open."""
+    backup = _absolute(backup)
+    try:
+        _check_backup(backup, derive_key(passphrase, read_salt(backup)), thorough=False)
+    except sqlcipher.DatabaseError as error:
+        raise WrongPassphrase(backup) from error
+
+
 def restore_backup(backup: Path | str, journal_path: Path | str, passphrase: str) -> Journal:
     """Put `backup` in the journal's place and open it.
 
@@ -604,10 +613,7 @@ def restore_backup(backup: Path | str, journal_path: Path | str, passphrase: str
     -shm): restoring never destroys anything.
     """
     backup, journal_path = _absolute(backup), _absolute(journal_path)
-    try:
-        _check_backup(backup, derive_key(passphrase, read_salt(backup)), thorough=False)
-    except sqlcipher.DatabaseError as error:
-        raise WrongPassphrase(backup) from error
+    check_backup(backup, passphrase)
     with translating_os_errors("the restored journal"):
         _set_aside(journal_path)
         partial = journal_path.with_name(f".{journal_path.name}.restoring")

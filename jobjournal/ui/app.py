@@ -94,6 +94,7 @@ class AppController:
         self.path = journal.path
         self.window = MainWindow(journal)
         self.window.lock_requested.connect(self.lock)
+        self.window.restore_requested.connect(self.restore)
         self.window.preferences_changed.connect(self.apply_preferences)
         if self.demo_folder is not None:
             self.window.setWindowTitle("Example journal (deleted on quit) — jobjournal")
@@ -119,6 +120,32 @@ class AppController:
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()
+
+    def restore(self, backup: str, passphrase: str) -> None:
+        """Put a backup in the journal's place (the window checked its passphrase) and
+        open it; the journal it replaces is kept beside it."""
+        from jobjournal.core import vault
+        from jobjournal.core.errors import JournalError
+        from jobjournal.ui.work import run_with_progress
+
+        self.close_journal()
+        try:
+            journal = run_with_progress(
+                None,
+                "Restoring the backup",
+                lambda: vault.restore_backup(Path(backup), self.path, passphrase),
+            )
+        except JournalError as error:
+            self.dialog.show_unlock(self.path, str(error))
+            self.dialog.show()
+            return
+        self._show_main(journal)
+        assert self.window is not None
+        self.window.statusBar().showMessage(
+            f"Restored {Path(backup).name}. The journal it replaced is kept beside it, "
+            "named “…damaged-<time>.db”.",
+            15000,
+        )
 
     def close_journal(self) -> None:
         """Lock the journal and forget the window (on lock, idle, or quit)."""

@@ -108,6 +108,37 @@ class ChangeStatus(_Command):
         return self.ref.id
 
 
+class Reject(_Command):
+    """Rejected, with the feedback request it noted: one step to undo and redo."""
+
+    def __init__(
+        self,
+        context: Context,
+        ref: AppRef,
+        change: dict[str, Any],
+        ask_for_feedback: bool,
+    ):
+        super().__init__(context, "Mark rejected")
+        self.ref, self.change = ref, change
+        self.ask_for_feedback = ask_for_feedback
+        self.request_id: int | None = None  # set by each run
+
+    def do(self) -> int:
+        from jobjournal.core import feedback
+
+        when = {k: v for k, v in self.change.items() if k != "status"}
+        self.request_id = feedback.reject(
+            self.context.journal, self.ref.id, ask_for_feedback=self.ask_for_feedback, **when
+        )
+        return self.ref.id
+
+    def undo_it(self) -> int:
+        from jobjournal.core import feedback
+
+        feedback.undo_rejection(self.context.journal, self.ref.id, self.request_id)
+        return self.ref.id
+
+
 class AddApplication(_Command):
     def __init__(self, context: Context, ref: AppRef, fields: dict[str, Any]):
         super().__init__(context, "Add application")

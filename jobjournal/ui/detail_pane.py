@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
@@ -54,6 +54,8 @@ class DetailPane(QWidget):
     add_interview_requested = Signal()
     offer_requested = Signal(str, int)  # an action of record_views.OFFER_LINKS (or a round's)
     add_offer_requested = Signal()
+    feedback_requested = Signal(str, int)  # "edit_feedback" or "remind", a request's id
+    add_feedback_requested = Signal()
 
     def __init__(self, company_names: list[str]) -> None:
         super().__init__()
@@ -94,15 +96,17 @@ class DetailPane(QWidget):
         self.timeline.itemActivated.connect(self._open_timeline_item)
         self.tabs.addTab(self.timeline, "Ti&meline")
         self.interviews = _browser("Interviews")
-        self.interviews.anchorClicked.connect(self._interview_link)
+        self.interviews.anchorClicked.connect(lambda url: _follow(url, self.interview_requested))
         self.interviews_page = self._interviews_page()
         self.tabs.addTab(self.interviews_page, "&Interviews")
         self.offers = _browser("Offers")
-        self.offers.anchorClicked.connect(self._offer_link)
+        self.offers.anchorClicked.connect(lambda url: _follow(url, self.offer_requested))
         self.offers_page = self._offers_page()
         self.tabs.addTab(self.offers_page, "O&ffer")
         self.feedback = _browser("Feedback")
-        self.tabs.addTab(self.feedback, "Feed&back")
+        self.feedback.anchorClicked.connect(lambda url: _follow(url, self.feedback_requested))
+        self.feedback_page = self._feedback_page()
+        self.tabs.addTab(self.feedback_page, "Feed&back")
         layout = QVBoxLayout(page)
         layout.addLayout(top)
         layout.addWidget(self.tabs)
@@ -157,7 +161,9 @@ class DetailPane(QWidget):
         self.offers.setHtml(
             record_views.offers_html(records.offers, verdicts, status=application.status)
         )
-        self.feedback.setHtml(record_views.feedback_html(records.feedback))
+        self.feedback.setHtml(
+            record_views.feedback_html(records.feedback, application.company.apply_again_after)
+        )
         self._pages.setCurrentIndex(1)
 
     def clear(self) -> None:
@@ -181,7 +187,11 @@ class DetailPane(QWidget):
             "offers": self.offers,
             "feedback": self.feedback,
         }[tab]
-        pages = {"interviews": self.interviews_page, "offers": self.offers_page}
+        pages = {
+            "interviews": self.interviews_page,
+            "offers": self.offers_page,
+            "feedback": self.feedback_page,
+        }
         self.tabs.setCurrentWidget(pages.get(tab, widget))
         if isinstance(widget, QTextBrowser):
             widget.scrollToAnchor(f"{kind}-{ref_id}")
@@ -215,15 +225,12 @@ class DetailPane(QWidget):
         add.clicked.connect(self.add_offer_requested.emit)
         return _page_with_button(add, self.offers)
 
-    def _offer_link(self, url: QUrl) -> None:
-        target = record_views.link_target(url.toString())
-        if target is not None:
-            self.offer_requested.emit(*target)
-
-    def _interview_link(self, url: QUrl) -> None:
-        target = record_views.link_target(url.toString())
-        if target is not None:
-            self.interview_requested.emit(*target)
+    def _feedback_page(self) -> QWidget:
+        add = QPushButton("Record feedback…")
+        add.setAccessibleName("Record feedback")
+        add.setToolTip("Note a feedback request, or feedback given unasked (Ctrl+Shift+K)")
+        add.clicked.connect(self.add_feedback_requested.emit)
+        return _page_with_button(add, self.feedback)
 
     def _open_timeline_item(self, item: QListWidgetItem) -> None:
         letter_id = item.data(Qt.ItemDataRole.UserRole)
@@ -249,6 +256,13 @@ def _page_with_button(button: QPushButton, browser: QTextBrowser) -> QWidget:
     layout.addLayout(row)
     layout.addWidget(browser)
     return page
+
+
+def _follow(url: QUrl, asked: Any) -> None:
+    """A link on a record's page: emit what it asks for, with the record's id."""
+    target = record_views.link_target(url.toString())
+    if target is not None:
+        asked.emit(*target)
 
 
 def _browser(name: str) -> QTextBrowser:

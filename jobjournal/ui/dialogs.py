@@ -8,6 +8,8 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -57,6 +60,18 @@ class ActionDialog(QDialog):
             show_message(self.message, str(error))
             return
         super().accept()
+
+
+class EnterAddsLines(ActionDialog):
+    """A dialog with lists typed line by line: Enter in a line edit adds the line, and
+    must not close the dialog half-written."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(
+            self.focusWidget(), QLineEdit
+        ):
+            return
+        super().keyPressEvent(event)
 
 
 def dialog_buttons(dialog: QDialog, ok_text: str, ok_name: str = "") -> QDialogButtonBox:
@@ -106,12 +121,12 @@ class NewApplicationDialog(ActionDialog):
         return _status_in(self.status) or Status.APPLIED
 
 
-# The endings that call for a letter, and what it is called in the offer to write it.
+# The endings that call for a letter, and the box that offers to write it.
 LETTER_AFTER = {
-    "withdrawn": "withdrawal letter",
-    "declined": "letter declining the offer",
-    "rejected": "feedback request",
-    "accepted": "acceptance letter",
+    "withdrawn": "&Write the withdrawal letter next",
+    "declined": "&Write the letter declining the offer next",
+    "rejected": "&Ask for feedback: note the request, then write it",
+    "accepted": "&Write the acceptance letter next",
 }
 
 
@@ -169,7 +184,7 @@ class StatusDialog(ActionDialog):
             widget.setVisible(asks)
         letter = LETTER_AFTER.get(target.value if target else "")
         self.letter.setVisible(letter is not None)
-        self.letter.setText(f"&Write the {letter} next" if letter else "")
+        self.letter.setText(letter or "")
         self.reason.clear()
         if target is not None and asks:
             self.reason.addItem("Choose a reason…", "")

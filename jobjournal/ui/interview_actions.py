@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from jobjournal.core import interviews as iv
 from jobjournal.core.errors import JournalError
+from jobjournal.core.exports import with_suffix
 from jobjournal.ui import settings
 from jobjournal.ui.interview_dialogs import MeetingDialog, ReflectionDialog
 from jobjournal.ui.letter_dialog import local_paper
@@ -138,9 +139,7 @@ class InterviewActions:
 
     def _save(self, write: Callable[[Path], object], chosen: str, suffix: str) -> None:
         """Write where the save dialog said (it already asked about replacing)."""
-        path = Path(chosen)
-        if path.suffix.lower() != suffix:
-            path = path.with_name(path.name + suffix)
+        path = with_suffix(Path(chosen), suffix)
         try:
             write(path)
         except JournalError as error:

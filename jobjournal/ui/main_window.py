@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from jobjournal.ui import commands, settings
 from jobjournal.ui.applications_model import COL_CHANGED, REACH, ApplicationsModel
+from jobjournal.ui.data_actions import DataActions
 from jobjournal.ui.detail_pane import DetailPane
 from jobjournal.ui.dialogs import (
     ChangePassphraseDialog,
@@ -47,6 +48,7 @@ from jobjournal.ui.dialogs import (
     StatusDialog,
 )
 from jobjournal.ui.due_panel import DuePanel
+from jobjournal.ui.feedback_actions import FeedbackActions
 from jobjournal.ui.fields import line_edit
 from jobjournal.ui.interview_actions import InterviewActions
 from jobjournal.ui.letter_dialog import KIND_FOR_STATUS, LetterDialog
@@ -66,6 +68,7 @@ TYPING_PAUSE_MS = 200  # filter and search once typing pauses, not on every key
 
 class MainWindow(QMainWindow):
     lock_requested = Signal()
+    restore_requested = Signal(str, str)  # a backup to put in the journal's place, passphrase
     preferences_changed = Signal()  # auto-lock minutes or theme
 
     def __init__(self, journal: Journal) -> None:
@@ -182,6 +185,28 @@ class MainWindow(QMainWindow):
         self.profile_action = self._action(
             "&Profile and targets…", "Ctrl+Shift+P", self.offers.open_profile
         )
+        self.feedback = FeedbackActions(self)
+        self.feedback_action = self._action(
+            "Record &feedback…", "Ctrl+Shift+K", self.feedback.record_feedback
+        )
+        self.lessons_action = self._action("&Lessons…", "Ctrl+Shift+E", self.feedback.open_lessons)
+        self.insights_action = self._action(
+            "&Insights…", "Ctrl+Shift+I", self.feedback.open_insights
+        )
+        self.data = DataActions(self)
+        self.export_json_action = self._action(
+            "Export the whole journal (&JSON)…", "", self.data.export_json
+        )
+        self.export_csv_action = self._action(
+            "Export applications (C&SV)…", "", self.data.export_csv
+        )
+        self.import_csv_action = self._action(
+            "&Import applications from CSV…", "", self.data.import_csv
+        )
+        self.import_json_action = self._action(
+            "Import a &whole-journal export (JSON)…", "", self.data.import_json
+        )
+        self.restore_action = self._action("&Restore a backup…", "", self.data.restore)
         self.delete_action = self._action("&Delete application…", "Del", self.delete_application)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.addAction(self.delete_action)
@@ -196,7 +221,7 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action("S&ettings…", "Ctrl+,", self.open_settings)
         self.lock_action = self._action("&Lock", "Ctrl+L", self.lock_requested.emit)
         self.verify_action = self._action("&Verify journal", "Ctrl+Shift+V", self.verify)
-        self.backup_action = self._action("&Back up now", "Ctrl+Shift+B", self.back_up)
+        self.backup_action = self._action("&Back up now", "Ctrl+Shift+B", self.data.back_up)
         self.passphrase_action = self._action("Change &passphrase…", "", self.change_passphrase)
         self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
         self.shortcuts_action = self._action("&Keyboard shortcuts", "F1", self.show_shortcuts)
@@ -223,7 +248,13 @@ class MainWindow(QMainWindow):
             self.lock_action,
             self.verify_action,
             self.backup_action,
+            self.restore_action,
             self.passphrase_action,
+            None,
+            self.export_csv_action,
+            self.export_json_action,
+            self.import_csv_action,
+            self.import_json_action,
             None,
             self.quit_action,
         ):
@@ -248,6 +279,7 @@ class MainWindow(QMainWindow):
         application_menu.addAction(self.letter_action)
         application_menu.addAction(self.interview_action)
         application_menu.addAction(self.offer_action)
+        application_menu.addAction(self.feedback_action)
         application_menu.addSeparator()
         application_menu.addAction(self.delete_action)
         interviews_menu = bar.addMenu("&Interviews")
@@ -263,6 +295,9 @@ class MainWindow(QMainWindow):
         offers_menu = bar.addMenu("Offe&rs")
         for item in (self.offer_action, self.compare_action, None, self.profile_action):
             _add(offers_menu, item)
+        search_menu = bar.addMenu("Sear&ch so far")
+        for item in (self.insights_action, self.lessons_action, None, self.feedback_action):
+            _add(search_menu, item)
         help_menu = bar.addMenu("&Help")
         for item in (self.shortcuts_action, self.about_action):
             _add(help_menu, item)
@@ -291,6 +326,8 @@ class MainWindow(QMainWindow):
         self.detail.add_interview_requested.connect(self.interviews.add_interview)
         self.detail.offer_requested.connect(self.offers.run)
         self.detail.add_offer_requested.connect(self.offers.record_offer)
+        self.detail.feedback_requested.connect(self.feedback.run)
+        self.detail.add_feedback_requested.connect(self.feedback.record_feedback)
         self.due.opened.connect(self.open_due)
 
     def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
@@ -481,7 +518,7 @@ class MainWindow(QMainWindow):
 
         dialog.action = add
         if dialog.exec() == QDialog.DialogCode.Accepted and created:
-            self._refresh_companies()
+            self.refresh_companies()
             self.show_all_if_hidden(created[0])
 
     def show_all_if_hidden(self, application_id: int) -> None:
@@ -508,6 +545,9 @@ class MainWindow(QMainWindow):
 
         def move() -> None:
             change = dialog.values()
+            if change["status"] == Status.REJECTED:  # with the feedback request, if asked
+                self.feedback.mark_rejected(application_id, change, dialog.wants_letter())
+                return
             self.journal.set_status(application_id, **change)
             ref = self.context.ref(application_id)
             self.undo_stack.push(commands.ChangeStatus(self.context, ref, change))
@@ -523,6 +563,8 @@ class MainWindow(QMainWindow):
             )
         elif dialog.wants_letter():
             self.write_letter(KIND_FOR_STATUS[moved_to.value])
+        if moved_to == Status.REJECTED:  # where the request was noted, and its answer goes
+            self.detail.tabs.setCurrentWidget(self.detail.feedback_page)
 
     def write_letter(self, kind: str | None = None) -> None:
         """Draft a letter about the selected application; the kind fits its status unless
@@ -583,7 +625,7 @@ class MainWindow(QMainWindow):
     def _after_change(self, select: int | None) -> None:
         """After an undo or redo: the journal changed under the panes."""
         self.detail.clear()
-        self._refresh_companies()
+        self.refresh_companies()
         if select is not None:
             self.show_all_if_hidden(select)
         else:
@@ -593,7 +635,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 10000)
         QTimer.singleShot(0, self.undo_stack.clear)
 
-    def _refresh_companies(self) -> None:
+    def refresh_companies(self) -> None:
         names = self._company_names()
         completer = self.detail.form.company.completer()
         completer.model().setStringList(names)  # type: ignore[attr-defined]
@@ -718,16 +760,6 @@ class MainWindow(QMainWindow):
             + "\n".join(report.problems[:10])
             + "\n\nLock the journal and restore a backup from the unlock window.",
         )
-
-    def back_up(self) -> None:
-        from jobjournal.core.errors import JournalError
-
-        try:
-            made = run_with_progress(self, "Backing up the journal", self.journal.vault.backup)
-        except JournalError as error:
-            QMessageBox.warning(self, "Back up", str(error))
-            return
-        self.statusBar().showMessage(f"Backed up to {made}", 8000)
 
     def change_passphrase(self) -> None:
         dialog = ChangePassphraseDialog(self)

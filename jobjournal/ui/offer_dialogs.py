@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -28,7 +27,7 @@ from jobjournal.core import offers
 from jobjournal.core.errors import InvalidInput
 from jobjournal.core.money import format_amount, parse_amount
 from jobjournal.ui.basics import labelled_row, message_label
-from jobjournal.ui.dialogs import ActionDialog, dialog_buttons
+from jobjournal.ui.dialogs import ActionDialog, EnterAddsLines, dialog_buttons
 from jobjournal.ui.field_set import FieldSet, Spec
 from jobjournal.ui.fields import DateField, choice_box, line_edit, text_edit
 
@@ -163,20 +162,27 @@ class EntryList(QWidget):
     """Things typed one at a time: type, press Enter, and the line joins the list.
     Delete removes the selected one."""
 
-    def __init__(self, name: str, hint: str, suggestions: list[str] | None = None) -> None:
+    def __init__(
+        self, name: str, hint: str, suggestions: list[str] | None = None, *, checkable: bool = False
+    ) -> None:
         super().__init__()
+        self.checkable = checkable  # each line has a box to tick (Space ticks it)
         self.entry = line_edit(name, hint)
         if suggestions:
             completer = QCompleter(suggestions, self.entry)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             self.entry.setCompleter(completer)
+            # Enter on a suggestion goes to the completer, not the line edit: add it then,
+            # once the line edit holds the chosen text.
+            completer.activated.connect(lambda _text: QTimer.singleShot(0, self.add_typed))
         self.entry.returnPressed.connect(self.add_typed)
         self.items = QListWidget()
         self.items.setAccessibleName(f"{name}: list")
         self.items.setMaximumHeight(90)
         self.remove = QPushButton("Remove")
         self.remove.setAccessibleName(f"Remove from {name.lower()}")
+        self.remove.setAutoDefault(False)  # Enter in the line adds; it never removes
         self.remove.clicked.connect(self.remove_current)
         row = QHBoxLayout()
         row.addWidget(self.entry, 1)
@@ -193,9 +199,12 @@ class EntryList(QWidget):
             self.add(text)
             self.entry.clear()
 
-    def add(self, text: str, data: object = None) -> None:
+    def add(self, text: str, data: object = None, *, checked: bool = False) -> None:
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, data)
+        if self.checkable:
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.items.addItem(item)
 
     def remove_current(self) -> None:
@@ -206,11 +215,17 @@ class EntryList(QWidget):
             self.items.takeItem(row)
 
     def texts(self) -> list[str]:
-        pending = [self.entry.text().strip()] if self.entry.text().strip() else []
-        return [self.items.item(i).text() for i in range(self.items.count())] + pending
+        return [text for text, _checked in self.entries()]
+
+    def entries(self) -> list[tuple[str, bool]]:
+        """Each line and whether its box is ticked; a line typed but not yet added counts."""
+        listed = [self.items.item(i) for i in range(self.items.count())]
+        entries = [(i.text(), i.checkState() == Qt.CheckState.Checked) for i in listed]
+        pending = self.entry.text().strip()
+        return entries + ([(pending, False)] if pending else [])
 
 
-class RoundDialog(ActionDialog):
+class RoundDialog(EnterAddsLines):
     """One round of negotiation: what I asked (base and each item beyond it), why it is
     fair, and what they answered."""
 
@@ -297,14 +312,6 @@ class RoundDialog(ActionDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.resize(640, 720)
-
-    def keyPressEvent(self, event: Any) -> None:
-        # Enter adds a line in the lists; it must not close the dialog half-written.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(
-            self.focusWidget(), QLineEdit
-        ):
-            return
-        super().keyPressEvent(event)
 
     def add_argument(self) -> None:
         detail = self.detail.text().strip()

@@ -46,10 +46,18 @@ def offers_html(
     )
 
 
-def feedback_html(requests: list[m.FeedbackRequest]) -> str:
+def feedback_html(requests: list[m.FeedbackRequest], apply_again_after: date | None = None) -> str:
+    again = (
+        f"<p>↻ Apply to this company again after <b>{escape(_day(apply_again_after))}</b>.</p>"
+        if apply_again_after
+        else ""
+    )
     if not requests:
-        return _empty("No feedback asked for or received on this application.")
-    return "".join(_feedback(request) for request in requests)
+        return again + _empty(
+            "No feedback asked for or received on this application. After a rejection, "
+            "“Record feedback” notes your request, and later what they said."
+        )
+    return again + "".join(_feedback(request) for request in requests)
 
 
 def interview_html(interview: m.Interview, *, links: bool = True) -> str:
@@ -250,7 +258,15 @@ def _feedback(request: m.FeedbackRequest) -> str:
     )
     if actions:
         actions = f"<h4>Action items</h4><ul>{actions}</ul>"
-    return _section(f"feedback-{request.id}", "Feedback request", facts + texts + actions)
+    links = [
+        f'<a href="{href("edit_feedback", request.id)}">'
+        f"{'Edit' if request.answered_on else 'Record their answer…'}</a>"
+    ]
+    if request.answered_on is None:
+        links.append(f'<a href="{href("remind", request.id)}">Write a follow-up…</a>')
+    title = "Feedback" if request.answered_on else "Feedback request (no answer yet)"
+    body = f"<p>{' · '.join(links)}</p>{facts}{texts}{actions}"
+    return _section(f"feedback-{request.id}", title, body)
 
 
 # -- pieces -------------------------------------------------------------------------------

@@ -5,18 +5,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 from support import by_name
-from ui_support import answer_modal, row_titled, select_company, shortcut, shown_companies
+from ui_support import (
+    answer_modal,
+    row_titled,
+    select_company,
+    shortcut,
+    shown_companies,
+    unnamed_widgets,
+)
 
 from jobjournal.core.journal import Journal
 from jobjournal.core.listing import ApplicationFilter
@@ -238,33 +240,38 @@ def test_clicking_a_header_sorts_in_sql(qtbot: QtBot, window: MainWindow) -> Non
 
 def test_every_interactive_widget_has_an_accessible_name(qtbot: QtBot, window: MainWindow) -> None:
     select_company(qtbot, window, "Northwind Analytics")
-    assert _unnamed(window) == []
+    assert unnamed_widgets(window) == []
     found: list[list[str]] = []
-    answer_modal(qtbot, lambda dialog: (found.append(_unnamed(dialog)), dialog.reject()))
+    answer_modal(qtbot, lambda dialog: (found.append(unnamed_widgets(dialog)), dialog.reject()))
     window.new_action.trigger()
-    answer_modal(qtbot, lambda dialog: (found.append(_unnamed(dialog)), dialog.reject()))
+    answer_modal(qtbot, lambda dialog: (found.append(unnamed_widgets(dialog)), dialog.reject()))
     window.status_action.trigger()
-    answer_modal(qtbot, lambda dialog: (found.append(_unnamed(dialog)), dialog.reject()))
+    answer_modal(qtbot, lambda dialog: (found.append(unnamed_widgets(dialog)), dialog.reject()))
     window.settings_action.trigger()
-    answer_modal(qtbot, lambda dialog: (found.append(_unnamed(dialog)), dialog.reject()))
+    answer_modal(qtbot, lambda dialog: (found.append(unnamed_widgets(dialog)), dialog.reject()))
     window.letter_action.trigger()
     for action in (window.interview_action, window.review_action, window.bank_action):
-        answer_modal(qtbot, lambda dialog: (found.append(_unnamed(dialog)), dialog.reject()))
+        answer_modal(qtbot, lambda dialog: (found.append(unnamed_widgets(dialog)), dialog.reject()))
         action.trigger()
     interview = window.journal.records_of(window.detail.application_id).interviews[0]
-    answer_modal(qtbot, lambda dialog: (found.append(_unnamed(dialog)), dialog.reject()))
+    answer_modal(qtbot, lambda dialog: (found.append(unnamed_widgets(dialog)), dialog.reject()))
     window.interviews.open_reflection(interview.id)
     for action in (window.offer_action, window.compare_action, window.profile_action):
-        answer_modal(qtbot, lambda dialog: (found.append(_unnamed(dialog)), dialog.reject()))
+        answer_modal(qtbot, lambda dialog: (found.append(unnamed_widgets(dialog)), dialog.reject()))
         action.trigger()
     offer = window.journal.records_of(window.detail.application_id).offers[0]
+    window.journal.vault.backup()  # so that "Restore a backup" has one to offer
     for open_it in (
         lambda: window.offers.edit_round(offer.rounds[0].id),
         lambda: window.offers.accept(offer.id),
+        window.feedback_action.trigger,
+        window.lessons_action.trigger,
+        window.insights_action.trigger,
+        window.restore_action.trigger,
     ):
-        answer_modal(qtbot, lambda dialog: (found.append(_unnamed(dialog)), dialog.reject()))
+        answer_modal(qtbot, lambda dialog: (found.append(unnamed_widgets(dialog)), dialog.reject()))
         open_it()
-    assert found == [[]] * 13
+    assert found == [[]] * 17
 
 
 def test_every_menu_action_has_a_shortcut_or_mnemonic(window: MainWindow) -> None:
@@ -273,38 +280,3 @@ def test_every_menu_action_has_a_shortcut_or_mnemonic(window: MainWindow) -> Non
         for action in menu_action.menu().actions():
             if not action.isSeparator():
                 assert "&" in action.text() or not action.shortcut().isEmpty(), action.text()
-
-
-def _unnamed(root: QWidget) -> list[str]:
-    interactive = (
-        QAbstractButton,
-        QLineEdit,
-        QComboBox,
-        QAbstractSpinBox,
-        QPlainTextEdit,
-        QAbstractItemView,
-    )
-    return [
-        f"{type(w).__name__} {w.objectName()!r}"
-        for w in root.findChildren(QWidget)
-        if isinstance(w, interactive)
-        and not w.accessibleName()
-        and w.isVisibleTo(root)
-        and w.parent() is not None
-        and not _is_internal(w)
-    ]
-
-
-def _is_internal(widget: QWidget) -> bool:
-    """Parts Qt builds inside its own widgets (a spin box's line edit, a combo's list)."""
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, (QAbstractSpinBox, QComboBox)) or type(parent).__name__ in (
-            "QToolBarExtension",
-            "QCalendarWidget",
-        ):
-            return True
-        parent = parent.parentWidget()
-    return type(widget).__name__ in ("QToolBarExtension", "QTabBar", "QScrollBar") or (
-        widget.objectName().startswith("qt_")
-    )

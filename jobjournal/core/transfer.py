@@ -1,0 +1,232 @@
+"""The journal out of its encrypted file and back: JSON (everything, to move to a new
+journal) and CSV (the applications, for a spreadsheet).
+
+Both files are plain text: the app warns before writing them. The JSON is a versioned
+envelope around every table's rows, so a later jobjournal can read an older export and
+an older one refuses a newer export instead of guessing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Date, DateTime, delete, func, insert, select
+from sqlalchemy.exc import StatementError
+
+from jobjournal import __version__
+from jobjournal.core import models as m
+from jobjournal.core.errors import JournalError
+from jobjournal.core.migrations import LATEST_VERSION
+from jobjournal.core.models import Status
+
+if TYPE_CHECKING:
+    from sqlalchemy import Table
+
+    from jobjournal.core.journal import Journal
+
+FORMAT = "jobjournal-export"
+FORMAT_VERSION = 1
+_NOT_EXPORTED = frozenset({"journal_info"})  # the file's own marker, not the search's data
+
+
+class ExportNotReadable(JournalError):
+    """An export file that cannot be imported; the message says why."""
+
+
+def _tables() -> list[Table]:
+    return [t for t in m.Base.metadata.sorted_tables if t.name not in _NOT_EXPORTED]
+
+
+# -- JSON ---------------------------------------------------------------------------------
+
+
+def export_json(journal: Journal, now: datetime | None = None) -> bytes:
+    """Every record of the journal as UTF-8 JSON."""
+    tables: dict[str, list[dict[str, Any]]] = {}
+    with journal.reading() as connection:
+        for table in _tables():
+            rows = connection.execute(select(table).order_by(*table.primary_key.columns))
+            tables[table.name] = [_plain(row._asdict()) for row in rows]
+    envelope = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "schema_version": LATEST_VERSION,
+        "app_version": __version__,
+        "exported_at": (now or datetime.now()).isoformat(timespec="seconds"),
+        "tables": tables,
+    }
+    return json.dumps(envelope, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _plain(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.isoformat() if isinstance(v, (date, datetime)) else v for k, v in row.items()}
+
+
+def import_json(journal: Journal, data: bytes) -> dict[str, int]:
+    """Fill an empty journal from `export_json`'s output, in one transaction: all of it
+    or nothing. Returns how many rows each table received."""
+    tables = _read_envelope(data)
+    with journal.session() as session:
+        if session.scalar(select(func.count()).select_from(m.Application)) or session.scalar(
+            select(func.count()).select_from(m.Company)
+        ):
+            raise ExportNotReadable(
+                "This journal already has applications. A whole-journal export goes into a "
+                "new, empty journal: lock, create a new journal, then import it there."
+            )
+        for table in reversed(_tables()):  # the profile row a new journal starts with
+            session.execute(delete(table))
+        counts = {}
+        for table in _tables():
+            rows = [_typed_row(table, row) for row in tables.get(table.name, [])]
+            if rows:
+                try:
+                    session.execute(insert(table), rows)
+                except StatementError as error:
+                    raise ExportNotReadable(
+                        f"The export's “{table.name}” records do not fit this journal "
+                        f"({error.orig}). Nothing was imported."
+                    ) from error
+            counts[table.name] = len(rows)
+        return counts
+
+
+def _read_envelope(data: bytes) -> dict[str, list[dict[str, Any]]]:
+    try:
+        envelope = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ExportNotReadable(f"This is not a jobjournal export: {error}.") from error
+    if not isinstance(envelope, dict) or envelope.get("format") != FORMAT:
+        raise ExportNotReadable("This JSON file is not a jobjournal export.")
+    if envelope.get("format_version", 0) > FORMAT_VERSION or (
+        envelope.get("schema_version", 0) > LATEST_VERSION
+    ):
+        raise ExportNotReadable(
+            "This export was made by a newer jobjournal. Update jobjournal, then import it."
+        )
+    tables = envelope.get("tables")
+    if not isinstance(tables, dict) or not all(isinstance(v, list) for v in tables.values()):
+        raise ExportNotReadable("The export's records are missing or damaged.")
+    return tables
+
+
+def _typed_row(table: Table, row: Any) -> dict[str, Any]:
+    if not isinstance(row, dict):
+        raise ExportNotReadable(f"A “{table.name}” record in the export is damaged.")
+    typed = {}
+    for name, value in row.items():
+        if name not in table.c:
+            raise ExportNotReadable(
+                f"The export has a “{name}” field in “{table.name}” that this jobjournal "
+                "does not know. Update jobjournal, then import it."
+            )
+        typed[name] = _typed_value(table, name, value)
+    return typed
+
+
+def _typed_value(table: Table, name: str, value: Any) -> Any:
+    kind = table.c[name].type
+    if value is None or not isinstance(kind, (Date, DateTime)):
+        return value
+    try:
+        return (
+            datetime.fromisoformat(value)
+            if isinstance(kind, DateTime)
+            else date.fromisoformat(value)
+        )
+    except (TypeError, ValueError) as error:
+        raise ExportNotReadable(
+            f"“{value}” in “{table.name}.{name}” is not a date. Nothing was imported."
+        ) from error
+
+
+# -- CSV ----------------------------------------------------------------------------------
+
+CSV_COLUMNS = (
+    "company",
+    "job_title",
+    "status",
+    "applied_on",
+    "status_changed_on",
+    "location",
+    "work_model",
+    "source",
+    "posting_url",
+    "posted_min",
+    "posted_max",
+    "expected",
+    "salary_currency",
+    "salary_period",
+    "priority",
+    "next_action",
+    "next_action_on",
+    "notes",
+)
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def export_csv(journal: Journal) -> bytes:
+    """The applications, one row each: UTF-8 (with the mark spreadsheets look for), ISO
+    dates, amounts in whole units, and text that could run as a formula defused."""
+    a = m.Application
+    query = (
+        select(
+            m.Company.name,
+            a.job_title,
+            a.status,
+            a.applied_on,
+            a.status_changed_at,
+            a.location,
+            a.work_model,
+            a.source,
+            a.posting_url,
+            a.posted_min_cents,
+            a.posted_max_cents,
+            a.expected_cents,
+            a.salary_currency,
+            a.salary_period,
+            a.priority,
+            a.next_action,
+            a.next_action_on,
+            m.ApplicationText.notes,
+        )
+        .join(m.Company, m.Company.id == a.company_id)
+        .outerjoin(m.ApplicationText, m.ApplicationText.application_id == a.id)
+        .order_by(a.applied_on, a.id)
+    )
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    with journal.reading() as connection:
+        for row in connection.execute(query):
+            writer.writerow(_csv_row(row))
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _csv_row(row: Any) -> list[str]:
+    values = list(row)
+    values[2] = Status(values[2]).label
+    values[4] = values[4].date() if values[4] else None
+    for money in (9, 10, 11):
+        values[money] = _whole_units(values[money])
+    return [_cell(value) for value in values]
+
+
+def _whole_units(cents: int | None) -> str:
+    if cents is None:
+        return ""
+    return str(cents // 100) if cents % 100 == 0 else f"{cents / 100:.2f}"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    text = str(value)
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text

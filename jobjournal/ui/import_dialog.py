@@ -1,0 +1,151 @@
+"""Importing applications from a CSV file: choose which column fills which field (common
+trackers' columns are already chosen), see every row as it will be imported or why it
+is skipped, then import them all in one go."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jobjournal.core import csv_import
+from jobjournal.core.errors import JournalError
+from jobjournal.ui.basics import labelled_row, message_label, show_message
+from jobjournal.ui.dialogs import ActionDialog, dialog_buttons
+from jobjournal.ui.fields import NOT_SET
+
+if TYPE_CHECKING:
+    from jobjournal.core.journal import Journal
+
+PREVIEW_ROWS = 200  # the first rows shown; the summary counts them all
+_PREVIEW_COLUMNS = ("Line", "Company", "Job title", "Becomes", "Applied on", "Note")
+
+
+class ImportDialog(ActionDialog):
+    def __init__(self, parent: QWidget, journal: Journal, sheet: csv_import.Sheet) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.sheet = sheet
+        self.plan: csv_import.Plan | None = None
+        self.report: csv_import.Report | None = None
+        self.setWindowTitle(f"Import applications from {sheet.name}")
+        self.setAccessibleName("Import applications")
+        self.columns = self._mapping_boxes(csv_import.guess_mapping(sheet.headers))
+        self.preview = QTableWidget(0, len(_PREVIEW_COLUMNS))
+        self.preview.setAccessibleName("Import preview")
+        self.preview.setHorizontalHeaderLabels(_PREVIEW_COLUMNS)
+        self.preview.horizontalHeader().setStretchLastSection(True)
+        self.preview.horizontalHeader().setAccessibleName("Preview columns")
+        self.preview.verticalHeader().hide()
+        self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.summary = QLabel()
+        self.summary.setAccessibleName("Import summary")
+        self.summary.setWordWrap(True)
+        self.message = message_label("Import message")
+        self.buttons = dialog_buttons(self, "&Import", "Import")
+        mapping_box = QGroupBox("Which column holds what")
+        form = QFormLayout(mapping_box)
+        for name, box in self.columns.items():
+            target = csv_import.TARGETS[name]
+            label = f"{target.label}{' (needed)' if target.required else ''}:"
+            labelled_row(form, label, box)
+        top = QHBoxLayout()
+        top.addWidget(mapping_box)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(QLabel(f"<b>Preview</b> of {len(sheet.rows)} rows in {sheet.name}"))
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.action = self._import
+        self.resize(960, 760)
+        self.replan()
+
+    def _mapping_boxes(self, guessed: dict[str, int | None]) -> dict[str, QComboBox]:
+        boxes = {}
+        for name, target in csv_import.TARGETS.items():
+            box = QComboBox()
+            box.setAccessibleName(f"Column for {target.label.lower()}")
+            box.addItem(NOT_SET, None)
+            for index, header in enumerate(self.sheet.headers):
+                box.addItem(header or f"(column {index + 1})", index)
+            box.setCurrentIndex(
+                box.findData(guessed.get(name)) if guessed.get(name) is not None else 0
+            )
+            box.currentIndexChanged.connect(lambda _i: self.replan())
+            boxes[name] = box
+        return boxes
+
+    def mapping(self) -> dict[str, int | None]:
+        return {name: box.currentData() for name, box in self.columns.items()}
+
+    def replan(self) -> None:
+        try:
+            self.plan = csv_import.plan_import(self.journal, self.sheet, self.mapping())
+        except JournalError as error:
+            self.plan = None
+            self.preview.setRowCount(0)
+            self.summary.setText("")
+            show_message(self.message, str(error))
+            self._ok_button().setEnabled(False)
+            return
+        show_message(self.message, "")
+        self._fill_preview(self.plan)
+        count = len(self.plan.to_import)
+        self.summary.setText(_summary(self.plan))
+        self._ok_button().setEnabled(count > 0)
+        self._ok_button().setText(f"&Import {count} application{'s' if count != 1 else ''}")
+
+    def _ok_button(self) -> QAbstractButton:
+        return self.buttons.buttons()[0]
+
+    def _fill_preview(self, plan: csv_import.Plan) -> None:
+        shown = plan.rows[:PREVIEW_ROWS]
+        self.preview.setRowCount(len(shown))
+        skipped = QBrush(QColor(200, 40, 40))
+        for row_index, row in enumerate(shown):
+            becomes = (
+                "Skipped" if row.skipped else " → ".join(status.label for status in row.statuses)
+            )
+            cells = (
+                str(row.line),
+                row.company,
+                row.job_title,
+                becomes,
+                row.on.isoformat() if row.on else "",
+                row.problem or row.note,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if row.skipped:
+                    item.setForeground(skipped)
+                self.preview.setItem(row_index, column, item)
+        self.preview.resizeColumnsToContents()
+
+    def _import(self) -> None:
+        if self.plan is None or not self.plan.to_import:
+            raise csv_import.ImportRefused("Nothing to import: choose the columns first.")
+        self.report = csv_import.run_import(self.journal, self.plan)
+
+
+def _summary(plan: csv_import.Plan) -> str:
+    count, skipped = len(plan.to_import), len(plan.skipped)
+    text = f"<b>{count} to import</b>, {skipped} skipped"
+    duplicates = sum("already applied" in row.problem for row in plan.skipped)
+    if duplicates:
+        text += f" ({duplicates} you already have)"
+    notes = " ".join(plan.notes)
+    return f"{text}. {notes}".strip()
