@@ -4,6 +4,8 @@ given as text, for screen readers and for copying."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
@@ -118,26 +120,41 @@ class InsightsChart(QWidget):
         painter.setFont(self.font())
         return y + 36
 
-    def _bar_area(self) -> tuple[float, float]:
+    def _bar_rows(self, painter: QPainter, y: float, rows: list[_BarRow]) -> float:
+        """One labelled bar per row, on a faint track, with its figures on the right;
+        every bar in the list shares one scale."""
+        text, _strong, _soft, faint = self._colours()
+        notes_width = max(painter.fontMetrics().horizontalAdvance(r.note) for r in rows) + 16
         left = 12 + LABEL_WIDTH
-        return left, max(120.0, self.width() - left - 220)
-
-    def _funnel(self, painter: QPainter, y: float) -> float:
-        text, strong, _soft, faint = self._colours()
-        left, width = self._bar_area()
-        top = max([s.reached for s in self.numbers.funnel] + [1])
-        for stage in self.numbers.funnel:
+        width = max(120.0, self.width() - left - notes_width)
+        top = max([max(v for v, _c in r.parts) for r in rows] + [1])
+        for row in rows:
             painter.setPen(text)
-            painter.drawText(QRectF(12, y, LABEL_WIDTH - 8, ROW), _LEFT, stage.name)
+            painter.drawText(QRectF(12, y, LABEL_WIDTH - 8, ROW), _LEFT, row.label)
             painter.fillRect(QRectF(left, y + 4, width, ROW - 8), faint)
-            painter.fillRect(QRectF(left, y + 4, width * stage.reached / top, ROW - 8), strong)
-            note = f"{stage.reached}"
-            if stage.conversion is not None:
-                note += f"   {percent(stage.conversion)} of the step before"
+            for value, colour in row.parts:  # largest first: the smaller ones on top
+                painter.fillRect(QRectF(left, y + 4, width * value / top, ROW - 8), colour)
             painter.setPen(text)
-            painter.drawText(QRectF(left + width + 10, y, 210, ROW), _LEFT, note)
+            painter.drawText(QRectF(left + width + 10, y, notes_width, ROW), _LEFT, row.note)
             y += ROW
         return y
+
+    def _funnel(self, painter: QPainter, y: float) -> float:
+        strong = self._colours()[1]
+        rows = [
+            _BarRow(
+                stage.name,
+                [(stage.reached, strong)],
+                f"{stage.reached}"
+                + (
+                    ""
+                    if stage.conversion is None
+                    else f"   {percent(stage.conversion)} of the step before"
+                ),
+            )
+            for stage in self.numbers.funnel
+        ]
+        return self._bar_rows(painter, y, rows)
 
     def _timings(self, painter: QPainter, y: float) -> float:
         text = self._colours()[0]
@@ -148,25 +165,21 @@ class InsightsChart(QWidget):
         return y
 
     def _sources(self, painter: QPainter, y: float) -> float:
-        text, strong, soft, faint = self._colours()
-        left, width = self._bar_area()
-        top = max([r.applied for r in self.numbers.sources] + [1])
+        text, strong, soft, _faint = self._colours()
         if not self.numbers.sources:
             painter.setPen(text)
             painter.drawText(QRectF(12, y, self.width(), ROW), _LEFT, "No applications yet.")
             return y + ROW
-        for row in self.numbers.sources:
-            painter.setPen(text)
-            painter.drawText(QRectF(12, y, LABEL_WIDTH - 8, ROW), _LEFT, row.source)
-            painter.fillRect(QRectF(left, y + 4, width, ROW - 8), faint)
-            painter.fillRect(QRectF(left, y + 4, width * row.applied / top, ROW - 8), soft)
-            painter.fillRect(QRectF(left, y + 4, width * row.responded / top, ROW - 8), strong)
-            answered = percent(row.response_rate)
-            offers = f"{row.offers} offer{'' if row.offers == 1 else 's'}"
-            note = f"{row.applied} applied · {answered} answered · {offers}"
-            painter.setPen(text)
-            painter.drawText(QRectF(left + width + 10, y, 210, ROW), _LEFT, note)
-            y += ROW
+        rows = [
+            _BarRow(
+                row.source,
+                [(row.applied, soft), (row.responded, strong)],
+                f"{row.applied} applied · {percent(row.response_rate)} answered · "
+                f"{row.offers} offer{'' if row.offers == 1 else 's'}",
+            )
+            for row in self.numbers.sources
+        ]
+        y = self._bar_rows(painter, y, rows)
         self._legend(painter, y, [(strong, "answered"), (soft, "no answer (yet)")])
         return y + ROW
 
@@ -216,6 +229,13 @@ class InsightsChart(QWidget):
             painter.setPen(self._colours()[0])
             painter.drawText(QRectF(x + 18, y, 200, ROW), _LEFT, name)
             x += 40 + painter.fontMetrics().horizontalAdvance(name)
+
+
+@dataclass(frozen=True)
+class _BarRow:
+    label: str
+    parts: list[tuple[int, QColor]]  # values drawn on one bar, largest first
+    note: str
 
 
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter

@@ -143,20 +143,20 @@ def lessons_html(found: feedback.Lessons) -> str:
         "No reflections with “what to improve” yet."
     )
     return (
-        f"<h2>Feedback received</h2>{received}"
-        f"<h2>What to improve, from my interview reflections</h2>{improve}"
+        f"<h3>Feedback received</h3>{received}"
+        f"<h3>What to improve, from my interview reflections</h3>{improve}"
     )
 
 
 def _received(entry: feedback.Received) -> str:
-    when = f" · answered {escape(day_text(entry.answered_on))}" if entry.answered_on else ""
+    when = f"answered {escape(day_text(entry.answered_on))} · " if entry.answered_on else ""
     link = f'<a href="{record_views.href("feedback", entry.request_id)}">Open</a>'
     texts = "".join(
-        f"<p><i>{name}:</i> {escape(value).replace(chr(10), '<br>')}</p>"
+        f"<br><i>{name}:</i> {escape(value).replace(chr(10), '<br>')}"
         for name, value in (("They said", entry.feedback), ("Lesson", entry.lessons))
         if value
     )
-    return f"<h3>{_where(entry.where)}</h3><p>{when[3:]} {link}</p>{texts}"
+    return f"<p><b>{_where(entry.where)}</b> — {when}{link}{texts}</p>"
 
 
 def _improve(entry: feedback.ToImprove) -> str:

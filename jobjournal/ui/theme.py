@@ -35,6 +35,33 @@ def apply_theme(name: str) -> None:
         QGuiApplication.setPalette(_system_palette[0])
 
 
+def outline_indicators() -> None:
+    """Fusion draws a check box's frame a shade darker than the window: on a dark palette
+    an unticked box vanishes. This style adds a frame in the text's colour there."""
+    from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
+
+    class _Outlined(QProxyStyle):
+        _BOXES = (
+            QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+            QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+        )
+
+        def drawPrimitive(self, element, option, painter, widget=None):  # type: ignore[no-untyped-def]
+            super().drawPrimitive(element, option, painter, widget)
+            if element in self._BOXES and is_dark(option.palette):
+                edge = QColor(option.palette.color(QPalette.ColorRole.Text))
+                edge.setAlphaF(0.55)
+                painter.save()
+                painter.setPen(edge)
+                painter.setBrush(QColor(0, 0, 0, 0))
+                painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
+                painter.restore()
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setStyle(_Outlined(app.style().name()))
+
+
 def follow_system_changes(current_theme: object) -> None:
     """Re-apply the theme when the system switches light/dark (for the "system" choice)."""
     app = QGuiApplication.instance()

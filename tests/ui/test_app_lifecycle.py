@@ -233,3 +233,38 @@ def test_nothing_typed_reaches_a_file_in_plain_text(
     controller.lock()  # writes the window state to the settings file
     assert list(jobjournal_home.rglob("settings.ini"))
     assert files_containing(jobjournal_home, sentinel) == []
+
+
+def test_restoring_a_backup_from_the_menu_reopens_it_and_keeps_the_journal_it_replaced(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    window = controller.window
+    assert window is not None
+    shortcut(
+        qtbot,
+        window.table,
+        Qt.Key.Key_B,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: "Backed up" in window.statusBar().currentMessage())
+    company = window.journal.find_or_add_company("Added after the backup").new_id
+    window.journal.add_application(company_id=company, job_title="Gone after the restore")
+
+    def restore(dialog: QWidget) -> None:
+        field = by_name(dialog, "Passphrase of the backup")
+        qtbot.keyClicks(field, PASSPHRASE)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+
+    answer_modal(qtbot, restore)
+    window.restore_action.trigger()
+    qtbot.waitUntil(lambda: controller.window is not None and controller.window is not window)
+    restored = controller.window
+    assert restored.journal.count_applications() == 12
+    assert "Restored" in restored.statusBar().currentMessage()
+    kept = list(controller.path.parent.glob(f"{controller.path.stem}.damaged-*.db"))
+    assert len(kept) == 1  # the journal as it was, with the application added since
+    replaced = vault.unlock(kept[0], PASSPHRASE, make_daily_backup=False)
+    try:
+        assert replaced.count_applications() == 13
+    finally:
+        replaced.lock()
