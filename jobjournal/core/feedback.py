@@ -18,6 +18,7 @@ from jobjournal.core import models as m
 from jobjournal.core import validation
 from jobjournal.core.errors import InvalidInput
 from jobjournal.core.journal import StatusMove, record_move, undo_last_move
+from jobjournal.core.letters import addressee
 from jobjournal.core.models import Status
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ def reject(
             application_id=application_id,
             asked_on=on,
             channel="email",
-            contact_id=_main_contact(session, application_id),
+            contact_id=_main_contact(session, application_id, on),
         )
         session.add(request)
         session.flush()
@@ -75,26 +76,18 @@ def _untouched(request: m.FeedbackRequest) -> bool:
     return not (request.answered_on or request.feedback or request.lessons or request.actions)
 
 
-def _main_contact(session: Session, application_id: int) -> int | None:
-    """Who to ask: a recruiter or the hiring manager if one is known, from the people tied
-    to the application or met at its interviews (latest first)."""
+def _main_contact(session: Session, application_id: int, today: date) -> int | None:
+    """Whom to ask: the person the request letter is addressed to."""
     application = session.get(m.Application, application_id)
     if application is None:
         return None
     interviews = session.scalars(
         select(m.Interview)
         .where(m.Interview.application_id == application_id)
-        .order_by(m.Interview.starts_at.desc())
+        .order_by(m.Interview.starts_at, m.Interview.id)
     )
-    people = list(application.contacts) + [p for i in interviews for p in i.people]
-    for relation in _WHO_TO_ASK:
-        chosen = next((p for p in people if p.relation == relation), None)
-        if chosen is not None:
-            return chosen.id
-    return people[0].id if people else None
-
-
-_WHO_TO_ASK = ("recruiter", "hiring_manager", "hr")
+    person = addressee(list(application.contacts), list(interviews), today)
+    return person.id if person is not None else None
 
 
 # -- recording the answer ----------------------------------------------------------------

@@ -167,6 +167,13 @@ def _last_interview(interviews: list[m.Interview], today: date) -> m.Interview |
     return held[-1] if held else (interviews[-1] if interviews else None)
 
 
+def addressee(
+    contacts: list[m.Contact], interviews: list[m.Interview], today: date
+) -> m.Contact | None:
+    """Whom a letter about an application goes to (and whom a feedback request asks)."""
+    return _recipient(contacts, _last_interview(interviews, today))
+
+
 def _recipient(contacts: list[m.Contact], interview: m.Interview | None) -> m.Contact | None:
     """Whom to write to: the person last interviewed with, else a recruiter, else anyone."""
     if interview is not None and interview.people:

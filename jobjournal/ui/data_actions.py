@@ -84,7 +84,7 @@ class DataActions:
             data = run_with_progress(self.window, title, make)
             write_file(path, data, replace=True, what=f"“{path.name}”")  # the dialog asked
         except JournalError as error:
-            QMessageBox.warning(self.window, "Not exported", str(error))
+            self._warn("Not exported", str(error))
             return
         settings.set_letters_folder(path.parent)
         self.window.statusBar().showMessage(
@@ -125,7 +125,7 @@ class DataActions:
         try:
             sheet = csv_import.read_csv(Path(chosen))
         except JournalError as error:
-            QMessageBox.warning(self.window, "Cannot import", str(error))
+            self._warn("Cannot import", str(error))
             return
         dialog = ImportDialog(self.window, self.journal, sheet)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.report is None:
@@ -151,10 +151,10 @@ class DataActions:
                 self.window, "Importing", lambda: transfer.import_json(self.journal, data)
             )
         except OSError as error:
-            QMessageBox.warning(self.window, "Cannot import", f"Cannot read the file: {error}.")
+            self._warn("Cannot import", f"Cannot read the file: {error}.")
             return
         except JournalError as error:
-            QMessageBox.warning(self.window, "Cannot import", str(error))
+            self._warn("Cannot import", str(error))
             return
         self._after_import(
             "Import finished",
@@ -176,6 +176,11 @@ class DataActions:
             box.setInformativeText(rest if rest.count("\n") < 8 else "See the details.")
         box.exec()
 
+    def _warn(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.window)
+        box.setAccessibleName(title)
+        box.exec()
+
     # -- backups --------------------------------------------------------------------------
 
     def back_up(self) -> None:
@@ -184,7 +189,7 @@ class DataActions:
                 self.window, "Backing up the journal", self.journal.vault.backup
             )
         except JournalError as error:
-            QMessageBox.warning(self.window, "Back up", str(error))
+            self._warn("Back up", str(error))
             return
         self.window.statusBar().showMessage(f"Backed up to {made}", 8000)
 

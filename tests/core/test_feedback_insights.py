@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from support import DEMO_TODAY
 
-from jobjournal.core import feedback, insights
+from jobjournal.core import feedback, insights, letters
 from jobjournal.core import models as m
 from jobjournal.core.due import due_items
 from jobjournal.core.errors import InvalidInput
@@ -38,7 +38,9 @@ def test_rejecting_opens_a_feedback_request_and_one_undo_takes_back_both(
     assert [(r.id, r.asked_on, r.answered_on) for r in records.feedback] == [
         (request_id, today, None)
     ]
-    assert records.feedback[0].contact_id is not None  # Jamie Park, tied to the application
+    # Whom to ask: the person the request letter goes to (met at the last interview).
+    asked = demo_journal.get(m.Contact, records.feedback[0].contact_id)
+    assert asked.name == letters.gather(demo_journal, pinecrest).recipient == "Jamie Park"
 
     feedback.undo_rejection(demo_journal, pinecrest, request_id)
     records = demo_journal.records_of(pinecrest)

@@ -92,6 +92,14 @@ def test_recording_the_answer_with_action_items_by_keyboard(
     qtbot.waitUntil(lambda: demo_journal.records_of(application_id).feedback != [])
     seen: dict[str, object] = {}
 
+    def follow_up(dialog: QWidget) -> None:
+        seen["follow-up"] = by_name(dialog, "Letter kind").currentData()
+        dialog.reject()
+
+    answer_modal_named(qtbot, "Write a letter", follow_up)
+    click_link(qtbot, window.detail.feedback, "Write a follow-up")
+    assert seen.pop("follow-up") == "feedback_request"
+
     def answer(dialog: QWidget) -> None:
         activate(qtbot, dialog)
         assert unnamed_widgets(dialog) == []
@@ -329,3 +337,46 @@ def test_apply_again_after_shows_on_the_feedback_tab(
     assert "Apply to this company again after" in window.detail.feedback.toPlainText()
     quartz = window.detail.application_id
     assert demo_journal.get(m.Application, quartz).company.apply_again_after is not None
+
+
+def test_json_export_then_import_into_a_new_journal_from_the_menus(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from jobjournal.core import vault
+
+    exported = tmp_path / "whole.json"
+
+    def warning(box: QWidget) -> None:
+        answer_file_dialog(qtbot, exported)
+        _click(qtbot, box, "Export anyway")
+
+    answer_modal(qtbot, warning)
+    window.export_json_action.trigger()
+    assert exported.exists()
+
+    fresh = vault.create(tmp_path / "fresh.db", PASSPHRASE)
+    second = MainWindow(fresh)
+    second.show()
+    qtbot.waitExposed(second)
+    reports: list[str] = []
+    try:
+        answer_file_dialog(qtbot, exported)
+        answer_modal_named(
+            qtbot, "Import report", lambda box: (reports.append(box.text()), box.accept())
+        )
+        second.import_json_action.trigger()
+        assert reports == ["Imported 12 applications and everything recorded with them."]
+        assert len(shown_companies(second)) == 12
+        assert {hit.kind for hit in fresh.search("alpha spending")} >= {"feedback"}
+        # A second import into what is no longer an empty journal is refused, whole.
+        answer_file_dialog(qtbot, exported)
+        answer_modal_named(
+            qtbot, "Cannot import", lambda box: (reports.append(box.text()), box.accept())
+        )
+        second.import_json_action.trigger()
+        assert "already has applications" in reports[-1]
+        assert fresh.count_applications() == 12
+    finally:
+        second.close()
+        second.deleteLater()
+        fresh.lock()
