@@ -27,11 +27,11 @@ from jobjournal.core.exports import with_suffix
 from jobjournal.ui import settings
 from jobjournal.ui.basics import labelled_row, message_label, password_field
 from jobjournal.ui.dialogs import ActionDialog, dialog_buttons
+from jobjournal.ui.window_actions import WindowActions
 from jobjournal.ui.work import run_with_progress
 
 if TYPE_CHECKING:
-    from jobjournal.core.journal import Journal
-    from jobjournal.ui.main_window import MainWindow
+    pass
 
 NOT_ENCRYPTED = (
     "The exported file is not encrypted: anyone who can open your files can read it. "
@@ -39,14 +39,7 @@ NOT_ENCRYPTED = (
 )
 
 
-class DataActions:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-
-    @property
-    def journal(self) -> Journal:
-        return self.window.journal
-
+class DataActions(WindowActions):
     # -- exports --------------------------------------------------------------------------
 
     def export_json(self) -> None:

@@ -11,20 +11,13 @@ from PySide6.QtWidgets import QDialog
 from jobjournal.core import models as m
 from jobjournal.ui import commands
 from jobjournal.ui.feedback_dialog import FeedbackDialog
+from jobjournal.ui.window_actions import WindowActions
 
 if TYPE_CHECKING:
-    from jobjournal.core.journal import Journal
-    from jobjournal.ui.main_window import MainWindow
+    pass
 
 
-class FeedbackActions:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-
-    @property
-    def journal(self) -> Journal:
-        return self.window.journal
-
+class FeedbackActions(WindowActions):
     def run(self, action: str, ref_id: int) -> None:
         """A link on the Feedback tab asked for this (`ref_id` is the request's id)."""
         handlers = {"edit_feedback": self.edit, "remind": self.write_reminder}

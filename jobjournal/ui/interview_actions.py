@@ -17,20 +17,13 @@ from jobjournal.core.exports import with_suffix
 from jobjournal.ui import settings
 from jobjournal.ui.interview_dialogs import MeetingDialog, ReflectionDialog
 from jobjournal.ui.letter_dialog import local_paper
+from jobjournal.ui.window_actions import WindowActions
 
 if TYPE_CHECKING:
-    from jobjournal.core.journal import Journal
-    from jobjournal.ui.main_window import MainWindow
+    pass
 
 
-class InterviewActions:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-
-    @property
-    def journal(self) -> Journal:
-        return self.window.journal
-
+class InterviewActions(WindowActions):
     def add_interview(self) -> None:
         """A new interview on the selected application; once it has happened, the
         reflection opens next, while the memory is fresh."""

@@ -16,20 +16,13 @@ from jobjournal.ui.compare_dialog import CompareDialog
 from jobjournal.ui.letter_dialog import LetterDialog
 from jobjournal.ui.offer_dialogs import AcceptDialog, OfferDialog, RoundDialog
 from jobjournal.ui.profile_dialog import ProfileDialog
+from jobjournal.ui.window_actions import WindowActions
 
 if TYPE_CHECKING:
     from jobjournal.core.journal import Journal
-    from jobjournal.ui.main_window import MainWindow
 
 
-class OfferActions:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-
-    @property
-    def journal(self) -> Journal:
-        return self.window.journal
-
+class OfferActions(WindowActions):
     def run(self, action: str, ref_id: int) -> None:
         """A link on the Offer tab asked for this (`ref_id` is a round's id for
         "edit_round", an offer's otherwise)."""
