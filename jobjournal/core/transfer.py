@@ -71,11 +71,9 @@ def import_json(journal: Journal, data: bytes) -> dict[str, int]:
     or nothing. Returns how many rows each table received."""
     tables = _read_envelope(data)
     with journal.session() as session:
-        if session.scalar(select(func.count()).select_from(m.Application)) or session.scalar(
-            select(func.count()).select_from(m.Company)
-        ):
+        if _holds_records(session):
             raise ExportNotReadable(
-                "This journal already has applications. A whole-journal export goes into a "
+                "This journal already has records. A whole-journal export goes into a "
                 "new, empty journal: lock, create a new journal, then import it there."
             )
         for table in reversed(_tables()):  # the profile row a new journal starts with
@@ -93,6 +91,15 @@ def import_json(journal: Journal, data: bytes) -> dict[str, int]:
                     ) from error
             counts[table.name] = len(rows)
         return counts
+
+
+def _holds_records(session: Any) -> bool:
+    """Anything a person wrote, beyond the profile row every new journal starts with."""
+    return any(
+        session.scalar(select(func.count()).select_from(table))
+        for table in _tables()
+        if table.name != "profile"
+    )
 
 
 def _read_envelope(data: bytes) -> dict[str, list[dict[str, Any]]]:

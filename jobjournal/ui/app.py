@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from jobjournal.ui import settings
 from jobjournal.ui.first_paint import after_first_paint
 from jobjournal.ui.idle import IdleLock
-from jobjournal.ui.theme import apply_theme, follow_system_changes, outline_indicators
+from jobjournal.ui.theme import apply_theme, follow_system_changes
 from jobjournal.ui.unlock_dialog import UnlockDialog
 
 if TYPE_CHECKING:
@@ -30,7 +30,6 @@ class AppController:
         self.window: MainWindow | None = None
         self.demo_folder: Path | None = None
         self.idle = IdleLock(self.lock)
-        outline_indicators()
         if settings.theme() != "system":
             apply_theme(settings.theme())
         self.dialog = UnlockDialog(path, first_run=not path.exists() and not demo)

@@ -367,7 +367,7 @@ class MainWindow(QMainWindow):
         elif due.offer_id is not None:
             self.detail.show_hit("offer", due.offer_id)
         elif due.kind == "feedback":
-            self.detail.tabs.setCurrentWidget(self.detail.feedback)
+            self.detail.tabs.setCurrentWidget(self.detail.feedback_page)
 
     def apply_filter(self) -> None:
         from jobjournal.core.listing import ApplicationFilter
@@ -435,6 +435,7 @@ class MainWindow(QMainWindow):
             self.status_action,
             self.letter_action,
             self.interview_action,
+            self.feedback_action,
             self.delete_action,
             self.save_action,
         ):

@@ -26,13 +26,15 @@ def apply_theme(name: str) -> None:
     if name in schemes:
         hints.setColorScheme(schemes[name])
         QGuiApplication.setPalette(dark_palette() if name == "dark" else light_palette())
-        return
-    hints.unsetColorScheme()
-    system_dark = hints.colorScheme() == Qt.ColorScheme.Dark
-    if system_dark and not is_dark(_system_palette[0]):
-        QGuiApplication.setPalette(dark_palette())  # the platform said dark but drew light
     else:
-        QGuiApplication.setPalette(_system_palette[0])
+        hints.unsetColorScheme()
+        system_dark = hints.colorScheme() == Qt.ColorScheme.Dark
+        if system_dark and not is_dark(_system_palette[0]):
+            QGuiApplication.setPalette(dark_palette())  # the platform said dark but drew light
+        else:
+            QGuiApplication.setPalette(_system_palette[0])
+    if is_dark(QGuiApplication.palette()):
+        outline_indicators()  # only then: a new style costs ~7 ms of start-up
 
 
 def outline_indicators() -> None:
@@ -58,7 +60,8 @@ def outline_indicators() -> None:
                 painter.restore()
 
     app = QApplication.instance()
-    assert isinstance(app, QApplication)
+    if not isinstance(app, QApplication) or isinstance(app.style(), QProxyStyle):
+        return  # no widgets to draw, or already outlined
     app.setStyle(_Outlined(app.style().name()))
 
 

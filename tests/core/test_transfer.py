@@ -58,6 +58,15 @@ def test_json_import_refuses_a_journal_that_has_applications(demo_journal: Journ
     assert _count(demo_journal) == 12
 
 
+def test_json_import_refuses_a_journal_with_only_a_contact_in_it(
+    demo_journal: Journal, second_journal: Journal
+) -> None:
+    second_journal.add(m.Contact, name="Someone I must not lose")
+    with pytest.raises(transfer.ExportNotReadable, match="already has records"):
+        transfer.import_json(second_journal, transfer.export_json(demo_journal))
+    assert [c.name for c in second_journal.all(m.Contact)] == ["Someone I must not lose"]
+
+
 def test_a_damaged_json_export_imports_nothing(
     demo_journal: Journal, second_journal: Journal
 ) -> None:

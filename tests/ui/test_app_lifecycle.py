@@ -268,3 +268,26 @@ def test_restoring_a_backup_from_the_menu_reopens_it_and_keeps_the_journal_it_re
         assert replaced.count_applications() == 13
     finally:
         replaced.lock()
+
+
+def test_an_unticked_box_is_visible_on_the_dark_palette(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
+
+    box = QCheckBox("Remember")
+    qtbot.addWidget(box)
+    try:
+        theme.apply_theme("dark")
+        box.setPalette(theme.dark_palette())
+        box.resize(box.sizeHint())
+        picture = box.grab().toImage()
+        option = QStyleOptionButton()
+        option.initFrom(box)
+        frame = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+        light = [
+            picture.pixelColor(x, y).lightness()
+            for x in range(frame.left(), frame.right() + 1)
+            for y in range(frame.top(), frame.bottom() + 1)
+        ]
+        assert max(light) > 110  # the frame stands out from the #1b1c1f field
+    finally:
+        theme.apply_theme("system")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -374,9 +374,28 @@ def test_json_export_then_import_into_a_new_journal_from_the_menus(
             qtbot, "Cannot import", lambda box: (reports.append(box.text()), box.accept())
         )
         second.import_json_action.trigger()
-        assert "already has applications" in reports[-1]
+        assert "already has records" in reports[-1]
         assert fresh.count_applications() == 12
     finally:
         second.close()
         second.deleteLater()
         fresh.lock()
+
+
+def test_a_week_old_unanswered_request_is_due_and_opens_the_feedback_tab(
+    qtbot: QtBot, window: MainWindow, demo_journal: Journal
+) -> None:
+    pinecrest = next(
+        r.id for r in demo_journal.list_applications() if r.company == "Pinecrest Media"
+    )
+    asked = date.today() - timedelta(days=8)
+    demo_journal.add(m.FeedbackRequest, application_id=pinecrest, asked_on=asked)
+    window.refresh(select=None)
+    due = by_name(window, "Due", QListWidget)
+    row = next(i for i in range(due.count()) if "feedback asked of Pinecrest" in due.item(i).text())
+    due.setFocus()
+    due.setCurrentRow(row)
+    qtbot.keyClick(due, Qt.Key.Key_Return)
+    assert window.detail.application_id == pinecrest
+    assert window.detail.tabs.currentWidget() is window.detail.feedback_page
+    assert "Write a follow-up" in window.detail.feedback.toPlainText()
