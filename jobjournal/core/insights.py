@@ -77,6 +77,7 @@ class Insights:
     median_days_to_response: float | None
     median_days_to_decision: float | None
     weeks: list[Week] = field(default_factory=list)
+    rejected_at: dict[str, int] = field(default_factory=dict)  # stage label → rejections
 
     @property
     def response_rate(self) -> float | None:
@@ -93,6 +94,8 @@ class _Path:
     responded_on: date | None = None
     decided_on: date | None = None
     replied: bool = False
+    rejected_at: Status | None = None  # the stage it was at when they said no
+    last: Status | None = None
 
 
 def insights(journal: Journal, today: date | None = None) -> Insights:
@@ -128,10 +131,14 @@ def insights(journal: Journal, today: date | None = None) -> Insights:
         median_days_to_response=_median_days(applied, "responded_on"),
         median_days_to_decision=_median_days(applied, "decided_on"),
         weeks=_weeks(applied, [s for _a, s in interviews if s is not None], today),
+        rejected_at=_rejected_at(applied),
     )
 
 
 def _follow(path: _Path, status: Status, on: date) -> None:
+    if status == S.REJECTED:
+        path.rejected_at = path.last
+    path.last = status
     if status in _STAGE_OF:
         _reach(path, _STAGE_OF[status])
         if status == S.APPLIED and path.applied_on is None:
@@ -179,6 +186,12 @@ def _sources(applied: list[_Path]) -> list[SourceRow]:
         for label, group in grouped.items()
     ]
     return sorted(rows, key=lambda row: (-row.applied, row.source))
+
+
+def _rejected_at(applied: list[_Path]) -> dict[str, int]:
+    """Where the rejections came, in pipeline order: after applying, screening…"""
+    counts = Counter(p.rejected_at for p in applied if p.rejected_at is not None)
+    return {status.label: counts[status] for status in Status if counts[status]}
 
 
 def _median_days(applied: list[_Path], attribute: str) -> float | None:

@@ -508,6 +508,8 @@ def _status_entries(session: Session, application_id: int) -> list[TimelineEntry
     entries = []
     for change in _status_history(session, application_id):
         text = Status(change.to_status).label
+        if change.to_status == Status.REJECTED and change.from_status:
+            text += f" at the {Status(change.from_status).label.lower()} stage"
         if change.reason_code:
             text += f" — {m.REASONS[change.reason_code]}"
         if change.reason_text:

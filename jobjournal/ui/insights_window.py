@@ -37,11 +37,13 @@ def days(value: float | None) -> str:
 
 
 def timing_lines(numbers: Insights) -> list[str]:
+    rejections = ", ".join(f"{stage.lower()} {n}" for stage, n in numbers.rejected_at.items())
     return [
         f"Answered: {percent(numbers.response_rate)} of applications "
         f"({numbers.responded} of {numbers.applied})",
         f"First answer after: {days(numbers.median_days_to_response)} (median)",
         f"Decision (offer or rejection) after: {days(numbers.median_days_to_decision)} (median)",
+        f"Rejections by stage: {rejections or 'none yet'}",
     ]
 
 
@@ -80,7 +82,7 @@ class InsightsChart(QWidget):
 
     def sizeHint(self) -> QSize:
         rows = len(self.numbers.funnel) + max(1, len(self.numbers.sources))
-        height = 4 * 40 + rows * ROW + 3 * ROW + WEEK_CHART_HEIGHT + 60 + 4 * GAP
+        height = 4 * 40 + rows * ROW + 4 * ROW + WEEK_CHART_HEIGHT + 60 + 4 * GAP
         return QSize(760, height)
 
     # -- painting -------------------------------------------------------------------------

@@ -49,6 +49,13 @@ def test_rejecting_opens_a_feedback_request_and_one_undo_takes_back_both(
     assert len(demo_journal.status_history(pinecrest)) == len(history) - 1
 
 
+def test_the_timeline_says_at_which_stage_it_was_rejected(demo_journal: Journal) -> None:
+    meridian = _id(demo_journal, "Meridian Bank")
+    feedback.reject(demo_journal, meridian, on=date.today(), reason_code="position_filled")
+    texts = [e.text for e in demo_journal.timeline(meridian) if e.kind == "status"]
+    assert texts[-1] == "Rejected at the screening stage — Position filled"
+
+
 def test_rejecting_without_asking_opens_no_request(demo_journal: Journal) -> None:
     meridian = _id(demo_journal, "Meridian Bank")
     assert feedback.reject(demo_journal, meridian, on=date.today(), ask_for_feedback=False) is None
@@ -199,6 +206,7 @@ def test_median_days_to_response_and_to_decision_of_the_demo(numbers: insights.I
     assert numbers.median_days_to_response == 7
     # Offers or rejections after 26, 24, 17, 20, 35 and 17 days: median (20 + 24) / 2.
     assert numbers.median_days_to_decision == 22
+    assert numbers.rejected_at == {"Interviewing": 1}  # Quartz, after its final round
 
 
 def test_weekly_pace_of_the_demo(numbers: insights.Insights) -> None:

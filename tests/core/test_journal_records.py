@@ -236,7 +236,7 @@ def test_status_changes_form_a_timeline(journal: Journal) -> None:
     assert [e.text for e in journal.timeline(app)] == [
         "Applied",
         "Interviewing",
-        "Rejected — They chose another candidate: More experience",
+        "Rejected at the interviewing stage — They chose another candidate: More experience",
     ]
 
 

@@ -218,6 +218,7 @@ def test_insights_show_the_demo_numbers_in_words_and_in_pixels(
         "Answered: 82% of applications (9 of 11)",
         "First answer after: 7 days (median)",
         "Decision (offer or rejection) after: 22 days (median)",
+        "Rejections by stage: interviewing 1",
         "Job board: 4 applied, 50% answered, 1 reached interviews, 1 offers",
     ):
         assert line in words, line
