@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from jobjournal.core import models as m
 from jobjournal.core.exports import write_file
+from jobjournal.core.queries import with_company
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -30,9 +31,10 @@ def calendar_text(journal: Journal, now: datetime | None = None) -> str:
     with journal.session() as session:
         journal_uid = _journal_uid(session)
         query = (
-            select(m.Interview, m.Company.name, m.Application.job_title)
-            .join(m.Application, m.Application.id == m.Interview.application_id)
-            .join(m.Company, m.Company.id == m.Application.company_id)
+            with_company(
+                select(m.Interview, m.Company.name, m.Application.job_title),
+                m.Interview.application_id,
+            )
             .where(m.Interview.starts_at.is_not(None))
             .order_by(m.Interview.starts_at)
             .options(selectinload(m.Interview.people))

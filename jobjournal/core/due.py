@@ -14,6 +14,7 @@ from jobjournal.core import models as m
 from jobjournal.core.letters import long_date
 from jobjournal.core.models import Status
 from jobjournal.core.offers import countdown
+from jobjournal.core.queries import with_company
 from jobjournal.core.transitions import ACTIVE, DECIDING
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def _active() -> list[str]:
 
 
 def _interviews() -> Select[int, int, datetime | None, str, str, str]:
-    return (
+    return with_company(
         select(
             m.Interview.id,
             m.Interview.application_id,
@@ -70,9 +71,8 @@ def _interviews() -> Select[int, int, datetime | None, str, str, str]:
             m.Interview.round,
             m.Company.name,
             m.Application.job_title,
-        )
-        .join(m.Application, m.Application.id == m.Interview.application_id)
-        .join(m.Company, m.Company.id == m.Application.company_id)
+        ),
+        m.Interview.application_id,
     )
 
 
@@ -80,9 +80,10 @@ def _offers(session: Session, today: date) -> list[DueItem]:
     """Every offer still waiting for my answer, with its countdown: there are never many,
     and each one matters more than anything else on the list."""
     query = (
-        select(m.Offer.id, m.Offer.application_id, m.Offer.respond_by, m.Company.name)
-        .join(m.Application, m.Application.id == m.Offer.application_id)
-        .join(m.Company, m.Company.id == m.Application.company_id)
+        with_company(
+            select(m.Offer.id, m.Offer.application_id, m.Offer.respond_by, m.Company.name),
+            m.Offer.application_id,
+        )
         .where(
             m.Offer.respond_by.is_not(None),
             m.Application.status.in_([s.value for s in DECIDING]),
@@ -153,10 +154,12 @@ def _decisions(session: Session, today: date) -> list[DueItem]:
     latest = func.max(m.Interview.expected_decision_on)
     query = (
         # SQLite fills the bare columns from the row that holds the max: the latest round.
-        select(m.Interview.id, m.Interview.application_id, latest, m.Company.name)
-        .add_columns(m.Application.job_title)
-        .join(m.Application, m.Application.id == m.Interview.application_id)
-        .join(m.Company, m.Company.id == m.Application.company_id)
+        with_company(
+            select(m.Interview.id, m.Interview.application_id, latest, m.Company.name).add_columns(
+                m.Application.job_title
+            ),
+            m.Interview.application_id,
+        )
         .where(
             m.Interview.expected_decision_on.is_not(None),
             m.Application.status.in_([s.value for s in WAITING_ON_DECISION]),
@@ -213,9 +216,10 @@ def _next_actions(session: Session, today: date) -> list[DueItem]:
 
 def _feedback(session: Session, today: date) -> list[DueItem]:
     query = (
-        select(m.FeedbackRequest.application_id, m.FeedbackRequest.asked_on, m.Company.name)
-        .join(m.Application, m.Application.id == m.FeedbackRequest.application_id)
-        .join(m.Company, m.Company.id == m.Application.company_id)
+        with_company(
+            select(m.FeedbackRequest.application_id, m.FeedbackRequest.asked_on, m.Company.name),
+            m.FeedbackRequest.application_id,
+        )
         .where(
             m.FeedbackRequest.answered_on.is_(None),
             m.FeedbackRequest.asked_on <= today - FEEDBACK_WAIT,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
@@ -20,6 +20,7 @@ from jobjournal.core.errors import InvalidInput
 from jobjournal.core.journal import StatusMove, record_move, undo_last_move
 from jobjournal.core.letters import addressee
 from jobjournal.core.models import Status
+from jobjournal.core.queries import with_company
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -237,16 +238,9 @@ def lessons(journal: Journal) -> Lessons:
 _WHERE = (m.Application.id, m.Company.name, m.Application.job_title)
 
 
-def _joined(query: Any, parent_column: Any) -> Any:
-    """The query joined to the application and company a record belongs to."""
-    return query.join(m.Application, m.Application.id == parent_column).join(
-        m.Company, m.Company.id == m.Application.company_id
-    )
-
-
 def _received(session: Session) -> list[Received]:
     request = m.FeedbackRequest
-    query = _joined(
+    query = with_company(
         select(*_WHERE, request.id, request.answered_on, request.feedback, request.lessons),
         request.application_id,
     ).where((request.feedback != "") | (request.lessons != ""))
@@ -259,7 +253,7 @@ def _received(session: Session) -> list[Received]:
 
 def _open_actions(session: Session) -> list[OpenAction]:
     request, item = m.FeedbackRequest, m.ActionItem
-    query = _joined(
+    query = with_company(
         select(*_WHERE, item.id, item.text).join(request, request.id == item.feedback_request_id),
         request.application_id,
     ).where(item.done.is_(False))
@@ -272,7 +266,7 @@ def _open_actions(session: Session) -> list[OpenAction]:
 
 def _to_improve(session: Session) -> list[ToImprove]:
     interview = m.Interview
-    query = _joined(
+    query = with_company(
         select(*_WHERE, interview.id, interview.round, interview.starts_at, interview.to_improve),
         interview.application_id,
     ).where(interview.to_improve != "")

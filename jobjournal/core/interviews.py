@@ -22,6 +22,7 @@ from sqlalchemy.orm import selectinload
 from jobjournal.core import models as m
 from jobjournal.core import validation
 from jobjournal.core.errors import InvalidInput
+from jobjournal.core.queries import with_company
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -414,10 +415,9 @@ def review_count(journal: Journal, wanted: ReviewFilter = ReviewFilter()) -> int
 
 
 def _review_query(wanted: ReviewFilter) -> Any:
-    query = (
-        select(m.Interview)
-        .join(m.Application, m.Application.id == m.Interview.application_id)
-        .join(m.Company, m.Company.id == m.Application.company_id)
+    query = with_company(
+        select(m.Interview),
+        m.Interview.application_id,
     )
     if wanted.company_id is not None:
         query = query.where(m.Application.company_id == wanted.company_id)

@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from jobjournal.core import models as m
 from jobjournal.core.money import format_amount
 from jobjournal.core.offers import countdown
+from jobjournal.core.queries import with_company
 from jobjournal.core.transitions import DECIDING
 
 if TYPE_CHECKING:
@@ -492,10 +493,12 @@ def offer_choices(journal: Journal) -> list[OfferChoice]:
     latest = select(func.max(m.Offer.id)).group_by(m.Offer.application_id).scalar_subquery()
     with journal.session() as session:
         rows = session.execute(
-            select(m.Offer.id, m.Company.name, m.Application.job_title, m.Application.status)
-            .add_columns(m.Offer.kind)
-            .join(m.Application, m.Application.id == m.Offer.application_id)
-            .join(m.Company, m.Company.id == m.Application.company_id)
+            with_company(
+                select(
+                    m.Offer.id, m.Company.name, m.Application.job_title, m.Application.status
+                ).add_columns(m.Offer.kind),
+                m.Offer.application_id,
+            )
             .where(m.Offer.id.in_(latest))
             .order_by(m.Offer.received_on.desc())
         ).all()
