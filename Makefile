@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FIGURE ?=
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench package install-desktop uninstall-desktop icons clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,13 +15,18 @@ $(VENV)/.installed-app: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(VENV)/.installed-package: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[package]'
 	touch $@ $(VENV)/.installed-app
 
+# The suite builds the bundle once (tests/test_bundle.py), so it needs PyInstaller too.
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,package]'
+	touch $@ $(VENV)/.installed-package $(VENV)/.installed-app
+
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
-	touch $@ $(VENV)/.installed-test $(VENV)/.installed-app
+	$(BIN)/python -m pip install --quiet -e '.[test,package,dev]'
+	touch $@ $(VENV)/.installed-test $(VENV)/.installed-package $(VENV)/.installed-app
 
 run: $(VENV)/.installed-app
 	$(BIN)/python -m jobjournal
@@ -38,6 +43,23 @@ lint: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks $(FIGURE)
+
+# dist/jobjournal/ for this system (dist/jobjournal.app too on macOS), and on Linux
+# dist/jobjournal-<version>-linux-<machine>.tar.gz.
+package: $(VENV)/.installed-package
+	$(BIN)/python packaging/build.py
+
+# Linux: the menu entry and icons in ~/.local/share, starting this checkout's jobjournal.
+# (A downloaded bundle does the same with `./jobjournal --install-desktop`.)
+install-desktop: $(VENV)/.installed-app
+	$(BIN)/python -m jobjournal --install-desktop
+
+uninstall-desktop: $(VENV)/.installed-app
+	$(BIN)/python -m jobjournal --uninstall-desktop
+
+# Rebuild the PNG, .ico and .icns icons after editing resources/icons/jobjournal.svg.
+icons: $(VENV)/.installed-app
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/make_icons.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable
 
 from benchmarks import (
+    bundle_figures,
     interview_figures,
     journal_figures,
     letter_figures,
@@ -25,6 +26,9 @@ FIGURES: dict[str, Callable[[], Figure]] = {
     "letter_export": letter_figures.letter_export,
     "review_open": interview_figures.review_open,
     "question_bank_open": interview_figures.question_bank_open,
+    "bundle_mb": bundle_figures.bundle_mb,
+    "bundle_tgz_mb": bundle_figures.bundle_tgz_mb,
+    "bundle_start": bundle_figures.bundle_start,
 }
 
 

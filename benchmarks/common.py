@@ -17,11 +17,14 @@ class Figure:
     baseline_name: str
     baseline_ms: float
     target: str = ""
+    unit: str = "ms"  # sizes are figures too: then median_ms and baseline_ms hold MB
 
     def line(self) -> str:
         ratio = self.median_ms / self.baseline_ms if self.baseline_ms else float("inf")
         tail = f"  (target: {self.target})" if self.target else ""
-        return f"{self.name} {self.median_ms:.3f} ms {ratio:.2f}x {self.baseline_name}{tail}"
+        return (
+            f"{self.name} {self.median_ms:.3f} {self.unit} {ratio:.2f}x {self.baseline_name}{tail}"
+        )
 
 
 def median_ms(

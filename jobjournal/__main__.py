@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+# Set by benchmarks/bundle_figures.py to time a start from process launch to first paint.
+EXIT_ON_FIRST_PAINT = "JOBJOURNAL_EXIT_ON_FIRST_PAINT"
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -21,6 +25,22 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         action="store_true",
         help="open a throwaway example journal (deleted when you quit)",
     )
+    once = parser.add_mutually_exclusive_group()
+    once.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this copy works (a journal in a temporary folder), then exit",
+    )
+    once.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="Linux: add jobjournal to your application menu, then exit",
+    )
+    once.add_argument(
+        "--uninstall-desktop",
+        action="store_true",
+        help="Linux: remove it from your application menu, then exit",
+    )
     return parser.parse_args(argv)
 
 
@@ -29,7 +49,8 @@ def build(argv: list[str]) -> tuple[QApplication, AppController]:
     args = parse_args(argv)
     from PySide6.QtWidgets import QApplication
 
-    from jobjournal.ui.app import APP_ID, AppController
+    from jobjournal.core.assets import APP_ID
+    from jobjournal.ui.app import AppController, app_icon
     from jobjournal.ui.settings import last_journal_path
 
     existing = QApplication.instance()
@@ -37,12 +58,51 @@ def build(argv: list[str]) -> tuple[QApplication, AppController]:
     app.setOrganizationName("JobJournal")
     app.setApplicationName("jobjournal")
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     path = args.path.expanduser().absolute() if args.path else last_journal_path()
     return app, AppController(path, demo=args.demo)
 
 
+def run_once(args: argparse.Namespace) -> int | None:
+    """The options that do one thing and exit; None when the app should start."""
+    if args.self_test:
+        from jobjournal.ui.self_test import run_self_test
+
+        return run_self_test()
+    if args.install_desktop or args.uninstall_desktop:
+        return _desktop_entry(install=args.install_desktop)
+    return None
+
+
+def _desktop_entry(*, install: bool) -> int:
+    from jobjournal.core import desktop_entry
+    from jobjournal.core.errors import JournalError
+
+    if not sys.platform.startswith("linux"):
+        print("The menu entry is for Linux desktops; on this system, pin the app instead.")
+        return 2
+    try:
+        files = desktop_entry.install() if install else desktop_entry.uninstall()
+    except JournalError as error:
+        print(error, file=sys.stderr)
+        return 1
+    done = "Added to" if install else "Removed from"
+    print(f"{done} your application menu: {len(files)} files")
+    for path in files:
+        print(f"  {path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    app, controller = build(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    finished = run_once(parse_args(argv))
+    if finished is not None:
+        return finished
+    app, controller = build(argv)
+    if os.environ.get(EXIT_ON_FIRST_PAINT):
+        from jobjournal.ui.first_paint import exit_on_first_paint
+
+        exit_on_first_paint(controller.dialog)
     controller.start()
     return app.exec()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -9,6 +10,7 @@ import sys
 import textwrap
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import keyring.errors
@@ -152,3 +154,14 @@ def by_name(root: Any, accessible_name: str, kind: Any = None) -> Any:
     found = [w for w in root.findChildren(kind or QWidget) if w.accessibleName() == accessible_name]
     assert len(found) == 1, f"{len(found)} widgets named {accessible_name!r}"
     return found[0]
+
+
+def packaging_script(name: str) -> ModuleType:
+    """packaging/<name>.py as a module. packaging/ is no package: its name would hide
+    PyPI's `packaging`, which pip and PyInstaller import."""
+    path = PROJECT_DIR / "packaging" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"packaging_{name}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

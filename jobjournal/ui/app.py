@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from jobjournal.core.assets import ICON_SIZES, icon_png
 from jobjournal.ui import settings
 from jobjournal.ui.first_paint import after_first_paint
 from jobjournal.ui.idle import IdleLock
@@ -18,8 +20,15 @@ if TYPE_CHECKING:
     from jobjournal.core.journal import Journal
     from jobjournal.ui.main_window import MainWindow
 
-APP_ID = "io.github.jobjournal"
 DEMO_PASSPHRASE = "demo"  # noqa: S105  # the example journal is public, made-up data
+
+
+def app_icon() -> QIcon:
+    """Every drawn size of the icon, so no window or menu scales a picture up."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(icon_png(size)), QSize(size, size))
+    return icon
 
 
 class AppController:
