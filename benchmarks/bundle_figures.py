@@ -72,12 +72,9 @@ def _bare() -> tuple[Path, Path]:
     script = _scratch() / "bare_app.py"
     script.write_text(_BARE_APP, encoding="utf-8")
     dist, work = _scratch() / "bare-dist", _scratch() / "bare-work"
-    subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--onedir", "--windowed", "--noconfirm"]
-        + ["--log-level=WARN", f"--distpath={dist}", f"--workpath={work}"]
-        + [f"--specpath={work}", str(script)],
-        check=True,
-    )
+    pyinstaller = [sys.executable, "-m", "PyInstaller", "--log-level=WARN", "--noconfirm"]
+    places = [f"--distpath={dist}", f"--workpath={work}", f"--specpath={work}"]
+    subprocess.run([*pyinstaller, "--onedir", "--windowed", *places, str(script)], check=True)
     folder = dist / "bare_app"
     return folder, build.archive(folder)
 

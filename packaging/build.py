@@ -36,9 +36,9 @@ another place, so replacing this folder with a newer version keeps it.
 
 
 def version() -> str:
-    from importlib.metadata import version as installed_version
+    from jobjournal import __version__
 
-    return installed_version(NAME)
+    return __version__
 
 
 def build(dist: Path, work: Path) -> Path:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jobjournal import __version__
 from jobjournal.ui import commands, settings
 from jobjournal.ui.applications_model import COL_CHANGED, REACH, ApplicationsModel
 from jobjournal.ui.data_actions import DataActions
@@ -792,7 +793,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             "About jobjournal",
-            "<b>jobjournal</b><p>A private, offline journal of your job search. "
+            f"<b>jobjournal {__version__}</b><p>A private, offline journal of your job search. "
             "Everything stays in one encrypted file on this computer.</p>",
         )
 

@@ -9,14 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from support import child_env, packaging_script
 
 from jobjournal.core import assets
 from jobjournal.core.assets import APP_ID, ICON_SIZES, ICON_SVG, asset, icon_png
+from jobjournal.ui.main_window import MainWindow
 
 
 def _mean_difference(one: QImage, other: QImage) -> float:
@@ -131,3 +132,35 @@ def test_the_self_test_fails_loudly_when_a_part_is_missing(
     assert out.startswith("FAILED resources\n")
     assert "icons/jobjournal-16.png is missing" in out
     assert "self-test passed" not in out
+
+
+def test_about_shows_the_version_beside_the_icon(qtbot: QtBot, window: MainWindow) -> None:
+    from ui_support import answer_modal
+
+    from jobjournal import __version__
+    from jobjournal.ui.app import app_icon
+
+    window.setWindowIcon(app_icon())  # as build() gives every window of the real app
+    seen: list[tuple[str, QImage]] = []
+
+    def read(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        seen.append((box.text(), box.iconPixmap().toImage()))
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    answer_modal(qtbot, read)
+    qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)  # the Help menu
+    menu = QApplication.activePopupWidget()
+    assert menu is not None
+    qtbot.keyClick(menu, Qt.Key.Key_A)  # &About jobjournal
+    qtbot.waitUntil(lambda: bool(seen))
+    text, picture = seen[0]
+    assert f"jobjournal {__version__}" in text
+    size = picture.width()
+    assert size >= 32 and picture.height() == size
+    expected = QImage(str(icon_png(size))) if size in ICON_SIZES else None
+    if expected is not None:
+        assert _mean_difference(picture, expected) < 1.5
+    # whatever size the style asks for, it is our tile: teal at the top, not Qt's "i" icon
+    top = picture.pixelColor(size // 2, size // 10)
+    assert top.green() > top.red() + 40 and top.blue() > top.red() + 40
