@@ -16,16 +16,14 @@ import atexit
 import importlib.util
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from functools import cache
 from pathlib import Path
 from types import ModuleType
 
-from benchmarks.common import Figure
+from benchmarks.common import Figure, existing_journal, start_medians
 
 PROJECT = Path(__file__).resolve().parent.parent
 STARTS = 11
@@ -104,37 +102,13 @@ def bundle_tgz_mb() -> Figure:
 
 
 def bundle_start() -> Figure:
-    program = _ours()[0] / "jobjournal"
-    home = _scratch() / "home"
     env = dict(
         os.environ,
-        JOBJOURNAL_HOME=str(home),
+        JOBJOURNAL_HOME=str(_scratch() / "home"),
         QT_QPA_PLATFORM="offscreen",
         JOBJOURNAL_EXIT_ON_FIRST_PAINT="1",
     )
-    create = (
-        "from jobjournal.core import paths, vault; vault.create(paths.default_journal_path(), 'b')"
-    )
-    subprocess.run([sys.executable, "-c", create], env=env, check=True)
-    bundled, source = [str(program)], [sys.executable, "-m", "jobjournal"]
-    _time_start(bundled, env), _time_start(source, env)  # warm the file cache
-    bundled_ms, source_ms = [], []
-    for _ in range(STARTS):
-        bundled_ms.append(_time_start(bundled, env))
-        source_ms.append(_time_start(source, env))
-    return Figure(
-        "bundle_start",
-        statistics.median(bundled_ms),
-        "same_app_from_source",
-        statistics.median(source_ms),
-        "<= 1.3x",
-    )
-
-
-def _time_start(command: list[str], env: dict[str, str]) -> float:
-    started = time.perf_counter()
-    result = subprocess.run(command, env=env, capture_output=True, text=True, cwd=_scratch())
-    elapsed = (time.perf_counter() - started) * 1000
-    if result.returncode != 0:
-        raise RuntimeError(f"{command[0]} did not start:\n{result.stderr}")
-    return elapsed
+    existing_journal(env)
+    bundled, source = [str(_ours()[0] / "jobjournal")], [sys.executable, "-m", "jobjournal"]
+    bundled_ms, source_ms = start_medians(bundled, source, env, STARTS)
+    return Figure("bundle_start", bundled_ms, "same_app_from_source", source_ms, "<= 1.3x")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -63,3 +65,35 @@ class BenchKeyring(KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         self.entries.pop((service, username), None)
+
+
+def start_medians(
+    ours: list[str], baseline: list[str], env: dict[str, str], starts: int
+) -> tuple[float, float]:
+    """Median ms for each command to run to its end, started in turn so a busy machine
+    slows both alike; one unmeasured start each warms the file cache first."""
+    _time_command(ours, env), _time_command(baseline, env)
+    ours_ms, baseline_ms = [], []
+    for _ in range(starts):
+        baseline_ms.append(_time_command(baseline, env))
+        ours_ms.append(_time_command(ours, env))
+    return statistics.median(ours_ms), statistics.median(baseline_ms)
+
+
+def _time_command(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(command, env=env, capture_output=True, text=True)
+    elapsed = (time.perf_counter() - started) * 1000
+    if result.returncode != 0:
+        raise RuntimeError(f"{command[:2]} failed:\n{result.stderr}")
+    return elapsed
+
+
+def existing_journal(env: dict[str, str]) -> None:
+    """A journal at the default place under env's JOBJOURNAL_HOME, waiting to be unlocked:
+    the everyday start."""
+    code = (
+        "from jobjournal.core import paths, vault;"
+        "vault.create(paths.default_journal_path(), 'bench passphrase').lock()"
+    )
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)

@@ -12,15 +12,12 @@ against the raw sqlcipher3 query for the same first page.
 from __future__ import annotations
 
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
 import textwrap
-import time
 from collections.abc import Callable
 
-from benchmarks.common import Figure, median_ms
+from benchmarks.common import Figure, existing_journal, median_ms, start_medians
 
 STARTS = 11
 REPEAT = 15
@@ -61,41 +58,16 @@ app.exec()
 """
 
 
-def _time_start(code: str, env: dict[str, str]) -> float:
-    started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
-    elapsed = (time.perf_counter() - started) * 1000
-    if result.returncode != 0:
-        raise RuntimeError(f"start-up child failed:\n{result.stderr}")
-    return elapsed
-
-
 def startup_first_paint() -> Figure:
     with tempfile.TemporaryDirectory(prefix="jobjournal-bench-") as home:
         env = dict(os.environ, JOBJOURNAL_HOME=home, QT_QPA_PLATFORM="offscreen")
-        _existing_journal(env)  # the everyday start: a journal waiting to be unlocked
+        existing_journal(env)
         bare = textwrap.dedent(_BARE_WINDOW).format(paint_exit=_PAINT_EXIT)
         ours = textwrap.dedent(_UNLOCK_WINDOW).format(paint_exit=_PAINT_EXIT)
-        _time_start(bare, env), _time_start(ours, env)  # warm the file cache
-        bare_ms, ours_ms = [], []
-        for _ in range(STARTS):
-            bare_ms.append(_time_start(bare, env))
-            ours_ms.append(_time_start(ours, env))
-    return Figure(
-        "startup_first_paint",
-        statistics.median(ours_ms),
-        "bare_pyside6_window",
-        statistics.median(bare_ms),
-        "<= 1.3x",
-    )
-
-
-def _existing_journal(env: dict[str, str]) -> None:
-    code = (
-        "from jobjournal.core import paths, vault;"
-        "vault.create(paths.default_journal_path(), 'bench passphrase').lock()"
-    )
-    subprocess.run([sys.executable, "-c", code], env=env, check=True)
+        ours_ms, bare_ms = start_medians(
+            [sys.executable, "-c", ours], [sys.executable, "-c", bare], env, STARTS
+        )
+    return Figure("startup_first_paint", ours_ms, "bare_pyside6_window", bare_ms, "<= 1.3x")
 
 
 def table_sort_repaint() -> Figure:

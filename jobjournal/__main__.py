@@ -49,8 +49,9 @@ def build(argv: list[str]) -> tuple[QApplication, AppController]:
     args = parse_args(argv)
     from PySide6.QtWidgets import QApplication
 
-    from jobjournal.core.assets import APP_ID
+    from jobjournal import APP_ID
     from jobjournal.ui.app import AppController, app_icon
+    from jobjournal.ui.first_paint import after_first_paint
     from jobjournal.ui.settings import last_journal_path
 
     existing = QApplication.instance()
@@ -58,9 +59,13 @@ def build(argv: list[str]) -> tuple[QApplication, AppController]:
     app.setOrganizationName("JobJournal")
     app.setApplicationName("jobjournal")
     app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(app_icon())
     path = args.path.expanduser().absolute() if args.path else last_journal_path()
-    return app, AppController(path, demo=args.demo)
+    controller = AppController(path, demo=args.demo)
+    # Every window takes the app's icon, then and later. Reading eight PNGs (and the
+    # package that finds them) costs 3 ms, so it waits for the first paint: the desktop
+    # already shows the entry's icon, by the desktop file name or WM class.
+    after_first_paint(controller.dialog, lambda: app.setWindowIcon(app_icon()))
+    return app, controller
 
 
 def run_once(args: argparse.Namespace) -> int | None:

@@ -59,7 +59,10 @@ class Bundle:
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bundle]:
     build = packaging_script("build")
     root = tmp_path_factory.mktemp("package")
-    folder = build.build(root / "dist", root / "work")
+    with pytest.MonkeyPatch.context() as patch:
+        # PyInstaller keeps a cache in ~/.cache; the suite stays out of the home folder.
+        patch.setenv("PYINSTALLER_CONFIG_DIR", str(root / "pyinstaller-cache"))
+        folder = build.build(root / "dist", root / "work")
     yield Bundle(folder, build.archive(folder))
     shutil.rmtree(root, ignore_errors=True)
 

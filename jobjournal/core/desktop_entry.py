@@ -14,7 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from jobjournal.core.assets import APP_ID, DESKTOP_ENTRY, ICON_SIZES, ICON_SVG, asset, icon_png
+from jobjournal import APP_ID
+from jobjournal.core.assets import DESKTOP_ENTRY, ICON_SIZES, ICON_SVG, asset, icon_png
 from jobjournal.core.errors import CannotWrite
 
 # Characters the desktop entry spec says must be escaped inside a quoted Exec argument.

@@ -5,11 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from jobjournal.core.assets import ICON_SIZES, icon_png
 from jobjournal.ui import settings
 from jobjournal.ui.first_paint import after_first_paint
 from jobjournal.ui.idle import IdleLock
@@ -17,6 +15,8 @@ from jobjournal.ui.theme import apply_theme, follow_system_changes
 from jobjournal.ui.unlock_dialog import UnlockDialog
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from jobjournal.core.journal import Journal
     from jobjournal.ui.main_window import MainWindow
 
@@ -25,6 +25,13 @@ DEMO_PASSPHRASE = "demo"  # noqa: S105  # the example journal is public, made-up
 
 def app_icon() -> QIcon:
     """Every drawn size of the icon, so no window or menu scales a picture up."""
+    # Imported here: creating the QIcon class (its long ThemeIcon enum) takes 1.5 ms,
+    # which would come before the first paint if the module asked for it.
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    from jobjournal.core.assets import ICON_SIZES, icon_png
+
     icon = QIcon()
     for size in ICON_SIZES:
         icon.addFile(str(icon_png(size)), QSize(size, size))

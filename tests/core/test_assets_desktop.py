@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from jobjournal import APP_ID
 from jobjournal.core import desktop_entry
 from jobjournal.core.assets import (
-    APP_ID,
     DESKTOP_ENTRY,
     ICON_SIZES,
     ICON_SVG,
@@ -129,9 +129,15 @@ def test_the_source_launcher_is_the_installed_script() -> None:
 def test_a_built_wheel_carries_resources_and_finds_them_installed(tmp_path: Path) -> None:
     """The installed case: a real wheel, installed into a folder of its own, run from
     a directory where the checkout cannot be imported."""
-    wheels, target = tmp_path / "wheels", tmp_path / "site"
-    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
-    subprocess.run([*pip, "wheel", "--no-deps", "-w", wheels, PROJECT], check=True, timeout=600)
+    wheels, target, source = tmp_path / "wheels", tmp_path / "site", tmp_path / "source"
+    # Built from a copy: setuptools leaves a build/ folder in whatever it builds.
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(PROJECT / name, source / name)
+    for name in ("jobjournal", "resources"):
+        shutil.copytree(PROJECT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--no-cache-dir", "-q"]
+    subprocess.run([*pip, "wheel", "--no-deps", "-w", wheels, source], check=True, timeout=600)
     (wheel,) = wheels.glob("jobjournal-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     for size in ICON_SIZES:

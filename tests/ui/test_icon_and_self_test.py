@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from support import child_env, packaging_script
 
+from jobjournal import APP_ID
 from jobjournal.core import assets
-from jobjournal.core.assets import APP_ID, ICON_SIZES, ICON_SVG, asset, icon_png
+from jobjournal.core.assets import ICON_SIZES, ICON_SVG, asset, icon_png
 from jobjournal.ui.main_window import MainWindow
 
 
@@ -79,11 +80,12 @@ def test_the_app_has_the_icon_and_the_desktop_entrys_name(qtbot: QtBot) -> None:
 
     app, controller = build([])
     qtbot.addWidget(controller.dialog)
-    icon = app.windowIcon()
-    assert sorted(size.width() for size in icon.availableSizes()) == list(ICON_SIZES)
     assert app.desktopFileName() == APP_ID  # Wayland matches windows to the entry by this
     controller.start()
     qtbot.waitExposed(controller.dialog)
+    qtbot.waitUntil(lambda: not app.windowIcon().isNull())  # right after the first paint
+    icon = app.windowIcon()
+    assert sorted(size.width() for size in icon.availableSizes()) == list(ICON_SIZES)
     drawn = controller.dialog.windowIcon().pixmap(48).toImage()
     assert _mean_difference(drawn, QImage(str(icon_png(48)))) < 1.5
     controller.dialog.close()
