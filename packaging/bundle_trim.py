@@ -1,12 +1,14 @@
-"""What the bundle leaves out of PySide6: the parts of Qt jobjournal never loads.
+"""What the bundle leaves out: the parts of Qt jobjournal never loads, and the GTK stack.
 
-The spec filters PyInstaller's file lists through these two functions. Each rule names
-what it drops and why; what stays is what a desktop session can ask for (X11, Wayland,
-input methods, the GTK and portal themes, printing) plus the offscreen platform that
+The spec filters PyInstaller's file lists through these functions. Each rule names what
+it drops and why; what stays is what a desktop session can ask for (X11, Wayland, input
+methods, the GTK and portal themes, printing) plus the offscreen platform that
 `--self-test` uses.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 # Qt plugin folders with nothing the app uses: device back-ends for embedded boards,
 # databases, networking, QML tooling, Designer, Lottie and compositor-side Wayland.
@@ -61,3 +63,38 @@ def keep_data(destination: str) -> bool:
     """Qt's own translations go: jobjournal's interface is English and loads none."""
     parts = destination.replace("\\", "/").split("/")
     return not ("Qt" in parts and "translations" in parts)
+
+
+# Qt's GTK theme plugin links GTK 3 and its whole stack (GDK, pango, cairo, atk, pixbuf).
+# A desktop that wants the GTK look has its own, matching its themes; a copy in the
+# bundle could disagree with them, and would add 12 MB wherever the build machine has
+# GTK. So the plugin goes in alone; where GTK is missing, Qt skips it and draws its own.
+USES_THE_SYSTEMS_LIBRARIES = ("platformthemes/libqgtk3.so",)
+
+Entry = tuple[str, str, str]  # PyInstaller's (destination, source, kind)
+
+
+def without_unneeded_system_libraries(
+    binaries: list[Entry], needs: Callable[[str], set[tuple[str, str | None]]]
+) -> list[Entry]:
+    """Drop the system libraries (copied from /usr or /lib to the bundle's top) that no
+    kept binary needs, directly or through another; `needs(path)` gives a file's
+    shared libraries as (name, where found) pairs (PyInstaller's bindepend.get_imports)."""
+    system = {dest: source for dest, source, _ in binaries if _is_system_library(dest, source)}
+    wanted: set[str] = set()
+    queue = [
+        source
+        for dest, source, _ in binaries
+        if dest not in system and not dest.replace("\\", "/").endswith(USES_THE_SYSTEMS_LIBRARIES)
+    ]
+    while queue:
+        for name, _ in needs(queue.pop()):
+            if name in system and name not in wanted:
+                wanted.add(name)
+                queue.append(system[name])
+    return [entry for entry in binaries if entry[0] not in system or entry[0] in wanted]
+
+
+def _is_system_library(destination: str, source: str) -> bool:
+    top_level = "/" not in destination and "\\" not in destination
+    return top_level and source.startswith(("/usr/", "/lib"))

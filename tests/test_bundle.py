@@ -99,6 +99,11 @@ def test_unused_qt_parts_are_left_out_and_the_desktop_ones_kept(bundle: Bundle) 
         assert needed in plugins
     for dropped in ("platforms/libqvnc.so", "imageformats/libqpdf.so", "tls/", "sqldrivers/"):
         assert not any(name.startswith(dropped) for name in plugins), dropped
+    top = {path.name for path in (bundle.folder / "_internal").iterdir()}
+    gtk_stack = ("libgtk-3.", "libgdk-3.", "libpango", "libcairo", "libatk-", "libgdk_pixbuf")
+    assert not any(name.startswith(gtk_stack) for name in top)  # the desktop's own GTK
+    assert {"libfontconfig.so.1", "libglib-2.0.so.0"} <= top  # what Qt itself needs stays
+    assert any(name.startswith("libpython3.") for name in top)
 
 
 def test_the_tarball_unpacks_to_one_runnable_folder(bundle: Bundle, tmp_path: Path) -> None:
