@@ -61,9 +61,9 @@ def build(argv: list[str]) -> tuple[QApplication, AppController]:
     app.setDesktopFileName(APP_ID)
     path = args.path.expanduser().absolute() if args.path else last_journal_path()
     controller = AppController(path, demo=args.demo)
-    # Every window takes the app's icon, then and later. Reading eight PNGs (and the
-    # package that finds them) costs 3 ms, so it waits for the first paint: the desktop
-    # already shows the entry's icon, by the desktop file name or WM class.
+    # Every window takes the app's icon, then and later. Finding its eight PNGs and
+    # creating Qt's icon class cost 3 ms, so that waits for the first paint; the desktop
+    # already shows the entry's icon, matched by the desktop file name or WM class.
     after_first_paint(controller.dialog, lambda: app.setWindowIcon(app_icon()))
     return app, controller
 

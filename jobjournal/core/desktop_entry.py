@@ -8,7 +8,6 @@ the freedesktop icon theme's "hicolor" folders. Nothing needs root.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -17,18 +16,10 @@ from pathlib import Path
 from jobjournal import APP_ID
 from jobjournal.core.assets import DESKTOP_ENTRY, ICON_SIZES, ICON_SVG, asset, icon_png
 from jobjournal.core.errors import CannotWrite
+from jobjournal.core.paths import desktop_share_dir
 
 # Characters the desktop entry spec says must be escaped inside a quoted Exec argument.
 _EXEC_ESCAPED = ("\\", '"', "`", "$")
-
-
-def share_dir() -> Path:
-    """$XDG_DATA_HOME (~/.local/share); under JOBJOURNAL_HOME when that is set."""
-    override = os.environ.get("JOBJOURNAL_HOME")
-    if override:
-        return Path(override).expanduser() / "share"
-    xdg = os.environ.get("XDG_DATA_HOME")
-    return Path(xdg) if xdg else Path.home() / ".local" / "share"
 
 
 def launcher() -> Path:
@@ -88,7 +79,7 @@ def installed_files(share: Path) -> list[Path]:
 
 def install(program: Path | None = None, share: Path | None = None) -> list[Path]:
     """Write the entry and the icons; returns the files written."""
-    share = share or share_dir()
+    share = share or desktop_share_dir()
     entry, svg, *pngs = installed_files(share)
     try:
         _write(entry, entry_text(program or launcher()).encode())
@@ -103,10 +94,13 @@ def install(program: Path | None = None, share: Path | None = None) -> list[Path
 
 def uninstall(share: Path | None = None) -> list[Path]:
     """Remove what `install` wrote; returns the files that were there."""
-    share = share or share_dir()
+    share = share or desktop_share_dir()
     removed = [path for path in installed_files(share) if path.exists()]
-    for path in removed:
-        path.unlink()
+    try:
+        for path in removed:
+            path.unlink()
+    except OSError as error:
+        raise CannotWrite(f"Could not take jobjournal out of the menu: {error}") from error
     _refresh_caches(share)
     return removed
 

@@ -51,6 +51,15 @@ def documents_dir() -> Path:
     return Path(platformdirs.user_documents_dir())
 
 
+def desktop_share_dir() -> Path:
+    """Linux: where a user's menu entries and icons go ($XDG_DATA_HOME, ~/.local/share)."""
+    home = _override()
+    if home is not None:
+        return home / "share"
+    xdg = os.environ.get("XDG_DATA_HOME")
+    return Path(xdg) if xdg else Path.home() / ".local" / "share"
+
+
 def default_journal_path() -> Path:
     return data_dir() / DEFAULT_JOURNAL_NAME
 
