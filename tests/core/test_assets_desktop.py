@@ -144,6 +144,11 @@ def test_a_built_wheel_carries_resources_and_finds_them_installed(tmp_path: Path
         assert f"jobjournal/resources/icons/jobjournal-{size}.png" in names
     assert f"jobjournal/resources/{DESKTOP_ENTRY}" in names
     assert "jobjournal/resources/icons/jobjournal.svg" in names
+    modules = {
+        f"jobjournal/{p.relative_to(PROJECT / 'jobjournal').as_posix()}"
+        for p in (PROJECT / "jobjournal").rglob("*.py")
+    }
+    assert modules <= names, sorted(modules - names)  # pyproject lists every subpackage
     subprocess.run([*pip, "install", "--no-deps", "--target", target, wheel], check=True)
     code = (
         "import jobjournal.core.assets as a;print(a.asset(a.DESKTOP_ENTRY)); print(a.icon_png(512))"
