@@ -76,7 +76,7 @@ def path() -> Path:
 def open_big_journal() -> Journal:
     if not path().exists():
         build(path())
-    return vault.unlock(path(), PASSPHRASE, make_daily_backup=False)
+    return vault.unlock(path(), PASSPHRASE)
 
 
 def build(target: Path) -> None:

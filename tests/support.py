@@ -22,8 +22,17 @@ TESTS_DIR = Path(__file__).parent
 PROJECT_DIR = TESTS_DIR.parent
 
 
+# jobjournal trusts only the operating systems' keychains, by keyring module. The fakes
+# stand in for one of them (Secret Service), so they carry its module name.
+OS_KEYCHAIN_MODULE = "keyring.backends.SecretService"
+
+
 class MemoryKeyring(KeyringBackend):
     """The OS keychain, faked in memory: the only fake in the suite."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.__module__ = OS_KEYCHAIN_MODULE  # subclasses are OS keychains too, unless reset
 
     priority = 5  # type: ignore[assignment]
 
@@ -72,6 +81,9 @@ class FileKeyring(MemoryKeyring):
         os.replace(partial, self.store)  # like a real keychain, an update is all or nothing
 
 
+MemoryKeyring.__module__ = OS_KEYCHAIN_MODULE
+
+
 class LowPriorityKeyring(MemoryKeyring):
     priority = 0.5  # type: ignore[assignment]
 
@@ -81,6 +93,25 @@ class PlaintextLookalike(MemoryKeyring):
 
 
 PlaintextLookalike.__module__ = "keyrings.alt.file"
+
+
+class UnknownPlugin(MemoryKeyring):
+    """A third-party backend of high priority that keeps secrets who knows how."""
+
+    priority = 50  # type: ignore[assignment]
+
+
+UnknownPlugin.__module__ = "keyring_someplugin.backend"
+
+
+class RaisingKeyring(MemoryKeyring):
+    """A configured backend whose crypto module is missing: every call raises."""
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise RuntimeError("backend missing its crypto module")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise RuntimeError("backend missing its crypto module")
 
 
 class ForgetfulKeyring(MemoryKeyring):

@@ -46,6 +46,23 @@ class JournalDamaged(JournalError):
         self.backups = backups or []
 
 
+class RecentChangesLost(JournalDamaged):
+    """The last session ended in a crash and its log of changes (-wal) has since vanished.
+
+    Nothing was written; the caller offers the backups, or opening the journal as it is.
+    """
+
+    def __init__(self, path: Path, backups: list[Path] | None = None) -> None:
+        super().__init__(
+            path,
+            f"it was not closed properly last time, and the file that held its latest "
+            f"changes (“{path.name}-wal”) is gone; a cleaning or sync tool may have removed "
+            "it. Changes made in that last session may be missing. Nothing has been written "
+            "to the journal: restore a backup, or open it as it is.",
+            backups,
+        )
+
+
 class JournalInUse(JournalError):
     def __init__(self, path: Path) -> None:
         super().__init__(
@@ -95,6 +112,39 @@ class CannotWrite(JournalError):
         )
 
 
+class BackupFailed(JournalError):
+    """An automatic or requested backup could not be made; the journal itself is fine."""
+
+    def __init__(self, folder: Path, reason: str) -> None:
+        super().__init__(
+            f"No backup was made in {folder}: {reason}. Your journal itself is fine and "
+            "nothing in it was lost. Choose another backups folder in Settings, or make room "
+            "there, then use Journal → Back up now."
+        )
+        self.folder = folder
+        self.reason = reason
+
+
+class RestoreFailed(JournalError):
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            f"The backup was not restored: {reason}. “{path.name}” is exactly as it was "
+            "before; try again once that is fixed."
+        )
+        self.path = path
+
+
+class PassphraseNotChanged(JournalError):
+    """The rekey did not happen: the journal still opens with the current passphrase."""
+
+    def __init__(self, reason: str, keychain_note: str = "") -> None:
+        extra = f" {keychain_note}" if keychain_note else ""
+        super().__init__(
+            f"Your passphrase was not changed: {reason}. The journal still opens with your "
+            f"current passphrase.{extra}"
+        )
+
+
 class InvalidInput(JournalError):
     """A value a person typed that cannot be saved as it is; the message says which and why."""
 
@@ -120,6 +170,26 @@ def known_error(error: BaseException, path: Path, backups: list[Path]) -> Journa
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         return JournalInUse(path)
     return None
+
+
+def os_error_reason(error: OSError) -> str:
+    """A failed file operation in plain words, for the middle of a sentence."""
+    import errno
+
+    reasons = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EFBIG: "the file grew past the size this system allows",
+        errno.EROFS: "the disk is read-only",
+        errno.EACCES: "jobjournal may not write there",
+        errno.EPERM: "jobjournal may not write there",
+        errno.EIO: "the disk reported an error",
+        errno.ENOTDIR: "a file stands where the folder should be",
+        errno.EEXIST: "a file stands where the folder should be",
+        errno.ENOENT: "the folder does not exist",
+        errno.ENAMETOOLONG: "the name is too long for this disk",
+    }
+    return reasons.get(error.errno or 0, error.strerror or type(error).__name__)
 
 
 @contextmanager

@@ -1,9 +1,13 @@
 """Remember a journal's derived key in the OS keychain, or refuse to.
 
-Only a keychain we can trust is used: it must have priority >= 1, must not be one of the
-backends that store secrets in the clear (or not at all), and must give back what was
-put in. When it is not usable the caller is told why and asks for the passphrase;
-nothing is ever written anywhere else instead.
+Only a keychain we can trust is used: it must be one of the operating systems' own
+keychains, which keep secrets encrypted (macOS Keychain, Windows Credential Locker,
+Secret Service, KWallet, or keyring's chain of those), have priority >= 1, and give back
+what was put in. Any other backend — a plaintext file, a null store, an unknown plug-in
+of high priority — is refused, whatever it claims. When the keychain is not usable, or
+fails in any way (a backend missing a module raises on first use), the caller is told
+why in one line and asks for the passphrase; nothing here ever raises, and nothing is
+ever written anywhere else instead.
 """
 
 from __future__ import annotations
@@ -17,10 +21,15 @@ from typing import Any
 from jobjournal.core.crypto import RawKey
 
 SERVICE = "jobjournal"
-_UNTRUSTED_MODULES = (
-    "keyring.backends.fail",
-    "keyring.backends.null",
-    "keyrings.alt",  # plaintext and home-made "encrypted" files
+# The backends that keep secrets encrypted by the operating system, by keyring module.
+TRUSTED_MODULES = frozenset(
+    {
+        "keyring.backends.macOS",  # macOS Keychain
+        "keyring.backends.Windows",  # Windows Credential Locker
+        "keyring.backends.SecretService",  # GNOME Keyring, KeePassXC… over Secret Service
+        "keyring.backends.libsecret",  # the same, through libsecret
+        "keyring.backends.kwallet",  # KDE Wallet
+    }
 )
 
 
@@ -45,23 +54,35 @@ def _real_backends(backend: Any) -> list[Any]:
 
 
 def _is_missing(backend: Any) -> bool:
-    return type(backend).__module__ == "keyring.backends.fail"
+    return type(backend).__module__ in ("keyring.backends.fail", "keyring.backends.null")
 
 
 def _is_trusted(backend: Any) -> bool:
-    module = type(backend).__module__
-    return backend.priority >= 1 and not module.startswith(_UNTRUSTED_MODULES)
+    return type(backend).__module__ in TRUSTED_MODULES and backend.priority >= 1
+
+
+def _failed(error: Exception) -> KeychainStatus:
+    return KeychainStatus(
+        False,
+        f"This computer's keychain is not working ({type(error).__name__}); "
+        "type your passphrase instead.",
+    )
 
 
 def backend_status() -> KeychainStatus:
     """Whether the keychain looks secure, without writing to it."""
-    backends = [b for b in _real_backends(_backend()) if not _is_missing(b)]
-    if not backends:
-        return KeychainStatus(False, "This computer has no keychain jobjournal can use.")
-    if not all(_is_trusted(b) for b in backends):
-        names = ", ".join(type(b).__name__ for b in backends)
+    try:
+        backends = [b for b in _real_backends(_backend()) if not _is_missing(b)]
+        if not backends:
+            return KeychainStatus(False, "This computer has no keychain jobjournal can use.")
+        untrusted = [type(b).__name__ for b in backends if not _is_trusted(b)]
+    except Exception as error:  # a backend that fails to load or answer: not usable
+        return _failed(error)
+    if untrusted:
         return KeychainStatus(
-            False, f"The available keychain ({names}) does not store secrets securely."
+            False,
+            f"The available keychain ({', '.join(untrusted)}) is not one of the operating "
+            "system's encrypted keychains, so jobjournal will not give it your key.",
         )
     return KeychainStatus(True, "Your key will be kept in this computer's keychain.")
 
@@ -72,8 +93,8 @@ def check_round_trip() -> KeychainStatus:
     if not status.usable:
         return status
     probe_name, probe_value = "probe", secrets.token_hex(16)
-    backend = _backend()
     try:
+        backend = _backend()
         backend.set_password(SERVICE, probe_name, probe_value)
         returned = backend.get_password(SERVICE, probe_name)
         backend.delete_password(SERVICE, probe_name)
@@ -113,6 +134,7 @@ def store_key(journal_path: Path, key: RawKey) -> KeychainStatus:
     try:
         _backend().set_password(SERVICE, _entry_name(journal_path), key.to_secret())
     except Exception as error:
+        forget_key(journal_path)  # a half-written entry must not outlive the refusal
         return KeychainStatus(False, f"The keychain refused the key ({type(error).__name__}).")
     return status
 
@@ -121,7 +143,5 @@ def forget_key(journal_path: Path) -> None:
     """Remove the remembered key, if any. A keychain we cannot reach has nothing of ours."""
     if not backend_status().usable:
         return
-    import keyring.errors
-
-    with suppress(keyring.errors.PasswordDeleteError):
+    with suppress(Exception):  # nothing there, or a keychain failing: nothing to forget
         _backend().delete_password(SERVICE, _entry_name(journal_path))

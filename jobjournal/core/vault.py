@@ -7,15 +7,26 @@ kept, and the file opens in any SQLCipher 4 tool with the passphrase alone.
 Rules this module keeps (each has a test):
 - the key is the first statement on a connection, after only `cipher_log_level = NONE`;
 - a file is a journal only if it carries our marker and core tables; anything else is
-  reported as damaged, never initialised as a new journal;
+  reported as damaged, never initialised as a new journal. Damage is found by opening and
+  checking, never by the file's size alone (a write cut short leaves a ragged main file
+  whose rows all sit in the -wal);
+- while a journal is open its main file says so (`session_open`); finding that mark with
+  no -wal beside it means a crash and then a deleted log: the person is told, and nothing
+  is written until they choose;
 - a remembered key in the keychain always opens the file or is absent;
-- backups are encrypted (`VACUUM INTO`), checked by opening them, and never plaintext.
+- backups are encrypted (`VACUUM INTO` on a connection of their own, so they run beside
+  editing), checked by opening them, never plaintext, and never a condition of opening;
+- a restore swaps a checked copy in by renaming: at every instant the journal's path
+  holds the old journal or the restored one (see `swap`).
 """
 
 from __future__ import annotations
 
-import os
+import atexit
+import errno
 import shutil
+import threading
+import unicodedata
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
@@ -25,18 +36,24 @@ from typing import TYPE_CHECKING, Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from jobjournal.core import keychain, migrations, paths
-from jobjournal.core.crypto import RawKey, derive_key, new_salt, read_salt
+from jobjournal.core import backups, keychain, migrations, paths, swap
+from jobjournal.core.backups import BACKUP_EVERY, DEFAULT_KEEP_BACKUPS, BackupPlace
+from jobjournal.core.crypto import SALT_BYTES, RawKey, derive_key, new_salt, read_salt
 from jobjournal.core.errors import (
+    BackupFailed,
     InvalidInput,
     JournalDamaged,
     JournalError,
     JournalExists,
     JournalNotFound,
     JournalTooNew,
+    PassphraseNotChanged,
     PassphraseRequired,
+    RecentChangesLost,
+    RestoreFailed,
     WrongPassphrase,
     known_error,
+    os_error_reason,
     translating_os_errors,
 )
 from jobjournal.core.filelock import JournalLock
@@ -48,12 +65,32 @@ if TYPE_CHECKING:
 
     from jobjournal.core.journal import Journal
 
+__all__ = ["BACKUP_EVERY", "DEFAULT_KEEP_BACKUPS", "list_backups", "set_backup_place"]
+
 PAGE_SIZE = 4096
-DEFAULT_KEEP_BACKUPS = 10
-BACKUP_EVERY = timedelta(days=1)
-_STAMP = "%Y%m%d-%H%M%S"
+SESSION_MARK = "session_open"  # journal_info key: set while a session is open
+UNBACKED_MARK = "changed_since_backup"  # journal_info key: "1" when the newest backup is older
 
 Connection = Any  # a sqlcipher3 DB-API connection (the module ships no type hints)
+
+list_backups = backups.list_backups
+
+
+# ---------------------------------------------------------------------------------------
+# Passphrases
+
+
+def passphrase_forms(passphrase: str) -> list[str]:
+    """The forms to try, NFC first: keyboards and password managers type accented letters
+    composed or decomposed. New keys use NFC; journals keyed before NFC keep opening with
+    the text as typed (or its decomposed form)."""
+    forms = [unicodedata.normalize("NFC", passphrase), passphrase]
+    forms.append(unicodedata.normalize("NFD", passphrase))
+    return list(dict.fromkeys(forms))
+
+
+def _new_key(passphrase: str, salt: bytes) -> RawKey:
+    return derive_key(unicodedata.normalize("NFC", passphrase), salt)
 
 
 # ---------------------------------------------------------------------------------------
@@ -113,11 +150,24 @@ def _check_marker(connection: Connection, path: Path) -> int:
     return int(version)
 
 
+def _integrity_problems(connection: Connection) -> list[str]:
+    problems = [f"{row[0]}" for row in connection.execute("PRAGMA cipher_integrity_check")]
+    results = [row[0] for row in connection.execute("PRAGMA quick_check")]
+    return problems + ([] if results == ["ok"] else results)
+
+
+def _info(connection: Connection, key: str) -> str | None:
+    row = connection.execute("SELECT value FROM journal_info WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
 def _make_engine(path: Path, key: RawKey, unused: list[Connection]) -> Engine:
     """One connection for the whole app (the GUI thread), handed to SQLAlchemy as is.
 
     `unused` holds the connection unlock already opened and checked; the engine takes it
     on first use, and whoever locks the vault closes it if the engine never did.
+    Parameters are hidden from error messages: a failed statement must never print the
+    journal's text into a log or a dialog.
     """
     from sqlalchemy import create_engine
     from sqlalchemy.pool import StaticPool
@@ -129,7 +179,13 @@ def _make_engine(path: Path, key: RawKey, unused: list[Connection]) -> Engine:
         _configure(connection)
         return connection
 
-    return create_engine("sqlite://", creator=connect, module=sqlcipher, poolclass=StaticPool)
+    return create_engine(
+        "sqlite://",
+        creator=connect,
+        module=sqlcipher,
+        poolclass=StaticPool,
+        hide_parameters=True,
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -146,17 +202,53 @@ class VerifyReport:
         return not self.problems
 
 
+@dataclass(frozen=True)
+class PassphraseChanged:
+    """The rekey went through. What else happened is said, never hidden."""
+
+    backup: Path | None
+    backup_problem: str = ""  # why no backup under the new passphrase was made
+    keychain_note: str = ""  # "Remember" was turned off, and why
+
+    def message(self) -> str:
+        parts = ["Passphrase changed: the journal now opens only with the new one."]
+        if self.backup is not None:
+            parts.append(
+                "A backup under the new passphrase was made; older backups still "
+                "open with the old one."
+            )
+        else:
+            parts.append(f"But {self.backup_problem[:1].lower()}{self.backup_problem[1:]}")
+        if self.keychain_note:
+            parts.append(self.keychain_note)
+        return " ".join(parts)
+
+
+class BackupCancelled(JournalError):
+    def __init__(self) -> None:
+        super().__init__("The backup was stopped because the journal was locked.")
+
+
 class Vault:
     """An unlocked journal file. `lock()` closes it; every other method then refuses."""
 
     def __init__(self, path: Path, key: RawKey, file_lock: JournalLock, first: Connection):
         self.path = path
-        self.backups_dir, self.keep_backups = backup_place(path)
         self.keychain_note = ""  # why remembering did not happen, when it was asked for
+        self.notes: list[str] = []  # what the person should read once the window is up
         self._key: RawKey | None = key
         self._file_lock = file_lock
         self._unused: list[Connection] = [first]
+        self._main = first  # the engine's one connection: its change count tells edits
         self._engine: Engine | None = _make_engine(path, key, self._unused)
+        self._backup_guard = threading.Lock()  # one backup at a time; lock() waits for it
+        self._backup_connection: Connection | None = None
+        self._unbacked_at_open = True
+        self._changes_at_backup = 0
+        # A program that ends without locking (an uncaught error, a script) still closes
+        # its connections, and SQLite then removes the -wal: clear the mark first, or the
+        # next unlock would report a lost log that was in fact written home.
+        atexit.register(self.lock)
 
     # -- state ---------------------------------------------------------------------------
 
@@ -170,14 +262,26 @@ class Vault:
             raise RuntimeError("the journal is locked")
         return self._engine
 
+    @property
+    def backup_place(self) -> BackupPlace:
+        return backups.place(self.path)
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.backup_place.folder
+
     def _current_key(self) -> RawKey:
         if self._key is None:
             raise RuntimeError("the journal is locked")
         return self._key
 
     def lock(self) -> None:
-        """Close the file: connection closed (SQLCipher wipes its key), OS lock released."""
+        """Close the file: backup stopped, session mark cleared, connection closed
+        (SQLCipher wipes its key), OS lock released."""
+        atexit.unregister(self.lock)
+        self._stop_backup()
         if self._engine is not None:
+            self._end_session_mark()
             self._engine.dispose()
             self._engine = None
         self._close_unused()
@@ -187,6 +291,53 @@ class Vault:
     def _close_unused(self) -> None:
         while self._unused:
             self._unused.pop().close()
+
+    # -- the session mark ----------------------------------------------------------------
+
+    def _begin_session_mark(self, connection: Connection, *, migrated: bool) -> None:
+        """Mark the main file "open", checkpointed there, before any edit of this session.
+
+        A disk too full for the mark does not keep the person out: they are told, and
+        their reading works; the lost-log check is then simply not armed.
+        """
+        unbacked = _info(connection, UNBACKED_MARK)
+        self._unbacked_at_open = migrated or unbacked != "0"
+        try:
+            with connection:
+                connection.execute(
+                    "INSERT OR REPLACE INTO journal_info (key, value) VALUES (?, ?)",
+                    (SESSION_MARK, datetime.now(UTC).isoformat(timespec="seconds")),
+                )
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlcipher.OperationalError as error:
+            known = known_error(error, self.path, [])
+            if known is None:
+                raise
+            self.notes.append(str(known))
+        self._changes_at_backup = connection.total_changes
+
+    def _end_session_mark(self) -> None:
+        """Clear the mark and record whether the newest backup misses changes."""
+        from sqlalchemy.exc import DBAPIError
+
+        try:
+            unbacked = "1" if self._changed_since_backup() else "0"
+        except sqlcipher.Error:  # the connection died with a failed rekey: assume changes
+            unbacked = "1"
+        with suppress(DBAPIError, sqlcipher.Error), self.engine.begin() as connection:
+            connection.exec_driver_sql(
+                "INSERT OR REPLACE INTO journal_info (key, value) VALUES (?, ?)",
+                (UNBACKED_MARK, unbacked),
+            )
+            connection.exec_driver_sql("DELETE FROM journal_info WHERE key = ?", (SESSION_MARK,))
+
+    def _total_changes(self) -> int:
+        """Rows changed through the app's connection since it opened (read from any
+        thread: SQLite keeps the count in the connection, no statement runs)."""
+        return int(self._main.total_changes)
+
+    def _changed_since_backup(self) -> bool:
+        return self._unbacked_at_open or self._total_changes() > self._changes_at_backup
 
     # -- writing -------------------------------------------------------------------------
 
@@ -246,91 +397,154 @@ class Vault:
     # -- backups -------------------------------------------------------------------------
 
     def backup(self, label: str = "") -> Path:
-        """Write an encrypted, checked copy to the backups folder and keep the newest N."""
-        with translating_os_errors("the backup"):
-            paths.make_private_dir(self.backups_dir)
-            final = _free_backup_name(self.backups_dir, self.path.stem, label)
-            partial = final.with_name(f".{final.name}.partial")
-            _create_private_file(partial, replace_stale=True)
+        """Write an encrypted, checked copy to the backups folder and keep what the
+        person chose. Safe from any thread: the copy reads through a connection of its
+        own, a consistent snapshot while editing goes on. Any failure is a BackupFailed
+        that names the folder and the reason; the journal is never touched by it."""
+        key = self._current_key()
+        chosen = self.backup_place
+        with self._backup_guard:
+            changes_before = self._total_changes()
             try:
-                self._vacuum_into(partial)
-                _check_backup(partial, self._current_key())
-                _fsync_file(partial)
-                os.replace(partial, final)
-                _fsync_dir(self.backups_dir)
-            finally:
-                with suppress(FileNotFoundError):
-                    partial.unlink()
-            self._rotate_backups()
+                final = self._write_backup(chosen, key, label)
+            except OSError as error:
+                raise BackupFailed(chosen.folder, os_error_reason(error)) from error
+            except sqlcipher.Error as error:
+                if self._key is None or "interrupt" in str(error):
+                    raise BackupCancelled() from error
+                raise BackupFailed(chosen.folder, _sqlite_reason(error)) from error
+            except JournalDamaged as error:
+                raise BackupFailed(chosen.folder, "the copy did not check") from error
+            self._unbacked_at_open = False
+            self._changes_at_backup = changes_before
         return final
 
-    def _vacuum_into(self, target: Path) -> None:
-        from sqlalchemy.exc import DBAPIError
-
+    def _write_backup(self, chosen: BackupPlace, key: RawKey, label: str) -> Path:
+        paths.make_private_dir(chosen.folder)
+        if not chosen.folder.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(chosen.folder))
+        final = backups.free_name(chosen.folder, self.path.stem, label)
+        partial = final.with_name(f".{final.name}.partial")
+        backups.create_private_file(partial, replace_stale=True)
         try:
-            with self.engine.connect() as connection:
-                connection.exec_driver_sql("VACUUM INTO ?", (str(target),))
-        except DBAPIError as error:
-            raise self._translated(error) from error
+            self._vacuum_into(partial, key)
+            _as_closed_journal(partial, key)
+            _check_backup(partial, key)
+            backups.fsync_file(partial)
+            partial.replace(final)
+            backups.fsync_dir(chosen.folder)
+        finally:
+            with suppress(FileNotFoundError):
+                partial.unlink()
+        backups.rotate(self.path, chosen)
+        backups.remove_partials(self.path, chosen.folder)
+        return final
 
-    def place_backups(self, folder: Path | None, keep: int) -> None:
-        """Send future backups to `folder` (None: the default) and keep the newest `keep`.
+    def _vacuum_into(self, target: Path, key: RawKey) -> None:
+        connection = _open_connection(self.path, key)
+        self._backup_connection = connection
+        try:
+            connection.execute("VACUUM INTO ?", (str(target),))
+        finally:
+            self._backup_connection = None
+            connection.close()
+
+    def _stop_backup(self) -> None:
+        """Interrupt a backup under way (lock, rekey) and wait until it has cleaned up."""
+        running = self._backup_connection
+        if running is not None:
+            running.interrupt()
+        with self._backup_guard:
+            pass
+
+    def place_backups(self, folder: Path | None, keep: int, budget_mb: int | None = None) -> None:
+        """Send future backups to `folder` (None: the default) and keep what is chosen.
 
         Backups already made stay where they are; the old folder is not emptied.
         """
-        set_backup_place(self.path, folder, keep)
-        self.backups_dir, self.keep_backups = backup_place(self.path)
-        if self.backups_dir.is_dir():
+        budget = budget_mb if budget_mb is not None else self.backup_place.budget_mb
+        backups.set_place(self.path, folder, keep, budget)
+        chosen = self.backup_place
+        if chosen.folder.is_dir():
             with translating_os_errors("the backups folder"):
-                self._rotate_backups()
+                backups.rotate(self.path, chosen)
+
+    def backup_due(self, every: timedelta = BACKUP_EVERY) -> bool:
+        """A day since the newest backup, and something changed since it (or none yet)."""
+        newest = list_backups(self.path, self.backups_dir)[:1]
+        if not newest:
+            return True
+        return backups.age(newest[0]) >= every and self._changed_since_backup()
 
     def backup_if_due(self, every: timedelta = BACKUP_EVERY) -> Path | None:
-        newest = list_backups(self.path, self.backups_dir)[:1]
-        if newest and _age(newest[0]) < every:
-            return None
-        return self.backup()
-
-    def _rotate_backups(self) -> None:
-        for old in list_backups(self.path, self.backups_dir)[self.keep_backups :]:
-            old.unlink()
-        for leftover in self.backups_dir.glob(f".{self.path.stem}-*.partial"):
-            leftover.unlink()  # from a backup cut short by a crash; we hold the journal lock
+        return self.backup("") if self.backup_due(every) else None
 
     # -- passphrase and keychain ---------------------------------------------------------
 
     def check_passphrase(self, passphrase: str) -> bool:
         key = self._current_key()
-        return derive_key(passphrase, key.salt).same_as(key)
+        return any(derive_key(form, key.salt).same_as(key) for form in passphrase_forms(passphrase))
 
-    def change_passphrase(self, current: str, new: str) -> None:
-        """Re-encrypt the file under `new`.
+    def change_passphrase(self, current: str, new: str) -> PassphraseChanged:
+        """Re-encrypt the file under `new`, and say exactly what happened.
 
-        The remembered key is removed before the rekey and stored again only once the new
-        key is proven to open the file, so at every instant the keychain holds either
-        nothing or a key that opens the journal. Backups keep the passphrase they were made
-        with, so a fresh backup is made under the new one.
+        The remembered key is removed before the rekey and stored again (old or new key,
+        whichever opens the file after) once proven, so at every instant the keychain
+        holds either nothing or a key that opens the journal. A failed rekey raises
+        PassphraseNotChanged; a failed backup after it is reported in the result.
         """
         _require_passphrase(new)
         if not self.check_passphrase(current):
             raise WrongPassphrase(self.path)
         old_key = self._current_key()
-        new_key = derive_key(new, old_key.salt)
+        new_key = _new_key(new, old_key.salt)
         was_remembered = self.is_remembered()
         if was_remembered:
             keychain.forget_key(self.path)
+        self._stop_backup()
+        # The session is closed properly around the rekey: no connection is open during
+        # it, so its -wal comes and goes, and a crash then must not read as a lost log.
+        self._end_session_mark()
         self.engine.dispose()  # other connections fail after a rekey
         self._close_unused()
-        with closing(_open_connection(self.path, old_key)) as connection:
-            connection.execute(f"PRAGMA rekey = {new_key.pragma_literal()}")
-        proven = _open_connection(self.path, new_key)
-        _check_marker(proven, self.path)
-        _configure(proven)
-        self._key = new_key
-        self._unused.append(proven)
-        self._engine = _make_engine(self.path, new_key, self._unused)
-        if was_remembered:
-            self.keychain_note = keychain.store_key(self.path, new_key).reason
-        self.backup("new-passphrase")
+        failure = _rekey(self.path, old_key, new_key)
+        opened_with = self._reopen(new_key, old_key)
+        self._begin_session_mark(self._main, migrated=False)
+        note = self._remember_again() if was_remembered else ""
+        if opened_with is old_key:
+            raise PassphraseNotChanged(_failure_reason(failure), note)
+        try:
+            return PassphraseChanged(self.backup("new-passphrase"), keychain_note=note)
+        except BackupFailed as error:
+            return PassphraseChanged(None, str(error), note)
+
+    def _reopen(self, *keys: RawKey) -> RawKey:
+        """Open the journal with the first key of `keys` that opens it, as the app's
+        connection from now on."""
+        for key in keys:
+            try:
+                proven = _open_connection(self.path, key)
+            except sqlcipher.DatabaseError:
+                continue
+            _check_marker(proven, self.path)
+            _configure(proven)
+            self._key = key
+            self._main = proven
+            self._unused.append(proven)
+            self._engine = _make_engine(self.path, key, self._unused)
+            return key
+        raise JournalDamaged(
+            self.path, "neither passphrase opens it any more.", list_backups(self.path)
+        )
+
+    def _remember_again(self) -> str:
+        status = keychain.store_key(self.path, self._current_key())
+        if status.usable:
+            return ""
+        return (
+            "“Remember on this computer” was turned off: the keychain could not keep the key "
+            f"({status.reason}). Type your passphrase to unlock next time."
+        )
 
     def is_remembered(self) -> bool:
         remembered, _ = keychain.load_key(self.path)
@@ -346,6 +560,43 @@ class Vault:
         return status
 
 
+def _as_closed_journal(copy: Path, key: RawKey) -> None:
+    """A copy taken while the journal is open carries its session mark; restored, it must
+    read as a journal closed properly, whose newest backup is itself."""
+    with closing(_open_connection(copy, key)) as connection, connection:
+        connection.execute("DELETE FROM journal_info WHERE key = ?", (SESSION_MARK,))
+        connection.execute(
+            "INSERT OR REPLACE INTO journal_info (key, value) VALUES (?, '0')", (UNBACKED_MARK,)
+        )
+
+
+def _rekey(path: Path, old_key: RawKey, new_key: RawKey) -> BaseException | None:
+    """Run the rekey; the failure it met (disk full, size limit), or None."""
+    try:
+        with closing(_open_connection(path, old_key)) as connection:
+            connection.execute(f"PRAGMA rekey = {new_key.pragma_literal()}")
+    except (sqlcipher.Error, OSError) as error:
+        return error
+    return None
+
+
+def _failure_reason(failure: BaseException | None) -> str:
+    if isinstance(failure, OSError):
+        return os_error_reason(failure)
+    if isinstance(failure, sqlcipher.Error):
+        return _sqlite_reason(failure)
+    return "the journal could not be re-encrypted"
+
+
+def _sqlite_reason(error: BaseException) -> str:
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if name == "SQLITE_FULL":
+        return "the disk is full"
+    if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_READONLY")):
+        return "the disk refused the write"
+    return f"the database reported “{error}”"
+
+
 # ---------------------------------------------------------------------------------------
 # Creating and unlocking
 
@@ -357,19 +608,25 @@ def create(path: Path | str, passphrase: str, *, remember: bool = False) -> Jour
     with translating_os_errors("the new journal"):
         paths.make_private_dir(path.parent)
         try:
-            _create_private_file(path)
+            backups.create_private_file(path)
         except FileExistsError as error:
             raise JournalExists(path) from error
     file_lock = JournalLock(path)
     file_lock.acquire()
-    key = derive_key(passphrase, new_salt())
+    key = _new_key(passphrase, new_salt())
     try:
         connection = _initialise(path, key)
     except BaseException:
         file_lock.release()
         _remove_journal_files(path)
         raise
-    return _finish_unlock(Vault(path, key, file_lock, connection), remember=remember)
+    vault = Vault(path, key, file_lock, connection)
+    try:
+        vault._begin_session_mark(connection, migrated=True)
+    except BaseException:
+        vault.lock()
+        raise
+    return _finish_unlock(vault, remember=remember)
 
 
 def _initialise(path: Path, key: RawKey) -> Connection:
@@ -392,24 +649,31 @@ def unlock(
     passphrase: str | None = None,
     *,
     remember: bool | None = None,
-    make_daily_backup: bool = True,
+    open_as_it_is: bool = False,
 ) -> Journal:
     """Open a journal with `passphrase`, or with the key remembered on this computer.
 
     Without a passphrase and no usable remembered key, raises PassphraseRequired whose
     `reason` says why (no keychain, not remembered, key no longer fits). `remember`
     True/False stores/forgets the key; None keeps the person's earlier choice.
+    `open_as_it_is` opens a journal whose last session's log was lost (RecentChangesLost),
+    once the person chose to. No backup is made here: the app makes it after the window
+    is up (`Vault.backup_if_due`), so a failing backup never keeps anyone out.
     """
     path = _absolute(path)
+    swap.finish_interrupted_restore(path)
     if not path.is_file():
         raise JournalNotFound(path)
     file_lock = JournalLock(path)
     file_lock.acquire()
     try:
-        _refuse_partial_file(path)
-        _refuse_lost_wal(path)
+        _refuse_saltless_file(path)
+        log_was_there = _sidecar(path, "-wal").exists()
+        shm_was_there = _sidecar(path, "-shm").exists()
         key, connection = _open_with(path, passphrase)
-        version = _checked_version(connection, path)
+        version = _checked_journal(connection, path)
+        if not open_as_it_is and not log_was_there:
+            _refuse_lost_log(connection, path, shm_was_there)
         _configure(connection)
     except BaseException:
         file_lock.release()
@@ -417,8 +681,7 @@ def unlock(
     vault = Vault(path, key, file_lock, connection)
     try:
         _upgrade(vault, connection, version)
-        if make_daily_backup:
-            vault.backup_if_due()
+        vault._begin_session_mark(connection, migrated=version < migrations.LATEST_VERSION)
     except BaseException:
         vault.lock()
         raise
@@ -428,11 +691,18 @@ def unlock(
 def _open_with(path: Path, passphrase: str | None) -> tuple[RawKey, Connection]:
     if passphrase is None:
         return _open_with_remembered_key(path)
-    key = derive_key(passphrase, read_salt(path))
-    try:
-        return key, _open_connection(path, key)
-    except sqlcipher.DatabaseError as error:
-        raise _explain_failed_open(error, path, passphrase) from error
+    salt = read_salt(path)
+    refused: Exception | None = None
+    for form in passphrase_forms(passphrase):
+        key = derive_key(form, salt)
+        try:
+            return key, _open_connection(path, key)
+        except sqlcipher.DatabaseError as error:
+            if not _is_not_a_database(error):
+                raise _explain_failed_open(error, path, passphrase) from error
+            refused = error
+    assert refused is not None
+    raise _explain_failed_open(refused, path, passphrase) from refused
 
 
 def _open_with_remembered_key(path: Path) -> tuple[RawKey, Connection]:
@@ -457,40 +727,74 @@ def _is_not_a_database(error: BaseException) -> bool:
 
 def _explain_failed_open(error: Exception, path: Path, passphrase: str | None) -> Exception:
     """Wrong passphrase or damaged file? They look alike to SQLCipher, so look closer."""
-    backups = list_backups(path)
+    found = list_backups(path)
     if not _is_not_a_database(error):
-        return known_error(error, path, backups) or error
-    opened = _backup_opened_by(passphrase, backups) if passphrase is not None else None
+        return known_error(error, path, found) or error
+    opened = _backup_opened_by(passphrase, found) if passphrase is not None else None
     if opened is not None:
         return JournalDamaged(
             path,
             f"your passphrase opens its backup “{opened.name}” but not the journal itself.",
-            backups,
+            found,
         )
     return WrongPassphrase(path)
 
 
-def _backup_opened_by(passphrase: str, backups: list[Path]) -> Path | None:
+def _backup_opened_by(passphrase: str, candidates: list[Path]) -> Path | None:
     """The newest backup this passphrase opens: proof that the passphrase is right."""
-    for backup in backups[:1]:
-        with suppress(sqlcipher.Error, OSError, JournalError):
-            _check_backup(backup, derive_key(passphrase, read_salt(backup)), thorough=False)
+    for backup in candidates[:1]:
+        with suppress(sqlcipher.Error, OSError, JournalError, ValueError):
+            _key_opening_backup(backup, passphrase)
             return backup
     return None
 
 
-def _checked_version(connection: Connection, path: Path) -> int:
+def _checked_journal(connection: Connection, path: Path) -> int:
+    """The schema version of a whole journal; closes the connection when it is not one.
+
+    A main file that is not a whole number of pages is what a write cut short leaves
+    behind (a full disk, a size limit) while the -wal still holds every change: it is
+    checked by reading it, and only called damaged when the reading fails.
+    """
     try:
-        return _check_marker(connection, path)
-    except BaseException:
+        version = _check_marker(connection, path)
+        if path.stat().st_size % PAGE_SIZE:
+            problems = _integrity_problems(connection)
+            if problems:
+                raise JournalDamaged(
+                    path,
+                    f"it was cut short and cannot be read whole ({problems[0]}).",
+                    list_backups(path),
+                )
+    except BaseException as error:
         connection.close()
+        if isinstance(error, sqlcipher.Error):
+            known = known_error(error, path, list_backups(path))
+            if known is not None:
+                raise known from error
         raise
+    return version
+
+
+def _refuse_lost_log(connection: Connection, path: Path, shm_was_there: bool) -> None:
+    """No -wal now, yet the last session never ended (its mark is set) or left its -shm:
+    the log of its changes was deleted after a crash. Opening would silently drop them."""
+    if shm_was_there or _info(connection, SESSION_MARK) is not None:
+        connection.close()
+        raise RecentChangesLost(path, list_backups(path))
 
 
 def _upgrade(vault: Vault, connection: Connection, version: int) -> None:
-    """Bring an older journal up to date, after copying it aside."""
+    """Bring an older journal up to date, after copying it aside when the disk allows.
+
+    The migration is one transaction, so an interruption leaves the old version whole;
+    the copy is a second safety, and its failure is told, not a reason to stay locked.
+    """
     if version < migrations.LATEST_VERSION:
-        vault.backup(f"before-v{migrations.LATEST_VERSION}")
+        try:
+            vault.backup(f"before-v{migrations.LATEST_VERSION}")
+        except BackupFailed as error:
+            vault.notes.append(str(error))
         _migrate(connection, version)
 
 
@@ -512,10 +816,14 @@ def _migrate(connection: Connection, version: int) -> None:
 def _finish_unlock(vault: Vault, *, remember: bool | None, typed: bool = True) -> Journal:
     from jobjournal.core.journal import Journal
 
-    if remember is not None:
-        vault.remember(remember)
-    elif typed:
-        _refresh_stale_remembered_key(vault)
+    try:
+        if remember is not None:
+            vault.remember(remember)
+        elif typed:
+            _refresh_stale_remembered_key(vault)
+    except BaseException:
+        vault.lock()  # never leave a file locked behind an error
+        raise
     return Journal(vault)
 
 
@@ -526,65 +834,23 @@ def _refresh_stale_remembered_key(vault: Vault) -> None:
         vault.remember(True)
 
 
-def _refuse_partial_file(path: Path) -> None:
-    """SQLite files are whole pages; anything else was cut short (and an empty file would
-    open as a brand-new database, hiding the loss)."""
+def _refuse_saltless_file(path: Path) -> None:
+    """A file too short to hold its salt cannot be decrypted at all (and an empty file
+    would open as a brand-new database, hiding the loss)."""
     size = path.stat().st_size
-    if size < PAGE_SIZE or size % PAGE_SIZE:
-        raise JournalDamaged(
-            path, f"its size ({size} bytes) is not a whole number of pages.", list_backups(path)
-        )
-
-
-def _refuse_lost_wal(path: Path) -> None:
-    """A -shm without its -wal means the log of committed changes was deleted after a crash.
-
-    SQLite removes both on a clean close and keeps both after a crash; only a person or a
-    cleaning tool removes the log alone. Opening now would silently drop those changes.
-    """
-    wal, shm = _sidecar(path, "-wal"), _sidecar(path, "-shm")
-    if shm.exists() and not wal.exists():
-        raise JournalDamaged(
-            path,
-            f"the file “{wal.name}” that held its latest changes is missing.",
-            list_backups(path),
-        )
+    if size < SALT_BYTES:
+        what = "it is empty" if size == 0 else f"it holds only {size} bytes"
+        raise JournalDamaged(path, f"{what}.", list_backups(path))
 
 
 # ---------------------------------------------------------------------------------------
-# Backups on disk
+# Backups and restore
 
 
-# Where each journal's backups go and how many are kept, when the person chose other than
-# the default (the app sets this from its settings before unlocking, so that the backup
-# made at unlock, and the backups offered for a damaged file, use the chosen folder).
-_backup_places: dict[Path, tuple[Path, int]] = {}
-
-
-def set_backup_place(journal_path: Path, folder: Path | None, keep: int) -> None:
-    """Choose the backups folder (None: the default beside the journal) and how many to keep."""
-    if keep < 1:
-        raise InvalidInput("Keep at least one backup.")
-    journal_path = _absolute(journal_path)
-    _backup_places[journal_path] = (folder or paths.backups_dir_for(journal_path), keep)
-
-
-def backup_place(journal_path: Path) -> tuple[Path, int]:
-    """The backups folder of a journal and how many backups it keeps."""
-    journal_path = _absolute(journal_path)
-    default = (paths.backups_dir_for(journal_path), DEFAULT_KEEP_BACKUPS)
-    return _backup_places.get(journal_path, default)
-
-
-def list_backups(journal_path: Path, folder: Path | None = None) -> list[Path]:
-    """The journal's backups, newest first."""
-    folder = folder or backup_place(journal_path)[0]
-    prefix = f"{journal_path.stem}-"
-    try:
-        found = [p for p in folder.iterdir() if p.name.startswith(prefix) and p.suffix == ".db"]
-    except (FileNotFoundError, NotADirectoryError):
-        return []
-    return sorted(found, key=lambda p: p.name, reverse=True)
+def set_backup_place(
+    journal_path: Path, folder: Path | None, keep: int, budget_mb: int = backups.DEFAULT_BUDGET_MB
+) -> None:
+    backups.set_place(journal_path, folder, keep, budget_mb)
 
 
 def _check_backup(backup: Path, key: RawKey, *, thorough: bool = True) -> None:
@@ -594,57 +860,77 @@ def _check_backup(backup: Path, key: RawKey, *, thorough: bool = True) -> None:
         if thorough:
             problems = connection.execute("PRAGMA cipher_integrity_check").fetchall()
             if problems:
-                raise JournalDamaged(backup, "the backup just written does not check.", [])
+                raise JournalDamaged(backup, "the copy just written does not check.", [])
 
 
-def check_backup(backup: Path | str, passphrase: str) -> None:
+def _key_opening_backup(backup: Path, passphrase: str) -> RawKey:
+    salt = read_salt(backup)
+    refused: Exception | None = None
+    for form in passphrase_forms(passphrase):
+        key = derive_key(form, salt)
+        try:
+            _check_backup(key=key, backup=backup, thorough=False)
+        except sqlcipher.DatabaseError as error:
+            refused = error
+            continue
+        return key
+    raise WrongPassphrase(backup) from refused
+
+
+def check_backup(backup: Path | str, passphrase: str) -> RawKey:
     """Refuse, before anything is touched, a backup this passphrase does not open."""
     backup = _absolute(backup)
     try:
-        _check_backup(backup, derive_key(passphrase, read_salt(backup)), thorough=False)
-    except sqlcipher.DatabaseError as error:
-        raise WrongPassphrase(backup) from error
+        return _key_opening_backup(backup, passphrase)
+    except (OSError, ValueError) as error:
+        raise RestoreFailed(backup, "that backup cannot be read") from error
 
 
 def restore_backup(backup: Path | str, journal_path: Path | str, passphrase: str) -> Journal:
     """Put `backup` in the journal's place and open it.
 
-    The file it replaces is kept beside it as `<name>.damaged-<time>.db` (with its -wal and
-    -shm): restoring never destroys anything.
+    The backup is copied beside the journal and checked there first; only then is it
+    swapped in by renames, which `swap` finishes on the next start if they were cut
+    short. The journal it replaces is kept as `<stem>.before-restore-<time>.db` (with its
+    -wal and -shm): restoring never destroys anything. `journal.vault.notes` says where.
     """
     backup, journal_path = _absolute(backup), _absolute(journal_path)
-    check_backup(backup, passphrase)
-    with translating_os_errors("the restored journal"):
-        _set_aside(journal_path)
-        partial = journal_path.with_name(f".{journal_path.name}.restoring")
-        _create_private_file(partial, replace_stale=True)
-        shutil.copyfile(backup, partial)
-        _fsync_file(partial)
-        os.replace(partial, journal_path)
-        _fsync_dir(journal_path.parent)
-    return unlock(journal_path, passphrase, make_daily_backup=False)
-
-
-def _set_aside(journal_path: Path) -> None:
-    if not journal_path.exists():
-        return
+    key = check_backup(backup, passphrase)
     file_lock = JournalLock(journal_path)
-    file_lock.acquire()  # refuse to pull the file from under another window
+    if journal_path.exists():
+        file_lock.acquire()  # refuse to pull the file from under another window
     try:
-        stamp = datetime.now(UTC).strftime(_STAMP)
-        for suffix in ("", "-wal", "-shm"):
-            source = _sidecar(journal_path, suffix)
-            if source.exists():
-                source.rename(
-                    _sidecar(
-                        journal_path.with_name(
-                            f"{journal_path.stem}.damaged-{stamp}{journal_path.suffix}"
-                        ),
-                        suffix,
-                    )
-                )
+        ready = _copy_beside(backup, journal_path, key)
+        kept = swap.swap_in(ready, journal_path)
     finally:
         file_lock.release()
+    journal = unlock(journal_path, passphrase)
+    journal.vault.notes.append(
+        f"Restored {backup.name}."
+        + (f" The journal it replaced is kept beside it as “{kept.name}”." if kept else "")
+    )
+    return journal
+
+
+def _copy_beside(backup: Path, journal_path: Path, key: RawKey) -> Path:
+    """A checked copy of `backup` next to the journal, named as ready to swap in."""
+    partial = swap.restoring_name(journal_path)
+    try:
+        backups.create_private_file(partial, replace_stale=True)
+        shutil.copyfile(backup, partial)
+        backups.fsync_file(partial)
+        _check_backup(partial, key)
+        ready = swap.ready_name(journal_path, datetime.now(UTC).strftime(backups.STAMP))
+        partial.replace(ready)
+        backups.fsync_dir(journal_path.parent)
+        return ready
+    except OSError as error:
+        raise RestoreFailed(journal_path, os_error_reason(error)) from error
+    except (sqlcipher.Error, JournalDamaged) as error:
+        raise RestoreFailed(journal_path, "the copy of the backup did not check") from error
+    finally:
+        with suppress(FileNotFoundError):
+            partial.unlink()
 
 
 # ---------------------------------------------------------------------------------------
@@ -664,46 +950,7 @@ def _sidecar(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
 
 
-def _create_private_file(path: Path, *, replace_stale: bool = False) -> None:
-    """Create an empty file readable by its owner only (SQLite's -wal/-shm copy the mode)."""
-    if replace_stale:
-        with suppress(FileNotFoundError):
-            path.unlink()
-    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-
-
 def _remove_journal_files(path: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         with suppress(FileNotFoundError):
             _sidecar(path, suffix).unlink()
-
-
-def _free_backup_name(folder: Path, stem: str, label: str) -> Path:
-    stamp = datetime.now(UTC).strftime(_STAMP)
-    tail = f"-{label}" if label else ""
-    candidate = folder / f"{stem}-{stamp}{tail}.db"
-    counter = 2
-    while candidate.exists():
-        candidate = folder / f"{stem}-{stamp}{tail}-{counter}.db"
-        counter += 1
-    return candidate
-
-
-def _age(path: Path) -> timedelta:
-    modified = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-    return datetime.now(UTC) - modified
-
-
-def _fsync_file(path: Path) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -241,7 +241,7 @@ IMPORT_WITH_A_FULL_DISK = """
     from pathlib import Path
     from jobjournal.core import csv_import, vault
     from jobjournal.core.errors import JournalError
-    journal = vault.unlock(sys.argv[1], sys.argv[2], make_daily_backup=False)
+    journal = vault.unlock(sys.argv[1], sys.argv[2])
     sheet = csv_import.read_csv(Path(sys.argv[3]))
     plan = csv_import.plan_import(journal, sheet, csv_import.guess_mapping(sheet.headers))
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of being killed
@@ -269,7 +269,7 @@ def test_an_import_that_cannot_be_written_leaves_nothing_behind(
     result = run_python(IMPORT_WITH_A_FULL_DISK, str(path), PASSPHRASE, str(big), timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("|")[0].strip() in {"CannotWrite", "DiskFull"}, result.stdout
-    reopened = vault.unlock(path, PASSPHRASE, make_daily_backup=False)
+    reopened = vault.unlock(path, PASSPHRASE)
     try:
         assert _count(reopened) == 12
         assert not [c for c in reopened.all(m.Company) if c.name.startswith("Company ")]

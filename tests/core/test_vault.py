@@ -42,7 +42,8 @@ def open_with_sqlcipher(path: Path, passphrase: str) -> list[tuple[str, str]]:
     connection = sqlcipher.connect(str(path))
     try:
         connection.execute(f"PRAGMA key = '{passphrase}'")
-        return connection.execute("SELECT key, value FROM journal_info").fetchall()
+        rows = connection.execute("SELECT key, value FROM journal_info").fetchall()
+        return [row for row in rows if row[0] not in (vault.SESSION_MARK, vault.UNBACKED_MARK)]
     finally:
         connection.close()
 
@@ -235,7 +236,7 @@ def test_backup_is_encrypted_checked_and_opens_with_the_passphrase(
 
 
 def test_backups_rotate_keeping_the_newest(journal: Journal, journal_path: Path) -> None:
-    journal.vault.keep_backups = 3
+    journal.vault.place_backups(None, keep=3)
     made = [journal.vault.backup(label=f"n{i}") for i in range(5)]
     assert set(vault.list_backups(journal_path)) == set(made[2:])
 
@@ -244,16 +245,32 @@ def test_daily_backup_happens_at_most_once_a_day(journal: Journal, journal_path:
     first = journal.vault.backup_if_due()
     assert first is not None
     assert journal.vault.backup_if_due() is None
+    put(journal, "k", "v")  # a day later (every=0) it is due again only after a change
     assert journal.vault.backup_if_due(every=timedelta(0)) is not None
+    assert journal.vault.backup_if_due(every=timedelta(0)) is None
 
 
-def test_unlock_makes_the_daily_backup(journal: Journal, journal_path: Path) -> None:
+def test_unlock_makes_no_backup_and_an_unchanged_journal_needs_none(
+    journal: Journal, journal_path: Path
+) -> None:
     journal.lock()
-    assert vault.list_backups(journal_path) == []
-    vault.unlock(journal_path, PASSPHRASE).lock()
-    assert len(vault.list_backups(journal_path)) == 1
-    vault.unlock(journal_path, PASSPHRASE).lock()
-    assert len(vault.list_backups(journal_path)) == 1
+    reopened = vault.unlock(journal_path, PASSPHRASE)
+    assert vault.list_backups(journal_path) == []  # the app backs up after the window is up
+    assert reopened.vault.backup_due()
+    reopened.vault.backup()
+    reopened.lock()
+    for _ in range(2):  # opened and read only, a day later: nothing to back up
+        reopened = vault.unlock(journal_path, PASSPHRASE)
+        assert get(reopened, "nothing") is None
+        assert not reopened.vault.backup_due(every=timedelta(0))
+        reopened.lock()
+    reopened = vault.unlock(journal_path, PASSPHRASE)
+    put(reopened, "k", "v")
+    reopened.lock()
+    reopened = vault.unlock(journal_path, PASSPHRASE)  # changed in the last session
+    assert reopened.vault.backup_due(every=timedelta(0))
+    assert not reopened.vault.backup_due()  # but not a day yet
+    reopened.lock()
 
 
 def test_restore_puts_the_backup_back_and_keeps_the_replaced_file(
@@ -267,9 +284,11 @@ def test_restore_puts_the_backup_back_and_keeps_the_replaced_file(
     assert get(restored, "k") == "from backup"
     assert get(restored, "later") is None
     restored.lock()
-    set_aside = list(journal_path.parent.glob("journal.damaged-*.db"))
+    set_aside = list(journal_path.parent.glob("journal.before-restore-*.db"))
     assert len(set_aside) == 1
     assert ("later", "not in backup") in open_with_sqlcipher(set_aside[0], PASSPHRASE)
+    assert any(set_aside[0].name in note for note in restored.vault.notes)
+    assert not list(journal_path.parent.glob(".journal.db*"))  # no copy left over
 
 
 def test_restore_with_the_wrong_passphrase_touches_nothing(

@@ -9,7 +9,7 @@ import pytest
 from support import PASSPHRASE
 
 from jobjournal.core import models as m
-from jobjournal.core import vault
+from jobjournal.core import paths, vault
 from jobjournal.core.errors import InvalidInput
 from jobjournal.core.journal import Journal
 from jobjournal.core.listing import SORTS, ApplicationFilter
@@ -69,7 +69,7 @@ def test_backups_go_where_chosen_and_keep_as_many_as_chosen(
     assert sorted(chosen.iterdir()) == sorted(made[1:])
     assert vault.list_backups(journal.path) == sorted(made[1:], reverse=True)
     journal.vault.place_backups(None, keep=5)  # back to the default folder beside the journal
-    assert journal.vault.backup().parent == vault.backup_place(journal.path)[0] != chosen
+    assert journal.vault.backup().parent == paths.backups_dir_for(journal.path) != chosen
 
 
 def test_a_chosen_backups_place_holds_from_the_next_unlock(
@@ -78,9 +78,10 @@ def test_a_chosen_backups_place_holds_from_the_next_unlock(
     path = journal.path
     journal.lock()
     vault.set_backup_place(path, tmp_path / "elsewhere", keep=3)
-    reopened = vault.unlock(path, PASSPHRASE)  # makes the daily backup
+    reopened = vault.unlock(path, PASSPHRASE)
     try:
         assert reopened.vault.backups_dir == tmp_path / "elsewhere"
+        assert reopened.vault.backup_if_due() is not None
         assert len(vault.list_backups(path)) == 1
     finally:
         reopened.lock()

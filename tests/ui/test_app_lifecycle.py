@@ -263,7 +263,7 @@ def test_restoring_a_backup_from_the_menu_reopens_it_and_keeps_the_journal_it_re
     assert "Restored" in restored.statusBar().currentMessage()
     kept = list(controller.path.parent.glob(f"{controller.path.stem}.damaged-*.db"))
     assert len(kept) == 1  # the journal as it was, with the application added since
-    replaced = vault.unlock(kept[0], PASSPHRASE, make_daily_backup=False)
+    replaced = vault.unlock(kept[0], PASSPHRASE)
     try:
         assert replaced.count_applications() == 13
     finally:

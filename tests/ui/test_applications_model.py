@@ -42,7 +42,7 @@ def model(qtbot: QtBot, many_path: object) -> Iterator[ApplicationsModel]:
 
     from jobjournal.core import vault
 
-    journal: Journal = vault.unlock(many_path, PASSPHRASE, make_daily_backup=False)  # type: ignore[arg-type]
+    journal: Journal = vault.unlock(many_path, PASSPHRASE)  # type: ignore[arg-type]
     model = ApplicationsModel(journal)
     model.reload()
     yield model
