@@ -27,7 +27,7 @@ import errno
 import shutil
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -70,6 +70,7 @@ __all__ = ["BACKUP_EVERY", "DEFAULT_KEEP_BACKUPS", "list_backups", "set_backup_p
 PAGE_SIZE = 4096
 SESSION_MARK = "session_open"  # journal_info key: set while a session is open
 UNBACKED_MARK = "changed_since_backup"  # journal_info key: "1" when the newest backup is older
+CLOSED_SUFFIX = "-closed"  # beside the journal: the last session ended, though its mark stayed
 
 Connection = Any  # a sqlcipher3 DB-API connection (the module ships no type hints)
 
@@ -150,10 +151,14 @@ def _check_marker(connection: Connection, path: Path) -> int:
     return int(version)
 
 
-def _integrity_problems(connection: Connection) -> list[str]:
-    problems = [f"{row[0]}" for row in connection.execute("PRAGMA cipher_integrity_check")]
+def _logical_problems(connection: Connection) -> list[str]:
+    """SQLite's structure check, read through the -wal: what the journal really holds.
+
+    Not `cipher_integrity_check`: it reads the main file's pages alone, so it reports a
+    page cut short there even when the -wal holds that page whole.
+    """
     results = [row[0] for row in connection.execute("PRAGMA quick_check")]
-    return problems + ([] if results == ["ok"] else results)
+    return [] if results == ["ok"] else results
 
 
 def _info(connection: Connection, key: str) -> str | None:
@@ -243,6 +248,7 @@ class Vault:
         self._engine: Engine | None = _make_engine(path, key, self._unused)
         self._backup_guard = threading.Lock()  # one backup at a time; lock() waits for it
         self._backup_connection: Connection | None = None
+        self._stopping = False  # lock() or a rekey wants the running backup to end
         self._unbacked_at_open = True
         self._changes_at_backup = 0
         # A program that ends without locking (an uncaught error, a script) still closes
@@ -314,22 +320,36 @@ class Vault:
             if known is None:
                 raise
             self.notes.append(str(known))
-        self._changes_at_backup = connection.total_changes
+            return
+        finally:
+            self._changes_at_backup = connection.total_changes  # edits count from here
+        with suppress(FileNotFoundError):
+            _sidecar(self.path, CLOSED_SUFFIX).unlink()  # the mark speaks for this session
 
     def _end_session_mark(self) -> None:
-        """Clear the mark and record whether the newest backup misses changes."""
+        """Clear the mark and record whether the newest backup misses changes.
+
+        On a disk too full for even that, an empty `-closed` file beside the journal says
+        the session did end: SQLite writes the log home as it closes, or keeps it.
+        """
         from sqlalchemy.exc import DBAPIError
 
         try:
             unbacked = "1" if self._changed_since_backup() else "0"
         except sqlcipher.Error:  # the connection died with a failed rekey: assume changes
             unbacked = "1"
-        with suppress(DBAPIError, sqlcipher.Error), self.engine.begin() as connection:
-            connection.exec_driver_sql(
-                "INSERT OR REPLACE INTO journal_info (key, value) VALUES (?, ?)",
-                (UNBACKED_MARK, unbacked),
-            )
-            connection.exec_driver_sql("DELETE FROM journal_info WHERE key = ?", (SESSION_MARK,))
+        try:
+            with self.engine.begin() as connection:
+                connection.exec_driver_sql(
+                    "INSERT OR REPLACE INTO journal_info (key, value) VALUES (?, ?)",
+                    (UNBACKED_MARK, unbacked),
+                )
+                connection.exec_driver_sql(
+                    "DELETE FROM journal_info WHERE key = ?", (SESSION_MARK,)
+                )
+        except (DBAPIError, sqlcipher.Error):
+            with suppress(OSError):
+                _sidecar(self.path, CLOSED_SUFFIX).touch()
 
     def _total_changes(self) -> int:
         """Rows changed through the app's connection since it opened (read from any
@@ -410,7 +430,7 @@ class Vault:
             except OSError as error:
                 raise BackupFailed(chosen.folder, os_error_reason(error)) from error
             except sqlcipher.Error as error:
-                if self._key is None or "interrupt" in str(error):
+                if self._stopping or "interrupt" in str(error):
                     raise BackupCancelled() from error
                 raise BackupFailed(chosen.folder, _sqlite_reason(error)) from error
             except JournalDamaged as error:
@@ -427,9 +447,8 @@ class Vault:
         partial = final.with_name(f".{final.name}.partial")
         backups.create_private_file(partial, replace_stale=True)
         try:
-            self._vacuum_into(partial, key)
-            _as_closed_journal(partial, key)
-            _check_backup(partial, key)
+            self._interruptible(self.path, key, _vacuum_into_sql(partial))
+            self._interruptible(partial, key, _check_copy_as_closed_journal)
             backups.fsync_file(partial)
             partial.replace(final)
             backups.fsync_dir(chosen.folder)
@@ -440,22 +459,27 @@ class Vault:
         backups.remove_partials(self.path, chosen.folder)
         return final
 
-    def _vacuum_into(self, target: Path, key: RawKey) -> None:
-        connection = _open_connection(self.path, key)
+    def _interruptible(self, file: Path, key: RawKey, work: Callable[[Connection], None]) -> None:
+        """Run `work` on a connection of its own to `file` (the journal, or the copy being
+        checked) that `_stop_backup` can interrupt from another thread."""
+        if self._stopping or self._key is None:
+            raise BackupCancelled()
+        connection = _open_connection(file, key)
         self._backup_connection = connection
         try:
-            connection.execute("VACUUM INTO ?", (str(target),))
+            work(connection)
         finally:
             self._backup_connection = None
             connection.close()
 
     def _stop_backup(self) -> None:
         """Interrupt a backup under way (lock, rekey) and wait until it has cleaned up."""
+        self._stopping = True
         running = self._backup_connection
         if running is not None:
             running.interrupt()
         with self._backup_guard:
-            pass
+            self._stopping = False
 
     def place_backups(self, folder: Path | None, keep: int, budget_mb: int | None = None) -> None:
         """Send future backups to `folder` (None: the default) and keep what is chosen.
@@ -560,14 +584,25 @@ class Vault:
         return status
 
 
-def _as_closed_journal(copy: Path, key: RawKey) -> None:
+def _vacuum_into_sql(target: Path) -> Callable[[Connection], None]:
+    def copy(connection: Connection) -> None:
+        connection.execute("VACUUM INTO ?", (str(target),))
+
+    return copy
+
+
+def _check_copy_as_closed_journal(connection: Connection) -> None:
     """A copy taken while the journal is open carries its session mark; restored, it must
-    read as a journal closed properly, whose newest backup is itself."""
-    with closing(_open_connection(copy, key)) as connection, connection:
+    read as a journal closed properly, whose newest backup is itself. Then it counts only
+    if it is a whole journal whose pages all check."""
+    with connection:
         connection.execute("DELETE FROM journal_info WHERE key = ?", (SESSION_MARK,))
         connection.execute(
             "INSERT OR REPLACE INTO journal_info (key, value) VALUES (?, '0')", (UNBACKED_MARK,)
         )
+    _check_marker(connection, Path("the backup"))
+    if connection.execute("PRAGMA cipher_integrity_check").fetchall():
+        raise JournalDamaged(Path("the backup"), "the copy just written does not check.", [])
 
 
 def _rekey(path: Path, old_key: RawKey, new_key: RawKey) -> BaseException | None:
@@ -585,7 +620,9 @@ def _failure_reason(failure: BaseException | None) -> str:
         return os_error_reason(failure)
     if isinstance(failure, sqlcipher.Error):
         return _sqlite_reason(failure)
-    return "the journal could not be re-encrypted"
+    # SQLCipher reports some failed rekeys (a write refused half-way) without an error:
+    # what we know is that the file still opens only with the current passphrase.
+    return "the re-encrypted pages could not be written (the disk may be full)"
 
 
 def _sqlite_reason(error: BaseException) -> str:
@@ -682,8 +719,11 @@ def unlock(
     try:
         _upgrade(vault, connection, version)
         vault._begin_session_mark(connection, migrated=version < migrations.LATEST_VERSION)
-    except BaseException:
+    except BaseException as error:
         vault.lock()
+        known = known_error(error, path, list_backups(path))
+        if known is not None:  # the disk refused the upgrade: it was rolled back whole
+            raise known from error
         raise
     return _finish_unlock(vault, remember=remember, typed=passphrase is not None)
 
@@ -759,7 +799,7 @@ def _checked_journal(connection: Connection, path: Path) -> int:
     try:
         version = _check_marker(connection, path)
         if path.stat().st_size % PAGE_SIZE:
-            problems = _integrity_problems(connection)
+            problems = _logical_problems(connection)
             if problems:
                 raise JournalDamaged(
                     path,
@@ -779,7 +819,8 @@ def _checked_journal(connection: Connection, path: Path) -> int:
 def _refuse_lost_log(connection: Connection, path: Path, shm_was_there: bool) -> None:
     """No -wal now, yet the last session never ended (its mark is set) or left its -shm:
     the log of its changes was deleted after a crash. Opening would silently drop them."""
-    if shm_was_there or _info(connection, SESSION_MARK) is not None:
+    closed = _sidecar(path, CLOSED_SUFFIX).exists()
+    if not closed and (shm_was_there or _info(connection, SESSION_MARK) is not None):
         connection.close()
         raise RecentChangesLost(path, list_backups(path))
 

@@ -71,9 +71,12 @@ class AppController:
     def _try_remembered_key(self) -> None:
         from jobjournal.core import vault
         from jobjournal.core.errors import JournalError, PassphraseRequired
+        from jobjournal.ui import work
         from jobjournal.ui.unlock_dialog import prepare_backups
         from jobjournal.ui.work import run_with_progress
 
+        if work.is_busy() or not self.dialog.isVisible():
+            return  # the person is already unlocking by hand
         prepare_backups(self.path)
         try:
             journal = run_with_progress(
@@ -119,6 +122,22 @@ class AppController:
         self.window.activateWindow()
         self.idle.set_minutes(settings.auto_lock_minutes())
         self.idle.start()
+        after_first_paint(self.window, self._after_window_shown)
+
+    def _after_window_shown(self) -> None:
+        """What may wait for the window: notes from opening, then the daily backup."""
+        from jobjournal.core.exports import remove_leftovers
+        from jobjournal.ui.backup_runner import BackgroundBackup
+
+        window = self.window
+        if window is None:
+            return
+        remove_leftovers(settings.letters_folder())  # what a killed export left there
+        if window.journal.vault.notes:
+            window.statusBar().showMessage(" ".join(window.journal.vault.notes), 20000)
+        if self.demo_folder is None:  # the example journal is deleted on quit anyway
+            window.daily_backup = BackgroundBackup(window)
+            window.daily_backup.start()
 
     def apply_preferences(self) -> None:
         apply_theme(settings.theme())
@@ -155,16 +174,13 @@ class AppController:
             self.dialog.show_unlock(self.path, str(error))
             self.dialog.show()
             return
-        self._show_main(journal)
-        assert self.window is not None
-        self.window.statusBar().showMessage(
-            f"Restored {Path(backup).name}. The journal it replaced is kept beside it, "
-            "named “…damaged-<time>.db”.",
-            15000,
-        )
+        self._show_main(journal)  # its status bar says what was restored, and where the
+        # replaced journal is kept (the vault's notes)
 
     def close_journal(self) -> None:
         """Lock the journal and forget the window (on lock, idle, or quit)."""
+        from jobjournal.ui.private_clipboard import clear_if_ours
+
         self.idle.stop()
         if self.window is not None:
             window, self.window = self.window, None
@@ -172,6 +188,7 @@ class AppController:
             window.journal.lock()
             window.hide()
             window.deleteLater()
+        clear_if_ours()
 
     def quit(self) -> None:
         import shutil

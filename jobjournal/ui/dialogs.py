@@ -244,6 +244,10 @@ class SettingsDialog(ActionDialog):
         self.remember = QCheckBox("&Remember on this computer (unlock without the passphrase)")
         self.remember.setAccessibleName("Remember on this computer")
         self.remember.setChecked(remembered)
+        self.keychain_note = QLabel()
+        self.keychain_note.setAccessibleName("Why remembering is unavailable")
+        self.keychain_note.setWordWrap(True)
+        self._offer_keychain(remembered)
         self.theme = choice_box("Theme", settings.THEMES, optional=False)
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme())))
         prefs = settings.backup_prefs(journal_path)
@@ -251,6 +255,13 @@ class SettingsDialog(ActionDialog):
         self.keep.setAccessibleName("Backups to keep")
         self.keep.setRange(1, 1000)
         self.keep.setValue(prefs.keep)
+        self.budget = QSpinBox()
+        self.budget.setAccessibleName("Most space for backups")
+        self.budget.setRange(1, settings.MAX_BACKUP_BUDGET_MB)
+        self.budget.setSuffix(" MB")
+        self.budget.setValue(prefs.budget_mb)
+        self.usage = QLabel(_backups_usage(journal_path))
+        self.usage.setAccessibleName("Space the backups use")
         self.default_folder = _default_backups(journal_path)
         self.folder = line_edit("Backups folder")
         self.folder.setText(str(prefs.folder or self.default_folder))
@@ -260,8 +271,11 @@ class SettingsDialog(ActionDialog):
         form = QFormLayout()
         labelled_row(form, "&Lock after:", self.auto_lock)
         form.addRow("", self.remember)
+        form.addRow("", self.keychain_note)
         labelled_row(form, "&Theme:", self.theme)
         labelled_row(form, "&Keep backups:", self.keep)
+        labelled_row(form, "Backups may &use:", self.budget)
+        form.addRow("", self.usage)
         labelled_row(form, "Backups &folder:", self._folder_row(), self.folder)
         form.addRow("", self.change_passphrase)
         layout = QVBoxLayout(self)
@@ -269,6 +283,17 @@ class SettingsDialog(ActionDialog):
         layout.addWidget(self.message)
         layout.addWidget(dialog_buttons(self, "&Save settings"))
         self.resize(560, 0)
+
+    def _offer_keychain(self, remembered: bool) -> None:
+        """Remembering is offered only where a keychain jobjournal trusts answers; else
+        the box is off and the note says why."""
+        from jobjournal.core import keychain
+
+        status = keychain.backend_status()
+        usable = status.usable or remembered  # a remembered journal can always be forgotten
+        self.remember.setEnabled(usable)
+        self.keychain_note.setText(status.reason)
+        self.keychain_note.setVisible(not status.usable)
 
     def _folder_row(self) -> QWidget:
         browse = QPushButton("&Browse…")
@@ -300,11 +325,23 @@ class SettingsDialog(ActionDialog):
         if folder.exists() and not folder.is_dir():
             raise InvalidInput(f"{folder} is a file, not a folder.")
         return settings.BackupPrefs(
-            None if folder == self.default_folder else folder, self.keep.value()
+            None if folder == self.default_folder else folder,
+            self.keep.value(),
+            self.budget.value(),
         )
 
 
 # -- pieces -------------------------------------------------------------------------------
+
+
+def _backups_usage(journal_path: Path) -> str:
+    from jobjournal.core import backups
+
+    found = backups.list_backups(journal_path.expanduser().absolute())
+    if not found:
+        return "No backups yet."
+    count = "1 backup uses" if len(found) == 1 else f"{len(found)} backups use"
+    return f"Now: {count} {backups.total_mb(found):,.1f} MB. The newest is always kept."
 
 
 def _default_backups(journal_path: Path) -> Path:
@@ -333,6 +370,12 @@ class ChangePassphraseDialog(ActionDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(dialog_buttons(self, "&Change passphrase"))
+
+    def done(self, result: int) -> None:
+        """However it closes, no passphrase stays in its fields until the journal locks."""
+        for field in (self.current, self.new, self.repeat):
+            field.clear()
+        super().done(result)
 
     def passphrases(self) -> tuple[str, str]:
         """(current, new); refuses an empty or mistyped new passphrase."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobjournal.core.insights import Insights
+from jobjournal.ui.private_clipboard import copy_private
 
 ROW = 26  # height of one bar row
 GAP = 14
@@ -272,4 +273,4 @@ class InsightsDialog(QDialog):
         self.resize(860, 760)
 
     def copy_as_text(self) -> None:
-        QGuiApplication.clipboard().setText("\n".join(summary_lines(self.chart.numbers)))
+        copy_private("\n".join(summary_lines(self.chart.numbers)))

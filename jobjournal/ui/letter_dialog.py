@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -36,6 +35,7 @@ from jobjournal.core.transitions import REASONS_FOR
 from jobjournal.ui import settings
 from jobjournal.ui.basics import labelled_row, message_label, show_message
 from jobjournal.ui.fields import DateField, choice_box, choose, line_edit, text_edit
+from jobjournal.ui.private_clipboard import copy_private
 
 if TYPE_CHECKING:
     from jobjournal.core.journal import Journal
@@ -430,7 +430,7 @@ class LetterDialog(QDialog):
 
     def copy_as_email(self) -> None:
         letter = self.current()
-        QGuiApplication.clipboard().setText(letters.email_text(letter))
+        copy_private(letters.email_text(letter))
         try:
             self._keep(self._shown, letter, "")
         except JournalError as error:

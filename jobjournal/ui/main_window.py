@@ -63,6 +63,8 @@ if TYPE_CHECKING:
     from jobjournal.core.journal import Journal
     from jobjournal.core.models import Status
     from jobjournal.core.search import SearchHit
+    from jobjournal.core.vault import PassphraseChanged
+    from jobjournal.ui.backup_runner import BackgroundBackup
 
 TYPING_PAUSE_MS = 200  # filter and search once typing pauses, not on every key
 
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
     def __init__(self, journal: Journal) -> None:
         super().__init__()
         self.journal = journal
+        self.daily_backup: BackgroundBackup | None = None  # started once the window is up
         self.setWindowTitle(f"{journal.path.name} — jobjournal")  # the file name, nothing more
         self.setAccessibleName("jobjournal main window")
         self.undo_stack = QUndoStack(self)
@@ -740,7 +743,7 @@ class MainWindow(QMainWindow):
                 status = vault.remember(remember)
                 if remember and not status.usable:
                     raise InvalidInput(f"Cannot remember the journal here: {status.reason}")
-            vault.place_backups(prefs.folder, prefs.keep)
+            vault.place_backups(prefs.folder, prefs.keep, prefs.budget_mb)
             settings.set_backup_prefs(self.journal.path, prefs)
             settings.set_auto_lock_minutes(dialog.auto_lock.value())
             settings.set_theme(dialog.theme.currentData())
@@ -765,20 +768,30 @@ class MainWindow(QMainWindow):
 
     def change_passphrase(self) -> None:
         dialog = ChangePassphraseDialog(self)
+        outcome: list[PassphraseChanged] = []
 
         def rekey() -> None:
             current, new = dialog.passphrases()
-            run_with_progress(
-                self,
-                "Re-encrypting the journal",
-                lambda: self.journal.vault.change_passphrase(current, new),
+            outcome.append(
+                run_with_progress(
+                    self,
+                    "Re-encrypting the journal",
+                    lambda: self.journal.vault.change_passphrase(current, new),
+                )
             )
 
         dialog.action = rekey
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.statusBar().showMessage(
-                "Passphrase changed. Older backups still open with the old passphrase.", 10000
+        dialog.exec()
+        if not outcome:
+            return  # cancelled, or refused with the reason shown in the dialog
+        changed = outcome[0]
+        self.statusBar().showMessage("Passphrase changed.", 10000)
+        if changed.backup_problem or changed.keychain_note:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, "Passphrase changed", changed.message(), parent=self
             )
+            box.setAccessibleName("Passphrase changed")
+            box.exec()
 
     def show_shortcuts(self) -> None:
         rows = "".join(

@@ -15,7 +15,11 @@ from jobjournal.core import paths
 DEFAULT_AUTO_LOCK_MINUTES = 10
 MAX_AUTO_LOCK_MINUTES = 24 * 60
 THEMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
-DEFAULT_KEEP_BACKUPS = 10  # the vault's own default, repeated so the UI needs no SQLAlchemy
+# The backups' own defaults, repeated so this module (loaded before the first paint)
+# imports nothing of the core's.
+DEFAULT_KEEP_BACKUPS = 10
+DEFAULT_BACKUP_BUDGET_MB = 2048
+MAX_BACKUP_BUDGET_MB = 10_000_000
 
 
 def app_settings() -> QSettings:
@@ -69,13 +73,17 @@ def set_letters_folder(folder: Path) -> None:
 class BackupPrefs(NamedTuple):  # not a dataclass: this module loads before the first paint
     folder: Path | None  # None: the default folder beside the journal
     keep: int
+    budget_mb: int = DEFAULT_BACKUP_BUDGET_MB  # the most all backups together may take
 
 
 def backup_prefs(journal: Path) -> BackupPrefs:
     group = _journal_group(journal)
     folder = str(app_settings().value(f"{group}/backups_folder", ""))
     keep = _bounded_int(f"{group}/keep_backups", DEFAULT_KEEP_BACKUPS, 1, 1000)
-    return BackupPrefs(Path(folder) if folder else None, keep)
+    budget = _bounded_int(
+        f"{group}/backup_budget_mb", DEFAULT_BACKUP_BUDGET_MB, 1, MAX_BACKUP_BUDGET_MB
+    )
+    return BackupPrefs(Path(folder) if folder else None, keep, budget)
 
 
 def set_backup_prefs(journal: Path, prefs: BackupPrefs) -> None:
@@ -83,6 +91,7 @@ def set_backup_prefs(journal: Path, prefs: BackupPrefs) -> None:
     group = _journal_group(journal)
     settings.setValue(f"{group}/backups_folder", str(prefs.folder) if prefs.folder else "")
     settings.setValue(f"{group}/keep_backups", prefs.keep)
+    settings.setValue(f"{group}/backup_budget_mb", prefs.budget_mb)
 
 
 def _journal_group(journal: Path) -> str:

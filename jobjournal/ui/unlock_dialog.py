@@ -90,6 +90,9 @@ class UnlockDialog(QDialog):
         self._unlock_button.setDefault(True)
         self._restore_button = _button("Restore from &backup…", self._restore)
         self._restore_button.hide()
+        self._as_it_is_button = _button("Open &as it is", self._open_as_it_is)
+        self._as_it_is_button.hide()
+        self._attempting = False
         other = _button("&Open another journal…", self._open_other)
         new = _button("Create &new…", lambda: self.show_create(None))
         form = QFormLayout()
@@ -103,6 +106,7 @@ class UnlockDialog(QDialog):
             buttons.addWidget(widget)
         buttons.addStretch()
         buttons.addWidget(self._restore_button)
+        buttons.addWidget(self._as_it_is_button)
         buttons.addWidget(self._unlock_button)
         layout = QVBoxLayout(page)
         layout.addWidget(_heading("Unlock your journal"))
@@ -169,6 +173,7 @@ class UnlockDialog(QDialog):
         self._path_label.setText(str(path))
         show_message(self._message, reason)
         self._restore_button.hide()
+        self._as_it_is_button.hide()
         self._passphrase.clear()
         self._pages.setCurrentWidget(self._unlock_page)
         self._passphrase.setFocus()
@@ -213,13 +218,21 @@ class UnlockDialog(QDialog):
 
     # -- actions -----------------------------------------------------------------------
 
-    def _unlock(self) -> None:
+    def _unlock(self, *, open_as_it_is: bool = False) -> None:
         vault = prepare_backups(self._path)
         remember = True if self._remember.isChecked() else None
+        passphrase = self._passphrase.text()
         self._attempt(
-            lambda: vault.unlock(self._path, self._passphrase.text(), remember=remember),
+            lambda: vault.unlock(
+                self._path, passphrase, remember=remember, open_as_it_is=open_as_it_is
+            ),
             self._message,
         )
+
+    def _open_as_it_is(self) -> None:
+        """The person read that the last session's changes may be missing, and chose to
+        go on with the journal as it is."""
+        self._unlock(open_as_it_is=True)
 
     def _create(self) -> None:
         if self._new_passphrase.text() != self._confirm.text():
@@ -246,6 +259,9 @@ class UnlockDialog(QDialog):
         from jobjournal.core.errors import JournalError
         from jobjournal.ui.work import run_with_progress
 
+        if self._attempting:  # Return reaches both the field and the default button
+            return
+        self._attempting = True
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             journal = run_with_progress(self, "Opening the journal", action)
@@ -254,14 +270,16 @@ class UnlockDialog(QDialog):
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
+            self._attempting = False
         self._accept_journal(journal)
 
     def _show_error(self, error: JournalError, message: QLabel) -> None:
-        from jobjournal.core.errors import JournalDamaged
+        from jobjournal.core.errors import JournalDamaged, RecentChangesLost
 
         show_message(message, str(error))
         self._damaged_backups = error.backups if isinstance(error, JournalDamaged) else []
         self._restore_button.setVisible(bool(self._damaged_backups))
+        self._as_it_is_button.setVisible(isinstance(error, RecentChangesLost))
         self._passphrase.selectAll()
 
     def _accept_journal(self, journal: Journal) -> None:
@@ -307,7 +325,7 @@ def prepare_backups(path: Path) -> ModuleType:
     from jobjournal.ui.settings import backup_prefs
 
     prefs = backup_prefs(path)
-    vault.set_backup_place(path, prefs.folder, prefs.keep)
+    vault.set_backup_place(path, prefs.folder, prefs.keep, prefs.budget_mb)
     return vault
 
 

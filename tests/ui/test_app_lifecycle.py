@@ -260,8 +260,9 @@ def test_restoring_a_backup_from_the_menu_reopens_it_and_keeps_the_journal_it_re
     qtbot.waitUntil(lambda: controller.window is not None and controller.window is not window)
     restored = controller.window
     assert restored.journal.count_applications() == 12
-    assert "Restored" in restored.statusBar().currentMessage()
-    kept = list(controller.path.parent.glob(f"{controller.path.stem}.damaged-*.db"))
+    qtbot.waitUntil(lambda: "Restored" in restored.statusBar().currentMessage())
+    kept = list(controller.path.parent.glob(f"{controller.path.stem}.before-restore-*.db"))
+    assert kept[0].name in restored.statusBar().currentMessage()
     assert len(kept) == 1  # the journal as it was, with the application added since
     replaced = vault.unlock(kept[0], PASSPHRASE)
     try:
