@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable
 
 from benchmarks import (
+    backup_figures,
     bundle_figures,
     interview_figures,
     journal_figures,
@@ -29,6 +30,9 @@ FIGURES: dict[str, Callable[[], Figure]] = {
     "bundle_mb": bundle_figures.bundle_mb,
     "bundle_tgz_mb": bundle_figures.bundle_tgz_mb,
     "bundle_start": bundle_figures.bundle_start,
+    "unlock_to_table_100k": backup_figures.unlock_to_table_100k,
+    "backup_100k": backup_figures.backup_100k,
+    "backup_100k_stall": backup_figures.backup_100k_stall,
 }
 
 

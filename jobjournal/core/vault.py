@@ -10,9 +10,10 @@ Rules this module keeps (each has a test):
   reported as damaged, never initialised as a new journal. Damage is found by opening and
   checking, never by the file's size alone (a write cut short leaves a ragged main file
   whose rows all sit in the -wal);
-- while a journal is open its main file says so (`session_open`); finding that mark with
-  no -wal beside it means a crash and then a deleted log: the person is told, and nothing
-  is written until they choose;
+- once a session works with the journal, the main file says so (`session_open`,
+  checkpointed there before its first unit of work, cleared at lock); finding that mark with no -wal beside it
+  means a crash and then a deleted log: the person is told, and nothing is written until
+  they choose. Unlocking alone writes nothing;
 - a remembered key in the keychain always opens the file or is absent;
 - backups are encrypted (`VACUUM INTO` on a connection of their own, so they run beside
   editing), checked by opening them, never plaintext, and never a condition of opening;
@@ -250,7 +251,9 @@ class Vault:
         self._backup_connection: Connection | None = None
         self._stopping = False  # lock() or a rekey wants the running backup to end
         self._unbacked_at_open = True
+        self._unbacked_in_file = True
         self._changes_at_backup = 0
+        self._marked = False  # the main file says a session with edits is open
         # A program that ends without locking (an uncaught error, a script) still closes
         # its connections, and SQLite then removes the -wal: clear the mark first, or the
         # next unlock would report a lost log that was in fact written home.
@@ -287,7 +290,7 @@ class Vault:
         atexit.unregister(self.lock)
         self._stop_backup()
         if self._engine is not None:
-            self._end_session_mark()
+            self._end_session()
             self._engine.dispose()
             self._engine = None
         self._close_unused()
@@ -300,34 +303,47 @@ class Vault:
 
     # -- the session mark ----------------------------------------------------------------
 
-    def _begin_session_mark(self, connection: Connection, *, migrated: bool) -> None:
-        """Mark the main file "open", checkpointed there, before any edit of this session.
-
-        A disk too full for the mark does not keep the person out: they are told, and
-        their reading works; the lost-log check is then simply not armed.
-        """
+    def _begin_session(self, connection: Connection, *, migrated: bool) -> None:
+        """Note what the session starts from: whether the newest backup misses changes,
+        and the change count edits are measured from. Writes nothing."""
         unbacked = _info(connection, UNBACKED_MARK)
         self._unbacked_at_open = migrated or unbacked != "0"
+        self._unbacked_in_file = unbacked != "0"
+        self._changes_at_backup = connection.total_changes
+
+    def _mark_session_open(self) -> None:
+        """Before the session's first edit: mark the main file "open", checkpointed there.
+
+        Marked at the first unit of work, not at unlock, so an unlock writes nothing and
+        costs no sync. A disk too full for the mark is left to the edit itself to report.
+        """
+        if self._marked:
+            return
+        connection = self._main
+        before = connection.total_changes
         try:
+            # The checkpoint syncs the log before copying it home, so the commit needs no
+            # sync of its own; a PASSIVE checkpoint with no other reader copies it all.
+            connection.execute("PRAGMA synchronous = NORMAL")
             with connection:
                 connection.execute(
                     "INSERT OR REPLACE INTO journal_info (key, value) VALUES (?, ?)",
                     (SESSION_MARK, datetime.now(UTC).isoformat(timespec="seconds")),
                 )
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
         except sqlcipher.OperationalError as error:
-            known = known_error(error, self.path, [])
-            if known is None:
+            if known_error(error, self.path, []) is None:
                 raise
-            self.notes.append(str(known))
             return
         finally:
-            self._changes_at_backup = connection.total_changes  # edits count from here
+            connection.execute("PRAGMA synchronous = FULL")
+        self._changes_at_backup += connection.total_changes - before  # the mark is no edit
+        self._marked = True
         with suppress(FileNotFoundError):
             _sidecar(self.path, CLOSED_SUFFIX).unlink()  # the mark speaks for this session
 
-    def _end_session_mark(self) -> None:
-        """Clear the mark and record whether the newest backup misses changes.
+    def _end_session(self) -> None:
+        """Clear the mark, and record whether the newest backup misses changes.
 
         On a disk too full for even that, an empty `-closed` file beside the journal says
         the session did end: SQLite writes the log home as it closes, or keeps it.
@@ -335,21 +351,26 @@ class Vault:
         from sqlalchemy.exc import DBAPIError
 
         try:
-            unbacked = "1" if self._changed_since_backup() else "0"
+            unbacked = self._changed_since_backup()
         except sqlcipher.Error:  # the connection died with a failed rekey: assume changes
-            unbacked = "1"
+            unbacked = True
+        if not self._marked and unbacked == self._unbacked_in_file:
+            return  # nothing written this session, nothing to record
         try:
             with self.engine.begin() as connection:
                 connection.exec_driver_sql(
                     "INSERT OR REPLACE INTO journal_info (key, value) VALUES (?, ?)",
-                    (UNBACKED_MARK, unbacked),
+                    (UNBACKED_MARK, "1" if unbacked else "0"),
                 )
                 connection.exec_driver_sql(
                     "DELETE FROM journal_info WHERE key = ?", (SESSION_MARK,)
                 )
         except (DBAPIError, sqlcipher.Error):
-            with suppress(OSError):
-                _sidecar(self.path, CLOSED_SUFFIX).touch()
+            if self._marked:
+                with suppress(OSError):
+                    _sidecar(self.path, CLOSED_SUFFIX).touch()
+        self._marked = False
+        self._unbacked_in_file = unbacked
 
     def _total_changes(self) -> int:
         """Rows changed through the app's connection since it opened (read from any
@@ -371,7 +392,9 @@ class Vault:
         from sqlalchemy.exc import DBAPIError
         from sqlalchemy.orm import Session
 
-        with Session(self.engine, expire_on_commit=False) as session:
+        engine = self.engine  # refuses when locked
+        self._mark_session_open()
+        with Session(engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
@@ -528,12 +551,12 @@ class Vault:
         self._stop_backup()
         # The session is closed properly around the rekey: no connection is open during
         # it, so its -wal comes and goes, and a crash then must not read as a lost log.
-        self._end_session_mark()
+        self._end_session()
         self.engine.dispose()  # other connections fail after a rekey
         self._close_unused()
         failure = _rekey(self.path, old_key, new_key)
         opened_with = self._reopen(new_key, old_key)
-        self._begin_session_mark(self._main, migrated=False)
+        self._begin_session(self._main, migrated=False)
         note = self._remember_again() if was_remembered else ""
         if opened_with is old_key:
             raise PassphraseNotChanged(_failure_reason(failure), note)
@@ -659,7 +682,7 @@ def create(path: Path | str, passphrase: str, *, remember: bool = False) -> Jour
         raise
     vault = Vault(path, key, file_lock, connection)
     try:
-        vault._begin_session_mark(connection, migrated=True)
+        vault._begin_session(connection, migrated=True)
     except BaseException:
         vault.lock()
         raise
@@ -718,7 +741,7 @@ def unlock(
     vault = Vault(path, key, file_lock, connection)
     try:
         _upgrade(vault, connection, version)
-        vault._begin_session_mark(connection, migrated=version < migrations.LATEST_VERSION)
+        vault._begin_session(connection, migrated=version < migrations.LATEST_VERSION)
     except BaseException as error:
         vault.lock()
         known = known_error(error, path, list_backups(path))
