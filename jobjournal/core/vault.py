@@ -11,9 +11,9 @@ Rules this module keeps (each has a test):
   checking, never by the file's size alone (a write cut short leaves a ragged main file
   whose rows all sit in the -wal);
 - once a session works with the journal, the main file says so (`session_open`,
-  checkpointed there before its first unit of work, cleared at lock); finding that mark with no -wal beside it
-  means a crash and then a deleted log: the person is told, and nothing is written until
-  they choose. Unlocking alone writes nothing;
+  checkpointed there before its first unit of work, cleared at lock); finding that mark
+  with no -wal beside it means a crash and then a deleted log: the person is told, and
+  nothing is written until they choose. Unlocking alone writes nothing;
 - a remembered key in the keychain always opens the file or is absent;
 - backups are encrypted (`VACUUM INTO` on a connection of their own, so they run beside
   editing), checked by opening them, never plaintext, and never a condition of opening;
