@@ -8,14 +8,16 @@ person with none.
 
 from __future__ import annotations
 
-import os
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from jobjournal.core import paths
+from jobjournal.core.durable import create_private_file, fsync_dir, fsync_file
 from jobjournal.core.errors import InvalidInput
+
+__all__ = ["create_private_file", "fsync_dir", "fsync_file"]  # for the vault, which uses them
 
 DEFAULT_KEEP_BACKUPS = 10
 DEFAULT_BUDGET_MB = 2048
@@ -119,26 +121,3 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-def create_private_file(path: Path, *, replace_stale: bool = False) -> None:
-    """Create an empty file readable by its owner only (SQLite's -wal/-shm copy the mode)."""
-    if replace_stale:
-        with suppress(FileNotFoundError):
-            path.unlink()
-    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-
-
-def fsync_file(path: Path) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

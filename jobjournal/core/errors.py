@@ -49,18 +49,26 @@ class JournalDamaged(JournalError):
 class RecentChangesLost(JournalDamaged):
     """The last session ended in a crash and its log of changes (-wal) has since vanished.
 
-    Nothing was written; the caller offers the backups, or opening the journal as it is.
+    Not damage: the file opens. Nothing was written; the caller offers the backups, or
+    opening the journal as it is.
     """
 
     def __init__(self, path: Path, backups: list[Path] | None = None) -> None:
-        super().__init__(
-            path,
-            f"it was not closed properly last time, and the file that held its latest "
-            f"changes (“{path.name}-wal”) is gone; a cleaning or sync tool may have removed "
-            "it. Changes made in that last session may be missing. Nothing has been written "
-            "to the journal: restore a backup, or open it as it is.",
-            backups,
+        choice = (
+            "restore a backup, or open it as it is."
+            if backups
+            else "open it as it is (no backup of it was found)."
         )
+        JournalError.__init__(
+            self,
+            f"“{path.name}” was not closed properly last time, and the file that held its "
+            f"latest changes (“{path.name}-wal”) is gone; a cleaning or sync tool may have "
+            "removed it. Changes made in that last session may be missing. Nothing has been "
+            f"written to the journal yet: {choice}",
+        )
+        self.path = path
+        self.detail = "the log of its latest changes is gone"
+        self.backups = backups or []
 
 
 class JournalInUse(JournalError):
@@ -116,10 +124,15 @@ class BackupFailed(JournalError):
     """An automatic or requested backup could not be made; the journal itself is fine."""
 
     def __init__(self, folder: Path, reason: str) -> None:
+        fix = {
+            "the disk is full": "make room there, or choose another backups folder in Settings",
+            "a file stands where the folder should be": (
+                "move that file away, or choose another backups folder in Settings"
+            ),
+        }.get(reason, "choose another backups folder in Settings")
         super().__init__(
             f"No backup was made in {folder}: {reason}. Your journal itself is fine and "
-            "nothing in it was lost. Choose another backups folder in Settings, or make room "
-            "there, then use Journal → Back up now."
+            f"nothing in it was lost. To back it up, {fix}, then use Journal → Back up now."
         )
         self.folder = folder
         self.reason = reason

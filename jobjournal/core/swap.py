@@ -18,7 +18,7 @@ import os
 from contextlib import suppress
 from pathlib import Path
 
-from jobjournal.core.backups import fsync_dir
+from jobjournal.core.durable import fsync_dir
 from jobjournal.core.filelock import JournalLock
 
 _SIDECARS = ("-wal", "-shm")

@@ -639,13 +639,16 @@ def _rekey(path: Path, old_key: RawKey, new_key: RawKey) -> BaseException | None
 
 
 def _failure_reason(failure: BaseException | None) -> str:
-    if isinstance(failure, OSError):
-        return os_error_reason(failure)
-    if isinstance(failure, sqlcipher.Error):
+    """Why a rekey did not happen. SQLCipher reports some refused writes without an
+    error, so a disk refusal in any form reads the same; other errors are named."""
+    if isinstance(failure, sqlcipher.Error) and not _is_disk_refusal(failure):
         return _sqlite_reason(failure)
-    # SQLCipher reports some failed rekeys (a write refused half-way) without an error:
-    # what we know is that the file still opens only with the current passphrase.
-    return "the re-encrypted pages could not be written (the disk may be full)"
+    return "the disk did not take the re-encrypted journal (it may be full)"
+
+
+def _is_disk_refusal(error: BaseException) -> bool:
+    name = getattr(error, "sqlite_errorname", "") or ""
+    return name == "SQLITE_FULL" or name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN"))
 
 
 def _sqlite_reason(error: BaseException) -> str:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from jobjournal.core import swap
 from jobjournal.ui import settings
 from jobjournal.ui.first_paint import after_first_paint
 from jobjournal.ui.idle import IdleLock
@@ -48,7 +49,10 @@ class AppController:
         self.idle = IdleLock(self.lock)
         if settings.theme() != "system":
             apply_theme(settings.theme())
-        self.dialog = UnlockDialog(path, first_run=not path.exists() and not demo)
+        # A restore cut short between its renames can leave no file at the path for a
+        # moment: that is still this journal (the unlock finishes the swap), not a first run.
+        first_run = not path.exists() and not demo and swap.interrupted_restore(path) is None
+        self.dialog = UnlockDialog(path, first_run=first_run)
         # The platform's palette already is the system's; checking its light/dark hint
         # (for platforms that say dark but draw light) can wait until the first paint.
         after_first_paint(self.dialog, lambda: apply_theme(settings.theme()))

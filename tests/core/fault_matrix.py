@@ -26,6 +26,7 @@ from support import PASSPHRASE, start_python
 from jobjournal.core import vault
 
 NEW_PASSPHRASE = "the new passphrase, changed under fault"
+SUMMARY: list[str] = []  # printed at the end of the run (tests/conftest.py)
 KILL_POINTS = 8
 EDITS = 30
 CSV_ROWS = 300

@@ -14,9 +14,12 @@ from pathlib import Path
 
 import pytest
 from fault_matrix import (
+    BACKUP_FAULTS,
     CSV_ROWS,
+    KILLS,
     NEW_PASSPHRASE,
     OPERATIONS,
+    SUMMARY,
     Templates,
     Trial,
     clean_run_seconds,
@@ -141,9 +144,10 @@ def test_every_writing_operation_under_every_fault(
         done = list(pool.map(run, enumerate(trials)))
     told = sum(1 for t in done if t.told_kind not in ("", "ok", "changed"))
     killed = sum(1 for t in done if t.fault.kill_at is not None)
-    print(
-        f"\nfault matrix: {len(done)} trials passed ({len(OPERATIONS)} operations, "
-        f"{killed} kills, {told} refusals told to the person)"
+    SUMMARY.append(
+        f"fault matrix: {len(done)} trials passed ({len(OPERATIONS)} operations × "
+        f"{len(KILLS) + 1 + len(BACKUP_FAULTS)} faults where they apply: {killed} SIGKILLs, "
+        f"{told} refusals told to the person)"
     )
     _compare_or_write(_reliability_table(done))
 
