@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from jobjournal.core import swap
 from jobjournal.ui import settings
 from jobjournal.ui.first_paint import after_first_paint
 from jobjournal.ui.idle import IdleLock
@@ -39,6 +38,16 @@ def app_icon() -> QIcon:
     return icon
 
 
+def _is_first_run(path: Path, demo: bool) -> bool:
+    if demo or path.exists():
+        return False
+    # No file: a restore cut short between its renames leaves none for a moment, and that
+    # is still this journal (the unlock finishes the swap), not a first run.
+    from jobjournal.core import swap
+
+    return swap.interrupted_restore(path) is None
+
+
 class AppController:
     """Owns the one open journal; shows the unlock dialog whenever there is none."""
 
@@ -49,10 +58,7 @@ class AppController:
         self.idle = IdleLock(self.lock)
         if settings.theme() != "system":
             apply_theme(settings.theme())
-        # A restore cut short between its renames can leave no file at the path for a
-        # moment: that is still this journal (the unlock finishes the swap), not a first run.
-        first_run = not path.exists() and not demo and swap.interrupted_restore(path) is None
-        self.dialog = UnlockDialog(path, first_run=first_run)
+        self.dialog = UnlockDialog(path, first_run=_is_first_run(path, demo))
         # The platform's palette already is the system's; checking its light/dark hint
         # (for platforms that say dark but draw light) can wait until the first paint.
         after_first_paint(self.dialog, lambda: apply_theme(settings.theme()))

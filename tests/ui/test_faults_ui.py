@@ -85,12 +85,32 @@ def test_a_backups_folder_that_is_a_file_opens_the_journal_and_says_why_no_backu
 def test_the_daily_backup_is_made_after_the_window_is_up(qtbot: QtBot) -> None:
     path = journal_with_demo()
     assert vault.list_backups(path) == []
+    letters = settings.letters_folder()
+    letters.mkdir(parents=True, exist_ok=True)
+    killed_export = letters / ".Withdraw - Acme.docx.999999999.jobjournal-partial"
+    killed_export.write_bytes(b"plaintext of a letter")
     controller = unlock_by_keyboard(qtbot, path)
     qtbot.waitUntil(lambda: controller.window is not None)
     window = controller.window
     assert window is not None
     qtbot.waitUntil(lambda: "Today's backup" in window.statusBar().currentMessage())
     assert len(vault.list_backups(path)) == 1
+    assert not killed_export.exists(), "a killed export's leftover is cleaned at start-up"
+    controller.quit()
+
+
+def test_a_restore_cut_between_its_renames_is_no_first_run(qtbot: QtBot) -> None:
+    from jobjournal.core import swap
+
+    path = journal_with_demo()
+    journal = vault.unlock(path, PASSPHRASE)
+    backup, key = journal.vault.backup(), journal.vault._current_key()
+    journal.lock()
+    ready = vault._copy_beside(backup, path, key)
+    path.rename(swap.kept_name(path, ready.name.rsplit("restore-ready-", 1)[1]))
+    controller = unlock_by_keyboard(qtbot, path)  # the unlock page, not the wizard
+    qtbot.waitUntil(lambda: controller.window is not None)
+    assert path.exists() and not ready.exists()
     controller.quit()
 
 
