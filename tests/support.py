@@ -159,6 +159,23 @@ def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
+def opens_with(path: Path, key: str) -> bool:
+    """Whether a bare SQLCipher connection opens `path` with this `PRAGMA key` value: a
+    quoted passphrase ('…') or a raw key ("x'…'")."""
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    connection = sqlcipher.connect(str(path))
+    try:
+        connection.execute("PRAGMA cipher_log_level = NONE")
+        connection.execute(f"PRAGMA key = {key}")
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlcipher.DatabaseError:
+        return False
+    finally:
+        connection.close()
+
+
 def snapshot(folder: Path) -> dict[str, Any]:
     """Every file below `folder`: its bytes and mode, to prove nothing changed."""
     return {

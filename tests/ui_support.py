@@ -172,3 +172,30 @@ def _is_internal(widget: QWidget) -> bool:
     return type(widget).__name__ in ("QToolBarExtension", "QTabBar", "QScrollBar") or (
         widget.objectName().startswith("qt_")
     )
+
+
+def back_up_now(qtbot: QtBot, window: Any) -> None:
+    """Journal → Back up now by its shortcut, until the status bar says it is done."""
+    shortcut(
+        qtbot,
+        window.table,
+        Qt.Key.Key_B,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: "Backed up" in window.statusBar().currentMessage())
+
+
+def type_passphrase(qtbot: QtBot, path: Any, passphrase: str) -> Any:
+    """Start the app on `path` and type the passphrase into its unlock window, as a
+    person does; returns the AppController (its window appears if the passphrase fits)."""
+    from support import by_name
+
+    from jobjournal.ui.app import AppController
+
+    controller = AppController(path)
+    qtbot.addWidget(controller.dialog)
+    controller.start()
+    field = by_name(controller.dialog, "Passphrase")
+    qtbot.keyClicks(field, passphrase)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    return controller

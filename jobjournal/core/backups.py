@@ -70,7 +70,20 @@ def list_backups(journal_path: Path, folder: Path | None = None) -> list[Path]:
         found = [p for p in folder.iterdir() if p.name.startswith(prefix) and p.suffix == ".db"]
     except OSError:  # missing, a file, unreadable: there are no backups to offer there
         return []
-    return sorted(found, key=lambda p: p.name, reverse=True)
+    return sorted(found, key=lambda p: (_stamp(p, prefix), _mtime(p)), reverse=True)
+
+
+def _stamp(backup: Path, prefix: str) -> str:
+    """The UTC stamp in a backup's name: two made in one second (the daily one, then one
+    after a passphrase change) are told apart by their times, not by their labels."""
+    return backup.name[len(prefix) : len(prefix) + len("YYYYmmdd-HHMMSS")]
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def total_mb(backups: list[Path]) -> float:

@@ -797,13 +797,17 @@ def _explain_failed_open(error: Exception, path: Path, passphrase: str | None) -
     if not _is_not_a_database(error):
         return known_error(error, path, found) or error
     opened = _backup_opened_by(passphrase, found) if passphrase is not None else None
-    if opened is not None:
-        return JournalDamaged(
-            path,
-            f"your passphrase opens its backup “{opened.name}” but not the journal itself.",
-            found,
+    if opened is None:
+        return WrongPassphrase(path)
+    if read_salt(opened) == read_salt(path):  # the same file's key: changed, or damaged?
+        detail = (
+            f"that passphrase opens its backup “{opened.name}” but not the journal itself. "
+            "If you changed the passphrase after that backup, type the new one; if not,"
+            " the journal's first page is damaged."
         )
-    return WrongPassphrase(path)
+    else:
+        detail = f"your passphrase opens its backup “{opened.name}” but not the journal itself."
+    return JournalDamaged(path, detail, found)
 
 
 def _backup_opened_by(passphrase: str, candidates: list[Path]) -> Path | None:

@@ -20,8 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import sqlcipher3.dbapi2 as sqlcipher
-from support import PASSPHRASE, start_python
+from support import PASSPHRASE, opens_with, start_python
 
 from jobjournal.core import vault
 
@@ -324,19 +323,6 @@ def _unmount(work: Path) -> None:
 # -- the checks ---------------------------------------------------------------------------
 
 
-def opens_with(path: Path, key_literal: str) -> bool:
-    connection = sqlcipher.connect(str(path))
-    try:
-        connection.execute("PRAGMA cipher_log_level = NONE")
-        connection.execute(f"PRAGMA key = {key_literal}")
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return True
-    except sqlcipher.DatabaseError:
-        return False
-    finally:
-        connection.close()
-
-
 def _open_journal(templates: Templates, journal: Path) -> tuple[str, Any]:
     """The journal opened through the app's own unlock, with the key of whichever
     passphrase opens it (remembered, to skip a derivation). Our unlock comes first: it
@@ -465,12 +451,18 @@ def _check_restore(templates: Templates, trial: Trial, work: Path, journal: Path
     trial.seen = "the old journal or the restored one; leftovers resolved"
 
 
-def _check_passphrase(templates: Templates, trial: Trial, work: Path, journal: Path) -> None:
+def _opens_whole(templates: Templates, journal: Path) -> str:
+    """The passphrase that opens the journal, which still holds its one application."""
     passphrase, opened = _open_journal(templates, journal)
     try:
-        assert opened.count_applications() == 1  # type: ignore[attr-defined]
+        assert opened.count_applications() == 1
     finally:
-        opened.lock()  # type: ignore[attr-defined]
+        opened.lock()
+    return passphrase
+
+
+def _check_passphrase(templates: Templates, trial: Trial, work: Path, journal: Path) -> None:
+    passphrase = _opens_whole(templates, journal)
     if trial.told_kind == "changed":
         assert passphrase == NEW_PASSPHRASE
         if trial.fault.backups and trial.fault.backups != "missing":
@@ -484,11 +476,7 @@ def _check_passphrase(templates: Templates, trial: Trial, work: Path, journal: P
 
 
 def _check_migration(templates: Templates, trial: Trial, work: Path, journal: Path) -> None:
-    _, opened = _open_journal(templates, journal)
-    try:
-        assert opened.count_applications() == 1  # type: ignore[attr-defined]
-    finally:
-        opened.lock()  # type: ignore[attr-defined]
+    _opens_whole(templates, journal)
     if trial.told_kind not in ("", "ok"):
         assert trial.told_kind in ("DiskFull", "CannotWrite"), trial.told
     trial.seen = "opens, old or new version, nothing lost"

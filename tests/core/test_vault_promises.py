@@ -22,6 +22,7 @@ from support import (
     PlaintextLookalike,
     RaisingKeyring,
     UnknownPlugin,
+    opens_with,
     run_python,
     snapshot,
 )
@@ -29,6 +30,7 @@ from support import (
 from jobjournal.core import exports, keychain, paths, swap, vault
 from jobjournal.core.errors import (
     BackupFailed,
+    JournalError,
     PassphraseNotChanged,
     RecentChangesLost,
 )
@@ -53,17 +55,8 @@ def rows(journal: Journal, prefix: str) -> set[str]:
         return {k for k in found if k.startswith(prefix)}
 
 
-def opens_with(path: Path, passphrase: str) -> bool:
-    connection = sqlcipher.connect(str(path))
-    try:
-        connection.execute("PRAGMA cipher_log_level = NONE")
-        connection.execute(f"PRAGMA key = '{passphrase}'")
-        connection.execute("SELECT count(*) FROM journal_info").fetchone()
-        return True
-    except sqlcipher.DatabaseError:
-        return False
-    finally:
-        connection.close()
+def opens_with_passphrase(path: Path, passphrase: str) -> bool:
+    return opens_with(path, f"'{passphrase}'")
 
 
 # -- 1. restore is atomic, and what it sets aside is named for what it is ------------------
@@ -83,7 +76,7 @@ def test_a_restore_cut_short_after_its_copy_was_checked_is_finished_on_the_next_
     reopened.lock()
     assert not ready.exists()
     kept = list(journal_path.parent.glob("journal.before-restore-*.db"))
-    assert len(kept) == 1 and opens_with(kept[0], PASSPHRASE)
+    assert len(kept) == 1 and opens_with_passphrase(kept[0], PASSPHRASE)
 
 
 def test_a_half_written_restore_copy_is_removed_and_the_journal_untouched(
@@ -165,8 +158,8 @@ def test_a_change_whose_backup_fails_is_reported_as_changed(
     assert "Passphrase changed" in changed.message()
     assert "a file stands where the folder should be" in changed.message()
     journal.lock()
-    assert opens_with(journal_path, "a brand new passphrase")
-    assert not opens_with(journal_path, PASSPHRASE)
+    assert opens_with_passphrase(journal_path, "a brand new passphrase")
+    assert not opens_with_passphrase(journal_path, PASSPHRASE)
     vault.unlock(journal_path).lock()  # the remembered key is the new one
 
 
@@ -206,7 +199,7 @@ def test_a_change_the_disk_refuses_is_not_made_and_the_keychain_opens_the_file(
     )
     assert result.stdout.startswith(PassphraseNotChanged.__name__), result.stdout + result.stderr
     assert "still opens with your current passphrase" in result.stdout
-    assert opens_with(journal_path, PASSPHRASE)
+    assert opens_with_passphrase(journal_path, PASSPHRASE)
     remembered = json.loads(store.read_text())
     assert remembered, "the old key was remembered again"
     vault.unlock(journal_path).lock()
@@ -227,7 +220,7 @@ def test_a_keychain_that_refuses_after_the_change_turns_remember_off_and_says_so
     assert "“Remember on this computer” was turned off" in changed.message()
     assert refusing.entries == {}, "the old key, which no longer opens it, is gone"
     journal.lock()
-    assert opens_with(journal_path, "another new passphrase")
+    assert opens_with_passphrase(journal_path, "another new passphrase")
 
 
 # -- 3. a write cut short is not damage ------------------------------------------------------
@@ -515,7 +508,9 @@ def test_a_passphrase_opens_whichever_form_it_is_typed_in(journal_path: Path) ->
     vault.create(journal_path, DECOMPOSED).lock()
     vault.unlock(journal_path, COMPOSED).lock()
     vault.unlock(journal_path, DECOMPOSED).lock()
-    assert opens_with(journal_path, COMPOSED), "a bare sqlcipher opens it with the NFC form"
+    assert opens_with_passphrase(journal_path, COMPOSED), (
+        "a bare sqlcipher opens it with the NFC form"
+    )
 
 
 def test_a_journal_keyed_before_normalising_still_opens(journal_path: Path) -> None:
@@ -530,3 +525,26 @@ def test_a_journal_keyed_before_normalising_still_opens(journal_path: Path) -> N
     connection.execute(f"PRAGMA rekey = {derive_key(DECOMPOSED, key.salt).pragma_literal()}")
     connection.close()
     vault.unlock(journal_path, DECOMPOSED).lock()
+
+
+def test_the_old_passphrase_after_a_change_is_not_called_damage_without_a_doubt(
+    journal: Journal, journal_path: Path, tmp_path: Path
+) -> None:
+    journal.vault.backup()  # under the old passphrase
+    blocker = tmp_path / "a file"
+    blocker.write_text("x")
+    journal.vault.place_backups(blocker, keep=3)
+    assert journal.vault.change_passphrase(PASSPHRASE, "the new one").backup is None
+    journal.lock()
+    vault.set_backup_place(journal_path, None, keep=10)
+    with pytest.raises(JournalError) as raised:
+        vault.unlock(journal_path, PASSPHRASE)
+    assert "If you changed the passphrase after that backup, type the new one" in str(raised.value)
+
+
+def test_backups_of_the_same_second_are_listed_newest_first(journal: Journal) -> None:
+    first = journal.vault.backup()
+    second = journal.vault.backup("new-passphrase")
+    if first.name[:22] == second.name[:22]:  # made within one second, as is likely
+        assert vault.list_backups(journal.path)[:2] == [second, first]
+    assert vault.list_backups(journal.path)[0] == second

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from support import PASSPHRASE, by_name
-from ui_support import answer_modal, shortcut
+from ui_support import answer_modal, back_up_now, shortcut
 
 from jobjournal.__main__ import build
 from jobjournal.core import paths, vault
@@ -240,13 +240,7 @@ def test_restoring_a_backup_from_the_menu_reopens_it_and_keeps_the_journal_it_re
 ) -> None:
     window = controller.window
     assert window is not None
-    shortcut(
-        qtbot,
-        window.table,
-        Qt.Key.Key_B,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-    )
-    qtbot.waitUntil(lambda: "Backed up" in window.statusBar().currentMessage())
+    back_up_now(qtbot, window)
     company = window.journal.find_or_add_company("Added after the backup").new_id
     window.journal.add_application(company_id=company, job_title="Gone after the restore")
 

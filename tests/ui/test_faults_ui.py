@@ -11,23 +11,26 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from support import PASSPHRASE, UnknownPlugin, by_name, run_python
-from ui_support import answer_modal, shortcut
+from ui_support import answer_modal, back_up_now, shortcut, type_passphrase
 
 from jobjournal.core import paths, vault
 from jobjournal.core.demo import fill_demo
 from jobjournal.ui import settings
 from jobjournal.ui.app import AppController
+from jobjournal.ui.main_window import MainWindow
 from jobjournal.ui.private_clipboard import copy_private
 
 
 def unlock_by_keyboard(qtbot: QtBot, path: Path) -> AppController:
-    controller = AppController(path)
-    qtbot.addWidget(controller.dialog)
-    controller.start()
-    field = by_name(controller.dialog, "Passphrase")
-    qtbot.keyClicks(field, PASSPHRASE)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+    controller: AppController = type_passphrase(qtbot, path, PASSPHRASE)
     return controller
+
+
+def main_window_of_demo(qtbot: QtBot) -> tuple[AppController, MainWindow]:
+    controller = unlock_by_keyboard(qtbot, journal_with_demo())
+    qtbot.waitUntil(lambda: controller.window is not None)
+    assert controller.window is not None
+    return controller, controller.window
 
 
 def journal_with_demo() -> Path:
@@ -71,13 +74,7 @@ def test_a_backups_folder_that_is_a_file_opens_the_journal_and_says_why_no_backu
     answer_modal(qtbot, change_folder)
     qtbot.mouseClick(by_name(shown, "Change backups folder"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: settings.backup_prefs(path).folder == tmp_path / "real backups")
-    shortcut(
-        qtbot,
-        window.table,
-        Qt.Key.Key_B,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-    )
-    qtbot.waitUntil(lambda: "Backed up" in window.statusBar().currentMessage())
+    back_up_now(qtbot, window)
     assert list((tmp_path / "real backups").glob("journal-*.db"))
     controller.quit()
 
@@ -164,11 +161,7 @@ def test_letter_text_copied_to_the_clipboard_is_gone_after_lock(qtbot: QtBot) ->
 
 
 def test_the_change_passphrase_dialog_keeps_no_passphrase_once_closed(qtbot: QtBot) -> None:
-    path = journal_with_demo()
-    controller = unlock_by_keyboard(qtbot, path)
-    qtbot.waitUntil(lambda: controller.window is not None)
-    window = controller.window
-    assert window is not None
+    controller, window = main_window_of_demo(qtbot)
     fields: list[QWidget] = []
 
     def type_then_cancel(dialog: QWidget) -> None:
@@ -185,11 +178,7 @@ def test_the_change_passphrase_dialog_keeps_no_passphrase_once_closed(qtbot: QtB
 
 
 def test_settings_say_why_an_untrusted_keychain_is_not_offered(qtbot: QtBot) -> None:
-    path = journal_with_demo()
-    controller = unlock_by_keyboard(qtbot, path)
-    qtbot.waitUntil(lambda: controller.window is not None)
-    window = controller.window
-    assert window is not None
+    controller, window = main_window_of_demo(qtbot)
     keyring.set_keyring(UnknownPlugin())
     seen: dict[str, object] = {}
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from support import PASSPHRASE, MemoryKeyring, by_name
+from ui_support import type_passphrase
 
 from jobjournal.core import paths, vault
 from jobjournal.core.errors import WrongPassphrase
@@ -114,12 +115,7 @@ def test_damaged_journal_offers_restore(qtbot: QtBot) -> None:
     journal.vault.backup()
     journal.lock()
     path.write_bytes(path.read_bytes()[:-100])
-    controller = AppController(path)
-    qtbot.addWidget(controller.dialog)
-    controller.start()
-    field = by_name(controller.dialog, "Passphrase")
-    qtbot.keyClicks(field, PASSPHRASE)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+    controller = type_passphrase(qtbot, path, PASSPHRASE)
     assert "damaged" in by_name(controller.dialog, "Unlock message").text()
     assert by_name(controller.dialog, "Restore from backup").isVisible()
 
