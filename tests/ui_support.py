@@ -199,3 +199,17 @@ def type_passphrase(qtbot: QtBot, path: Any, passphrase: str) -> Any:
     qtbot.keyClicks(field, passphrase)
     qtbot.keyClick(field, Qt.Key.Key_Return)
     return controller
+
+
+def demo_journal_file() -> Any:
+    """The example search as a locked journal at the default path, with PASSPHRASE."""
+    from support import PASSPHRASE
+
+    from jobjournal.core import paths, vault
+    from jobjournal.core.demo import fill_demo
+
+    path = paths.default_journal_path()
+    journal = vault.create(path, PASSPHRASE)
+    fill_demo(journal)
+    journal.lock()
+    return path

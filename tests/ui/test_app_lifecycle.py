@@ -10,22 +10,17 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from support import PASSPHRASE, by_name
-from ui_support import answer_modal, back_up_now, shortcut
+from ui_support import answer_modal, back_up_now, demo_journal_file, shortcut
 
 from jobjournal.__main__ import build
 from jobjournal.core import paths, vault
-from jobjournal.core.demo import fill_demo
 from jobjournal.ui import settings, theme
 from jobjournal.ui.app import AppController
 
 
 @pytest.fixture
 def journal_path() -> Path:
-    path = paths.default_journal_path()
-    journal = vault.create(path, PASSPHRASE)
-    fill_demo(journal)
-    journal.lock()
-    return path
+    return demo_journal_file()
 
 
 def unlocked(qtbot: QtBot, path: Path) -> AppController:

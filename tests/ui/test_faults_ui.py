@@ -11,10 +11,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from support import PASSPHRASE, UnknownPlugin, by_name, run_python
-from ui_support import answer_modal, back_up_now, shortcut, type_passphrase
+from ui_support import answer_modal, back_up_now, demo_journal_file, shortcut, type_passphrase
 
-from jobjournal.core import paths, vault
-from jobjournal.core.demo import fill_demo
+from jobjournal.core import vault
 from jobjournal.ui import settings
 from jobjournal.ui.app import AppController
 from jobjournal.ui.main_window import MainWindow
@@ -34,11 +33,7 @@ def main_window_of_demo(qtbot: QtBot) -> tuple[AppController, MainWindow]:
 
 
 def journal_with_demo() -> Path:
-    path = paths.default_journal_path()
-    journal = vault.create(path, PASSPHRASE)
-    fill_demo(journal)
-    journal.lock()
-    return path
+    return demo_journal_file()
 
 
 def test_a_backups_folder_that_is_a_file_opens_the_journal_and_says_why_no_backup(
