@@ -455,12 +455,18 @@ def insert_application(
 
 
 def record_move(session: Session, move: StatusMove, when: date, reason_text: str) -> None:
-    """One status move inside a caller's transaction (checked like any other)."""
-    if move.reason_code is not None and move.reason_code not in m.REASONS:
-        raise InvalidInput(f"Unknown reason {move.reason_code!r}.")
+    """One status move inside a caller's transaction (checked like any other).
+
+    A refusal names the application: in a move of several (accepting one offer ends the
+    others) the person must know which one stopped it.
+    """
     record = _get(session, m.Application, move.application_id)
-    transitions.check_transition(Status(record.status), move.status)
-    _require_not_before_last_change(session, move.application_id, when)
+    try:
+        transitions.check_reason(move.status, move.reason_code)
+        transitions.check_transition(Status(record.status), move.status)
+        _require_not_before_last_change(session, move.application_id, when)
+    except InvalidInput as refused:
+        raise InvalidInput(f"{_application_name(session, record)}: {refused}") from refused
     session.add(
         m.StatusChange(
             application_id=move.application_id,
@@ -494,6 +500,11 @@ def _status_history(session: Session, application_id: int) -> list[m.StatusChang
         .order_by(m.StatusChange.changed_on, m.StatusChange.id)
     )
     return list(session.scalars(query))
+
+
+def _application_name(session: Session, record: m.Application) -> str:
+    company = session.get(m.Company, record.company_id)
+    return f"{company.name if company else 'An application'} — {record.job_title}"
 
 
 def _require_not_before_last_change(session: Session, application_id: int, when: date) -> None:

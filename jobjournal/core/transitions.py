@@ -92,3 +92,19 @@ REASONS_FOR: dict[Status, tuple[str, ...]] = {
         "other",
     ),
 }
+
+
+def check_reason(target: Status, reason_code: str | None) -> None:
+    """A reason must fit the ending: an employer's rejection has no "I accepted another
+    offer", and a person's withdrawal has no "they chose another candidate"."""
+    if reason_code is None:
+        return
+    from jobjournal.core.errors import InvalidInput
+    from jobjournal.core.models import REASONS
+
+    if reason_code not in REASONS:
+        raise InvalidInput(f"Unknown reason {reason_code!r}.")
+    fitting = REASONS_FOR.get(target, ())
+    if reason_code not in fitting:
+        ending = f"“{target.label}”" if fitting else f"a move to “{target.label}”"
+        raise InvalidInput(f"“{REASONS[reason_code]}” is not a reason for {ending}.")

@@ -50,6 +50,8 @@ _LABELS = {
     "detail": "Argument",
 }
 _REQUIRED_TEXT = {"name", "job_title", "question", "item", "text", "detail"}
+# Dates that record something that happened: none of them can be in the future.
+_HAPPENED = {"applied_on", "received_on", "asked_on", "answered_on"}
 _ONE_TO_FIVE = {"priority", "overall_rating", "rating"}
 _UPPER_BOUNDS = {
     "pto_days": 366,
@@ -114,7 +116,13 @@ def _clean_value(table: str, name: str, column: Any, value: Any) -> Any:
     if isinstance(kind, Date):
         if isinstance(value, datetime):
             raise InvalidInput(f"{label(name)} takes a date without a time.")
-        return _typed(name, value, date)
+        day: date = _typed(name, value, date)
+        if name in _HAPPENED and day > date.today():
+            raise InvalidInput(
+                f"{label(name)} cannot be in the future ({day.isoformat()}): it records "
+                "something that has happened. Put a plan in the next action instead."
+            )
+        return day
     raise TypeError(f"no check for column {name!r} of type {kind!r}")
 
 
@@ -124,8 +132,20 @@ def _typed(name: str, value: Any, expected: type) -> Any:
     return value
 
 
+def storable(text: str) -> str:
+    """The text with what cannot be stored (a lone surrogate from a broken paste)
+    replaced by U+FFFD, so the rest is saved instead of the edit failing."""
+    if text.isascii() or not any(_is_surrogate(c) for c in text):
+        return text
+    return "".join("\ufffd" if _is_surrogate(c) else c for c in text)
+
+
+def _is_surrogate(character: str) -> bool:
+    return "\ud800" <= character <= "\udfff"
+
+
 def _clean_text(table: str, name: str, kind: Any, value: Any) -> str:
-    text: str = _typed(name, value, str)
+    text: str = storable(_typed(name, value, str))
     if name in _REQUIRED_TEXT:
         text = text.strip()
         if not text:

@@ -1,0 +1,78 @@
+"""What a person enters is handled right or refused clearly (issue 21, first part): dates
+that mean "it happened" are never in the future, an ending's reason fits the ending, a
+refusal names the application, and text that cannot be stored is saved with U+FFFD."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jobjournal.core import offers
+from jobjournal.core.errors import InvalidInput
+from jobjournal.core.journal import Journal
+from jobjournal.core.models import Status
+from jobjournal.core.validation import storable
+
+TOMORROW = date.today() + timedelta(days=1)
+
+
+def _id(journal: Journal, company: str) -> int:
+    return next(r.id for r in journal.list_applications() if r.company == company)
+
+
+def _new(journal: Journal, **fields: object) -> int:
+    company = journal.find_or_add_company("Łódź Analytics").new_id
+    return journal.add_application(company_id=company, job_title="Analyst", **fields).new_id
+
+
+def test_an_applied_on_date_in_the_future_is_refused_on_add_and_on_edit(
+    journal: Journal,
+) -> None:
+    with pytest.raises(InvalidInput, match="Applied on cannot be in the future"):
+        _new(journal, applied_on=TOMORROW)
+    assert journal.count_applications() == 0
+    application = _new(journal, applied_on=date.today())
+    with pytest.raises(InvalidInput, match="something that has happened"):
+        journal.update_application(application, applied_on=TOMORROW)
+    journal.set_status(application, Status.APPLIED)  # today's change still goes through
+
+
+def test_a_reason_must_fit_its_ending(demo_journal: Journal) -> None:
+    applied = _id(demo_journal, "Juniper Energy")
+    with pytest.raises(InvalidInput, match="is not a reason for “Rejected”") as refused:
+        demo_journal.set_status(applied, Status.REJECTED, reason_code="accepted_other_offer")
+    assert "Juniper Energy — Operations Analyst" in str(refused.value)
+    with pytest.raises(InvalidInput, match="is not a reason for “Withdrawn”"):
+        demo_journal.set_status(applied, Status.WITHDRAWN, reason_code="other_candidate")
+    with pytest.raises(InvalidInput, match="is not a reason"):
+        demo_journal.set_status(applied, Status.SCREENING, reason_code="personal")
+    demo_journal.set_status(applied, Status.REJECTED, reason_code="other_candidate")
+
+
+def test_a_refused_move_among_several_names_its_application(demo_journal: Journal) -> None:
+    accepted = _id(demo_journal, "Northwind Analytics")
+    endings = offers.others_to_end(demo_journal, accepted)
+    bluefin = next(e for e in endings if e.company == "Bluefin Health")
+    demo_journal.set_status(bluefin.application_id, Status.REJECTED)  # ended meanwhile
+    with pytest.raises(InvalidInput, match=r"^Bluefin Health — Analytics Engineer: "):
+        offers.accept(demo_journal, accepted, endings)
+
+
+def test_a_broken_paste_is_saved_with_replacement_characters(journal: Journal) -> None:
+    broken = "Notes from the call \ud83d and after"  # half of an emoji's surrogate pair
+    application = _new(journal, notes=broken)
+    notes = journal.records_of(application).application.text.notes
+    assert notes == "Notes from the call \ufffd and after"
+    journal.update_application(application, job_title="Data \udc00 Analyst")
+    assert journal.records_of(application).application.job_title == "Data \ufffd Analyst"
+
+
+@given(st.text())
+def test_storable_text_changes_only_what_cannot_be_stored(text: str) -> None:
+    kept = storable(text)
+    kept.encode("utf-8")  # never raises
+    assert len(kept) == len(text)
+    assert all(a == b or b == "\ufffd" for a, b in zip(text, kept, strict=True))
