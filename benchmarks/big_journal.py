@@ -11,13 +11,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from jobjournal.core import vault
+from jobjournal.core.folding import fold, order_key
 from jobjournal.core.journal import Journal
 from jobjournal.core.models import Status
 
 PASSPHRASE = "benchmark passphrase"
 APPLICATIONS = 100_000
 COMPANIES = 5_000
-VERSION = 1  # bump when the generator or the schema changes
+VERSION = 2  # bump when the generator or the schema changes
 CACHE = Path(__file__).resolve().parent.parent / ".bench-cache"
 
 _SYLLABLES = [
@@ -89,12 +90,14 @@ def build(target: Path) -> None:
     sentences = _sentences(rng, vocabulary(random.Random(VERSION)), 4_000)
     with journal.session() as session:
         connection = session.connection()
+        names = [
+            (i, f"Company {i:05d} {rng.choice(sentences).split()[0]}")
+            for i in range(1, COMPANIES + 1)
+        ]
         connection.exec_driver_sql(
-            "INSERT INTO companies (id, name, website, location, notes) VALUES (?, ?, '', '', '')",
-            [
-                (i, f"Company {i:05d} {rng.choice(sentences).split()[0]}")
-                for i in range(1, COMPANIES + 1)
-            ],
+            "INSERT INTO companies (id, name, website, location, notes, name_fold, name_order) "
+            "VALUES (?, ?, '', '', '', ?, ?)",
+            [(i, name, fold(name), order_key(name)) for i, name in names],
         )
         _applications(connection, rng, sentences)
         _interviews(connection, rng, sentences)
@@ -136,8 +139,9 @@ def _applications(connection: object, rng: random.Random, sentences: list[str]) 
     connection.exec_driver_sql(  # type: ignore[attr-defined]
         "INSERT INTO applications (id, company_id, job_title, status, applied_on, next_action, "
         "next_action_on, status_changed_at, created_at, location, posting_url, salary_currency, "
-        "salary_period) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', 'year')",
-        apps,
+        "salary_period, title_fold, title_order) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', 'year', ?, ?)",
+        [(*app, fold(app[2]), order_key(app[2])) for app in apps],
     )
     connection.exec_driver_sql(  # type: ignore[attr-defined]
         "INSERT INTO application_texts (application_id, notes, job_description) VALUES (?, ?, ?)",

@@ -16,11 +16,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from jobjournal.core import models as m
 from jobjournal.core import validation
 from jobjournal.core.errors import InvalidInput, JournalError
+from jobjournal.core.folding import fold
 from jobjournal.core.journal import StatusMove, insert_application, record_move, split_texts
 from jobjournal.core.letters import long_date
 from jobjournal.core.models import Status
@@ -350,28 +351,31 @@ def _date_order(sheet: Sheet, column: int | None) -> tuple[bool, list[str]]:
 
 
 def _mark_duplicates(journal: Journal, rows: list[PlannedRow]) -> None:
-    """Skip a row for a job already in the journal, or already earlier in the file."""
+    """Skip a row for a job already in the journal, or already earlier in the file.
+
+    Names are compared by their Unicode folds (see `folding`): "ÉMILE SA" in the file is
+    the journal's "Émile SA", and a re-imported file adds nothing.
+    """
     kept = [row for row in rows if not row.skipped]
-    names = {row.company.casefold() for row in kept}
+    names = {fold(row.company) for row in kept}
     existing: dict[tuple[str, str], tuple[str, date | None]] = {}
     with journal.session() as session:
         for batch in _batches(sorted(names), 500):
             query = (
                 select(
-                    m.Company.name,
-                    m.Application.job_title,
+                    m.Company.name_fold,
+                    m.Application.title_fold,
                     m.Application.status,
                     m.Application.applied_on,
                 )
                 .join(m.Company, m.Company.id == m.Application.company_id)
-                .where(func.lower(m.Company.name).in_(batch))
+                .where(m.Company.name_fold.in_(batch))
             )
             for company, title, status, applied_on in session.execute(query):
-                key = (company.casefold(), title.casefold())
-                existing[key] = (status, applied_on)
+                existing[(company, title)] = (status, applied_on)
     first_line: dict[tuple[str, str], int] = {}
     for row in kept:
-        key = (row.company.casefold(), row.job_title.casefold())
+        key = (fold(row.company), fold(row.job_title))
         if key in existing:
             row.problem = _already_applied(row, *existing[key])
         elif key in first_line:
@@ -402,7 +406,7 @@ def run_import(journal: Journal, plan: Plan) -> Report:
     with journal.session() as session:
         companies, added = _companies(session, {row.company for row in rows})
         for row in rows:
-            _write_row(session, row, companies[row.company.casefold()])
+            _write_row(session, row, companies[fold(row.company)])
     skipped = [(row.line, row.problem) for row in plan.skipped]
     noted = [f"line {row.line}: {row.note}" for row in rows if row.note]
     notes = plan.notes + ([f"Imported with a note: {'; '.join(noted)}."] if noted else [])
@@ -412,17 +416,17 @@ def run_import(journal: Journal, plan: Plan) -> Report:
 def _companies(session: Session, names: set[str]) -> tuple[dict[str, int], int]:
     """Each company's id by folded name, adding those the journal does not have yet."""
     ids: dict[str, int] = {}
-    for batch in _batches(sorted({n.casefold() for n in names}), 500):
-        query = select(m.Company.id, m.Company.name).where(func.lower(m.Company.name).in_(batch))
-        for company_id, name in session.execute(query):
-            ids.setdefault(name.casefold(), company_id)
+    for batch in _batches(sorted({fold(n) for n in names}), 500):
+        query = select(m.Company.id, m.Company.name_fold).where(m.Company.name_fold.in_(batch))
+        for company_id, name_fold in session.execute(query):
+            ids.setdefault(name_fold, company_id)
     added = 0
     for name in sorted(names):
-        if name.casefold() not in ids:
+        if fold(name) not in ids:
             company = m.Company(name=name)
             session.add(company)
             session.flush()
-            ids[name.casefold()] = company.id
+            ids[fold(name)] = company.id
             added += 1
     return ids, added
 

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, func, inspect, select
 from sqlalchemy.orm import Session, selectinload
 
 from jobjournal.core import changes as ch
-from jobjournal.core import listing, search, transitions, validation
+from jobjournal.core import folding, listing, search, transitions, validation
 from jobjournal.core import models as m
 from jobjournal.core.changes import Changes
 from jobjournal.core.errors import InvalidInput, JournalError
@@ -236,11 +236,12 @@ class Journal:
             )
 
     def find_or_add_company(self, name: str) -> Changes:
-        """The company with this name (ignoring case), created if there is none."""
+        """The company with this name (ignoring case and composition in every language),
+        created if there is none."""
         clean_name = validation.clean(m.Company, {"name": name})["name"]
         with self.session() as session:
             found = session.scalars(
-                select(m.Company.id).where(func.lower(m.Company.name) == clean_name.lower())
+                select(m.Company.id).where(m.Company.name_fold == folding.fold(clean_name))
             ).first()
         return Changes(id=found) if found is not None else self.add(m.Company, name=clean_name)
 

@@ -21,6 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from jobjournal.core import migrations
+from jobjournal.core.folding import fold
 from jobjournal.core.models import Application, Company, Status
 
 _apps = Application.__table__
@@ -33,12 +34,13 @@ STATUS_RANK: ColumnElement[int] = literal_column(
     f"({STATUS_RANK_SQL.replace('status', 'applications.status', 1)})"
 )
 
-# Each sort is the columns an index gives in order. Company sorts by name, then company
-# id: with that tie-break SQLite walks the companies' name index and each company's
-# applications instead of sorting all 100,000 rows.
+# Each sort is the columns an index gives in order. Names sort by their Unicode order
+# keys (see `folding`): "Émile SA" before "Zebra", the same on every computer. Company
+# sorts by that key, the name and the company id, the columns of its index: SQLite walks it
+# index and each company's applications instead of sorting all 100,000 rows.
 SORTS: dict[str, tuple[Any, ...]] = {
-    "company": (_companies.c.name.collate("NOCASE"), _companies.c.id),
-    "job_title": (_apps.c.job_title.collate("NOCASE"),),
+    "company": (_companies.c.name_order, _companies.c.name, _companies.c.id),
+    "job_title": (_apps.c.title_order,),
     "status": (STATUS_RANK,),
     "applied_on": (_apps.c.applied_on,),
     "next_action_on": (_apps.c.next_action_on,),
@@ -114,9 +116,9 @@ def _text_matches(typed: str) -> Any:
     matching applications are ever read: a LIKE evaluated row by row over the joined
     tables visits all 100,000 of them.
     """
-    pattern = f"%{_escape_like(typed)}%"
-    by_title = select(_apps.c.id).where(_apps.c.job_title.like(pattern, escape="\\"))
-    companies = select(_companies.c.id).where(_companies.c.name.like(pattern, escape="\\"))
+    pattern = f"%{_escape_like(fold(typed))}%"  # "émile" finds "ÉMILE SA"; ß finds SS
+    by_title = select(_apps.c.id).where(_apps.c.title_fold.like(pattern, escape="\\"))
+    companies = select(_companies.c.id).where(_companies.c.name_fold.like(pattern, escape="\\"))
     by_company = select(_apps.c.id).where(_apps.c.company_id.in_(companies))
     return union_all(by_title, by_company)
 

@@ -10,6 +10,8 @@ Version 1 is the whole domain model of `models.py` (a test keeps them identical)
 
 from __future__ import annotations
 
+from jobjournal.core import folding
+
 APPLICATION_ID = 0x4A4A524E  # "JJRN"
 
 # Each searchable kind of record gets a code; its index row is rowid = id * 16 + code, so
@@ -414,7 +416,25 @@ _V2 = [
 )""",
 ]
 
-MIGRATIONS: dict[int, list[str]] = {1: _V1_TABLES + _V1_SEARCH, 2: _V2}
+# Version 3: names compared and ordered by Unicode (see `folding`). The keys are filled
+# by Python functions the vault registers on the migrating connection.
+_V3 = [
+    "ALTER TABLE companies ADD COLUMN name_fold TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE companies ADD COLUMN name_order TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE applications ADD COLUMN title_fold TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE applications ADD COLUMN title_order TEXT NOT NULL DEFAULT ''",
+    "UPDATE companies SET name_fold = jj_fold(name), name_order = jj_order_key(name)",
+    "UPDATE applications SET title_fold = jj_fold(job_title), "
+    "title_order = jj_order_key(job_title)",
+    "CREATE INDEX ix_companies_name_fold ON companies (name_fold)",
+    "CREATE INDEX ix_companies_name_order ON companies (name_order, name)",
+    "CREATE INDEX ix_applications_title_fold ON applications (title_fold)",
+    "CREATE INDEX ix_applications_title_order ON applications (title_order)",
+]
+
+MIGRATIONS: dict[int, list[str]] = {1: _V1_TABLES + _V1_SEARCH, 2: _V2, 3: _V3}
+# The SQL functions the migrations call, registered on the connection that runs them.
+FUNCTIONS = {"jj_fold": folding.fold, "jj_order_key": folding.order_key}
 LATEST_VERSION = max(MIGRATIONS)
 
 # Tables every journal has had since version 1: if one is missing the file lost data

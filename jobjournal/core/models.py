@@ -19,12 +19,16 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Table,
     Text,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from jobjournal.core import folding
 
 
 class Base(DeclarativeBase):
@@ -184,6 +188,14 @@ class Company(Base):
     location: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     apply_again_after: Mapped[date | None] = mapped_column(Date)
+    # Kept from `name` whenever it is written (see `folding` and `_keep_name_keys`).
+    name_fold: Mapped[str] = mapped_column(Text, default="", index=True)
+    name_order: Mapped[str] = mapped_column(Text, default="")
+
+    # The list sorted by company reads the name from this index alone, and walks it. The
+    # keys are declared TEXT: SQLite sizes a VARCHAR(n) column by n when it plans, and
+    # would judge this index too wide to walk, sorting all the applications instead.
+    __table_args__ = (Index("ix_companies_name_order", "name_order", "name"),)
 
 
 class Contact(Base):
@@ -223,6 +235,9 @@ class Application(Base):
     status: Mapped[str] = mapped_column(String(20), default=Status.SAVED.value, index=True)
     status_changed_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # Kept from `job_title` whenever it is written (see `folding`).
+    title_fold: Mapped[str] = mapped_column(Text, default="", index=True)
+    title_order: Mapped[str] = mapped_column(Text, default="", index=True)
 
     company: Mapped[Company] = relationship()
     text: Mapped[ApplicationText] = relationship(
@@ -453,3 +468,28 @@ class JournalInfo(Base):
     __tablename__ = "journal_info"
     key: Mapped[str] = mapped_column(Text, primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# -- keys kept beside names ---------------------------------------------------------------
+
+
+def name_keys(name: str) -> dict[str, str]:
+    return {"name_fold": folding.fold(name), "name_order": folding.order_key(name)}
+
+
+def title_keys(job_title: str) -> dict[str, str]:
+    return {"title_fold": folding.fold(job_title), "title_order": folding.order_key(job_title)}
+
+
+@event.listens_for(Company, "before_insert")
+@event.listens_for(Company, "before_update")
+def _keep_name_keys(_mapper: object, _connection: object, company: Company) -> None:
+    for key, value in name_keys(company.name).items():
+        setattr(company, key, value)
+
+
+@event.listens_for(Application, "before_insert")
+@event.listens_for(Application, "before_update")
+def _keep_title_keys(_mapper: object, _connection: object, application: Application) -> None:
+    for key, value in title_keys(application.job_title).items():
+        setattr(application, key, value)

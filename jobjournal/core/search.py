@@ -4,6 +4,7 @@ file), ranked, with a highlighted snippet and where each hit lives."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
@@ -53,7 +54,9 @@ def match_query(typed: str) -> str | None:
 
     Only word characters pass, each quoted, so no input can be an FTS5 syntax error.
     """
-    words = _WORD.findall(typed)
+    # NFC first: a decomposed "é" (pasted from a macOS file name) is two characters,
+    # and the accent alone is no word character.
+    words = _WORD.findall(unicodedata.normalize("NFC", typed))
     if not words:
         return None
     quoted = [f'"{word}"' for word in words]

@@ -80,7 +80,7 @@ def import_json(journal: Journal, data: bytes) -> dict[str, int]:
             session.execute(delete(table))
         counts = {}
         for table in _tables():
-            rows = [_typed_row(table, row) for row in tables.get(table.name, [])]
+            rows = [_with_keys(table, _typed_row(table, row)) for row in tables.get(table.name, [])]
             if rows:
                 try:
                     session.execute(insert(table), rows)
@@ -91,6 +91,16 @@ def import_json(journal: Journal, data: bytes) -> dict[str, int]:
                     ) from error
             counts[table.name] = len(rows)
         return counts
+
+
+def _with_keys(table: Table, row: dict[str, Any]) -> dict[str, Any]:
+    """Name keys computed here, never taken from the file (they decide matching and
+    order, and an export from before version 3 has none)."""
+    if table.name == "companies" and isinstance(row.get("name"), str):
+        return {**row, **m.name_keys(row["name"])}
+    if table.name == "applications" and isinstance(row.get("job_title"), str):
+        return {**row, **m.title_keys(row["job_title"])}
+    return row
 
 
 def _holds_records(session: Any) -> bool:

@@ -80,7 +80,10 @@ _CHOICES_BY_TABLE: dict[tuple[str, str], dict[str, str] | None] = {
 }
 # Set only by their own operations (set_status), never by a plain edit.
 _PROTECTED = {"id"}
-_PROTECTED_BY_TABLE = {"applications": {"status", "status_changed_at", "created_at"}}
+_PROTECTED_BY_TABLE = {
+    "applications": {"status", "status_changed_at", "created_at", "title_fold", "title_order"},
+    "companies": {"name_fold", "name_order"},
+}
 
 
 def label(field: str) -> str:
@@ -145,6 +148,8 @@ def _is_surrogate(character: str) -> bool:
 
 
 def _clean_text(table: str, name: str, kind: Any, value: Any) -> str:
+    # Kept as typed (composed or not): matching and order use keys made from it (see
+    # `folding`), and search reads both forms alike.
     text: str = storable(_typed(name, value, str))
     if name in _REQUIRED_TEXT:
         text = text.strip()

@@ -871,6 +871,8 @@ def _upgrade(vault: Vault, connection: Connection, version: int) -> None:
 
 def _migrate(connection: Connection, version: int) -> None:
     """Run the pending migrations and set the marker, all in one transaction."""
+    for name, function in migrations.FUNCTIONS.items():
+        connection.create_function(name, 1, function, deterministic=True)
     connection.execute("BEGIN IMMEDIATE")
     try:
         for _number, statements in migrations.statements_after(version):

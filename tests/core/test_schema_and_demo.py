@@ -58,3 +58,22 @@ def test_demo_journal_is_varied(demo_journal: Journal) -> None:
     assert request.feedback and demo_journal.get(m.FeedbackRequest, request.id).actions
     profile = demo_journal.profile()
     assert profile.name and profile.walk_away_cents and profile.perfect_offer
+
+
+def test_sorting_by_company_or_title_walks_their_unicode_key_indexes(journal: Journal) -> None:
+    from sqlalchemy.dialects import sqlite
+
+    from jobjournal.core import listing
+
+    for sort, index in (
+        ("company", "ix_companies_name_order"),
+        ("job_title", "ix_applications_title_order"),
+    ):
+        for descending in (False, True):
+            query = listing.list_query(listing.NO_FILTER, sort, descending)
+            sql = str(
+                query.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
+            )
+            with journal.reading() as connection:
+                plan = str(connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}").all())
+            assert index in plan and "TEMP B-TREE" not in plan, (sort, plan)

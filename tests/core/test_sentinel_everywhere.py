@@ -30,6 +30,8 @@ def free_text(model: type[m.Base]) -> dict[str, str]:
             continue
         if table.name == "applications" and name == "status":
             continue
+        if name.endswith(("_fold", "_order")):
+            continue  # keys the journal derives from a name (see core/folding.py)
         limit = getattr(column.type, "length", None) or 1000
         filled[name] = f"{SENTINEL} {name} {SENTINEL}"[:limit]
     return filled

@@ -350,5 +350,6 @@ def test_a_version_1_journal_upgrades_to_offers_with_commute_and_arguments(
         m.NegotiationArgument, round_id=round_id.new_id, kind="market", detail="Median $106k"
     )
     assert [hit.kind for hit in upgraded.search("106k")] == ["argument"]
-    assert [b for b in vault.list_backups(journal_path) if "before-v2" in b.name]
+    latest = f"before-v{migrations.LATEST_VERSION}"
+    assert [b for b in vault.list_backups(journal_path) if latest in b.name]
     upgraded.lock()
