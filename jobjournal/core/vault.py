@@ -42,6 +42,8 @@ from jobjournal.core.backups import BACKUP_EVERY, DEFAULT_KEEP_BACKUPS, BackupPl
 from jobjournal.core.crypto import SALT_BYTES, RawKey, derive_key, new_salt, read_salt
 from jobjournal.core.errors import (
     BackupFailed,
+    CannotWrite,
+    DiskFull,
     InvalidInput,
     JournalDamaged,
     JournalError,
@@ -748,7 +750,9 @@ def unlock(
     except BaseException as error:
         vault.lock()
         known = known_error(error, path, list_backups(path))
-        if known is not None:  # the disk refused the upgrade: it was rolled back whole
+        if isinstance(known, DiskFull | CannotWrite):  # rolled back whole: as it was
+            raise CannotWrite("the journal's upgrade to this version", str(error)) from error
+        if known is not None:
             raise known from error
         raise
     return _finish_unlock(vault, remember=remember, typed=passphrase is not None)
@@ -882,7 +886,8 @@ def _migrate(connection: Connection, version: int) -> None:
         connection.execute(f"PRAGMA user_version = {migrations.LATEST_VERSION}")
         connection.execute("COMMIT")
     except BaseException:
-        connection.execute("ROLLBACK")
+        if connection.in_transaction:  # a refused COMMIT has rolled back already
+            connection.execute("ROLLBACK")
         raise
 
 

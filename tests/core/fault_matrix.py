@@ -404,7 +404,7 @@ def _check_export(templates: Templates, trial: Trial, work: Path, journal: Path)
     assert len(visible) <= 1, visible
     for made in visible:
         assert made.stat().st_mode & 0o777 == 0o600, oct(made.stat().st_mode)
-        assert made.stat().st_size > 2048 or trial.told_kind == "ok"
+        assert _whole(made), f"{made.name} is cut short"
     if trial.acked:
         assert visible, "acknowledged, but there is no file"
     if trial.told_kind not in ("", "ok"):
@@ -417,6 +417,21 @@ def _check_export(templates: Templates, trial: Trial, work: Path, journal: Path)
     _, opened = _open_journal(templates, journal)
     opened.lock()  # type: ignore[attr-defined]
     trial.seen = "no file, or the whole file (0600); leftovers cleaned"
+
+
+def _whole(made: Path) -> bool:
+    """Whether an exported file is complete, read as its own kind of file."""
+    data = made.read_bytes()
+    if made.suffix == ".docx":
+        import zipfile
+
+        return zipfile.is_zipfile(made) and b"word/document.xml" in data
+    if made.suffix == ".json":
+        json.loads(data)
+        return True
+    if made.suffix == ".ics":
+        return data.rstrip().endswith(b"END:VCALENDAR")
+    return data.endswith(b"\n")
 
 
 def _check_backup(templates: Templates, trial: Trial, work: Path, journal: Path) -> None:
@@ -461,6 +476,17 @@ def _opens_whole(templates: Templates, journal: Path) -> str:
     return passphrase
 
 
+def _schema_version(journal: Path, key: str) -> int:
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    connection = sqlcipher.connect(str(journal))
+    try:
+        connection.execute(f"PRAGMA key = {key}")
+        return int(connection.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        connection.close()
+
+
 def _check_passphrase(templates: Templates, trial: Trial, work: Path, journal: Path) -> None:
     passphrase = _opens_whole(templates, journal)
     if trial.told_kind == "changed":
@@ -476,9 +502,11 @@ def _check_passphrase(templates: Templates, trial: Trial, work: Path, journal: P
 
 
 def _check_migration(templates: Templates, trial: Trial, work: Path, journal: Path) -> None:
-    _opens_whole(templates, journal)
-    if trial.told_kind not in ("", "ok"):
+    refused = trial.told_kind not in ("", "ok")
+    if refused:  # told it was not upgraded: it is still the old version, whole
         assert trial.told_kind in ("DiskFull", "CannotWrite"), trial.told
+        assert _schema_version(journal, templates.keys[PASSPHRASE]) == 1
+    _opens_whole(templates, journal)
     trial.seen = "opens, old or new version, nothing lost"
 
 
