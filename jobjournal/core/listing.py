@@ -141,11 +141,21 @@ def list_query(
     return _where(_joined(*_ROW_COLUMNS), wanted).order_by(*order).offset(offset).limit(limit)
 
 
+# Dates that may be blank: a blank one (no next action planned) comes after every date
+# in both directions. SQLite puts NULL first going up, so that order leads with
+# "IS NULL" (migrations: ix_applications_*_blank_last give it an index to walk); going
+# down, NULL already comes last.
+BLANK_LAST = {"applied_on": _apps.c.applied_on, "next_action_on": _apps.c.next_action_on}
+
+
 def _order(sort: str, descending: bool) -> list[Any]:
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}; one of {sorted(SORTS)}")
     keys = (*SORTS[sort], _apps.c.id)
-    return [key.desc() if descending else key.asc() for key in keys]
+    if descending:
+        return [key.desc() for key in keys]
+    blank_first = [BLANK_LAST[sort].is_(None)] if sort in BLANK_LAST else []
+    return [*blank_first, *(key.asc() for key in keys)]
 
 
 def position_of(

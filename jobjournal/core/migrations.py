@@ -430,6 +430,11 @@ _V3 = [
     "CREATE INDEX ix_companies_name_order ON companies (name_order, name)",
     "CREATE INDEX ix_applications_title_fold ON applications (title_fold)",
     "CREATE INDEX ix_applications_title_order ON applications (title_order)",
+    # Blank dates after every date when sorting up (listing.BLANK_LAST).
+    "CREATE INDEX ix_applications_applied_on_blank_last "
+    "ON applications ((applied_on IS NULL), applied_on)",
+    "CREATE INDEX ix_applications_next_action_on_blank_last "
+    "ON applications ((next_action_on IS NULL), next_action_on)",
 ]
 
 MIGRATIONS: dict[int, list[str]] = {1: _V1_TABLES + _V1_SEARCH, 2: _V2, 3: _V3}

@@ -76,3 +76,33 @@ def test_storable_text_changes_only_what_cannot_be_stored(text: str) -> None:
     kept.encode("utf-8")  # never raises
     assert len(kept) == len(text)
     assert all(a == b or b == "\ufffd" for a, b in zip(text, kept, strict=True))
+
+
+@pytest.mark.parametrize("sort", ["applied_on", "next_action_on"])
+def test_blank_dates_come_last_in_both_directions(journal: Journal, sort: str) -> None:
+    company = journal.find_or_add_company("Acme").new_id
+    days = [date(2026, 11, 3), None, date(2026, 11, 1), None, date(2026, 11, 2)]
+    for n, day in enumerate(days):
+        journal.add_application(company_id=company, job_title=f"Role {n}", **{sort: day})
+    for descending in (False, True):
+        listed = [
+            getattr(r, sort) for r in journal.list_applications(sort=sort, descending=descending)
+        ]
+        dated = sorted((d for d in days if d), reverse=descending)
+        assert listed == [*dated, None, None], (sort, descending)
+
+
+def test_sorting_by_a_date_walks_an_index_both_ways(journal: Journal) -> None:
+    from sqlalchemy.dialects import sqlite
+
+    from jobjournal.core import listing
+
+    for sort in listing.BLANK_LAST:
+        for descending in (False, True):
+            query = listing.list_query(listing.NO_FILTER, sort, descending)
+            sql = str(
+                query.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
+            )
+            with journal.reading() as connection:
+                plan = str(connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}").all())
+            assert "TEMP B-TREE" not in plan, (sort, descending, plan)
