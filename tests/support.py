@@ -176,6 +176,15 @@ def opens_with(path: Path, key: str) -> bool:
         connection.close()
 
 
+def query_plan(journal: Any, query: Any) -> str:
+    """SQLite's plan for a SQLAlchemy query on this journal, as one string."""
+    from sqlalchemy.dialects import sqlite
+
+    sql = str(query.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
+    with journal.reading() as connection:
+        return str(connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}").all())
+
+
 def snapshot(folder: Path) -> dict[str, Any]:
     """Every file below `folder`: its bytes and mode, to prove nothing changed."""
     return {

@@ -93,16 +93,11 @@ def test_blank_dates_come_last_in_both_directions(journal: Journal, sort: str) -
 
 
 def test_sorting_by_a_date_walks_an_index_both_ways(journal: Journal) -> None:
-    from sqlalchemy.dialects import sqlite
+    from support import query_plan
 
     from jobjournal.core import listing
 
     for sort in listing.BLANK_LAST:
         for descending in (False, True):
-            query = listing.list_query(listing.NO_FILTER, sort, descending)
-            sql = str(
-                query.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
-            )
-            with journal.reading() as connection:
-                plan = str(connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}").all())
+            plan = query_plan(journal, listing.list_query(listing.NO_FILTER, sort, descending))
             assert "TEMP B-TREE" not in plan, (sort, descending, plan)

@@ -61,7 +61,7 @@ def test_demo_journal_is_varied(demo_journal: Journal) -> None:
 
 
 def test_sorting_by_company_or_title_walks_their_unicode_key_indexes(journal: Journal) -> None:
-    from sqlalchemy.dialects import sqlite
+    from support import query_plan
 
     from jobjournal.core import listing
 
@@ -70,10 +70,5 @@ def test_sorting_by_company_or_title_walks_their_unicode_key_indexes(journal: Jo
         ("job_title", "ix_applications_title_order"),
     ):
         for descending in (False, True):
-            query = listing.list_query(listing.NO_FILTER, sort, descending)
-            sql = str(
-                query.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
-            )
-            with journal.reading() as connection:
-                plan = str(connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}").all())
+            plan = query_plan(journal, listing.list_query(listing.NO_FILTER, sort, descending))
             assert index in plan and "TEMP B-TREE" not in plan, (sort, plan)
