@@ -31,8 +31,9 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed-app
 	$(BIN)/python -m jobjournal
 
+# Lint first (CI runs only `make test`, so lint it skipped would drift), then the suite.
 # pytest exits 5 when it collects no test; that is not a pass.
-test: $(VENV)/.installed-test
+test: lint $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no test: failing on purpose"; exit 1; fi; exit $$rc
 

@@ -14,10 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from jobjournal.core import paths
-from jobjournal.core.durable import create_private_file, fsync_dir, fsync_file
 from jobjournal.core.errors import InvalidInput
-
-__all__ = ["create_private_file", "fsync_dir", "fsync_file"]  # for the vault, which uses them
 
 DEFAULT_KEEP_BACKUPS = 10
 DEFAULT_BUDGET_MB = 2048

@@ -22,6 +22,7 @@ from sqlalchemy.orm import selectinload
 from jobjournal.core import models as m
 from jobjournal.core import validation
 from jobjournal.core.errors import InvalidInput
+from jobjournal.core.folding import fold, order_key
 from jobjournal.core.queries import with_company
 
 if TYPE_CHECKING:
@@ -174,7 +175,7 @@ def contacts_at(journal: Journal, application_id: int) -> list[m.Contact]:
         query = select(m.Contact).where(m.Contact.company_id == application.company_id)
         found = {c.id: c for c in session.scalars(query)}
         found.update({c.id: c for c in application.contacts})
-        return sorted(found.values(), key=lambda c: c.name.casefold())
+        return sorted(found.values(), key=lambda c: order_key(c.name))
 
 
 def _meeting_fields(meeting: Meeting) -> dict[str, Any]:
@@ -231,10 +232,9 @@ def _person(session: Session, application: m.Application, person: Person) -> m.C
     name = " ".join(person.name.split())
     if not name:
         return None
-    same = select(m.Contact).where(
-        m.Contact.company_id == application.company_id, m.Contact.name == name
-    )
-    contact = session.scalars(same).first()  # typed again: the same person, not a twin
+    at_company = select(m.Contact).where(m.Contact.company_id == application.company_id)
+    # Typed again, in any case or composition: the same person, not a twin.
+    contact = next((c for c in session.scalars(at_company) if fold(c.name) == fold(name)), None)
     if contact is None:
         fields = validation.clean(
             m.Contact,

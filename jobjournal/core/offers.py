@@ -297,7 +297,7 @@ def others_to_end(journal: Journal, accepted_id: int) -> list[Ending]:
             .join(m.Company, m.Company.id == m.Application.company_id)
             .where(m.Application.status.in_([s.value for s in _ENDS_AS]))
             .where(m.Application.id != accepted_id)
-            .order_by(func.lower(m.Company.name), m.Application.id)
+            .order_by(m.Company.name_order, m.Application.id)
         ).all()
     return [_ending(row.id, row.name, row.job_title, Status(row.status)) for row in rows]
 

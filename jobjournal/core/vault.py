@@ -38,8 +38,9 @@ from typing import TYPE_CHECKING, Any
 import sqlcipher3.dbapi2 as sqlcipher
 
 from jobjournal.core import backups, keychain, migrations, paths, swap
-from jobjournal.core.backups import BACKUP_EVERY, DEFAULT_KEEP_BACKUPS, BackupPlace
+from jobjournal.core.backups import BACKUP_EVERY, BackupPlace
 from jobjournal.core.crypto import SALT_BYTES, RawKey, derive_key, new_salt, read_salt
+from jobjournal.core.durable import create_private_file, fsync_dir, fsync_file
 from jobjournal.core.errors import (
     BackupFailed,
     CannotWrite,
@@ -68,7 +69,7 @@ if TYPE_CHECKING:
 
     from jobjournal.core.journal import Journal
 
-__all__ = ["BACKUP_EVERY", "DEFAULT_KEEP_BACKUPS", "list_backups", "set_backup_place"]
+__all__ = ["list_backups", "set_backup_place"]
 
 PAGE_SIZE = 4096
 SESSION_MARK = "session_open"  # journal_info key: set while a session is open
@@ -470,13 +471,13 @@ class Vault:
             raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(chosen.folder))
         final = backups.free_name(chosen.folder, self.path.stem, label)
         partial = final.with_name(f".{final.name}.partial")
-        backups.create_private_file(partial, replace_stale=True)
+        create_private_file(partial, replace_stale=True)
         try:
             self._interruptible(self.path, key, _vacuum_into_sql(partial))
             self._interruptible(partial, key, _check_copy_as_closed_journal)
-            backups.fsync_file(partial)
+            fsync_file(partial)
             partial.replace(final)
-            backups.fsync_dir(chosen.folder)
+            fsync_dir(chosen.folder)
         finally:
             with suppress(FileNotFoundError):
                 partial.unlink()
@@ -673,7 +674,7 @@ def create(path: Path | str, passphrase: str, *, remember: bool = False) -> Jour
     with translating_os_errors("the new journal"):
         paths.make_private_dir(path.parent)
         try:
-            backups.create_private_file(path)
+            create_private_file(path)
         except FileExistsError as error:
             raise JournalExists(path) from error
     file_lock = JournalLock(path)
@@ -994,13 +995,13 @@ def _copy_beside(backup: Path, journal_path: Path, key: RawKey) -> Path:
     """A checked copy of `backup` next to the journal, named as ready to swap in."""
     partial = swap.restoring_name(journal_path)
     try:
-        backups.create_private_file(partial, replace_stale=True)
+        create_private_file(partial, replace_stale=True)
         shutil.copyfile(backup, partial)
-        backups.fsync_file(partial)
+        fsync_file(partial)
         _check_backup(partial, key)
         ready = swap.ready_name(journal_path, datetime.now(UTC).strftime(backups.STAMP))
         partial.replace(ready)
-        backups.fsync_dir(journal_path.parent)
+        fsync_dir(journal_path.parent)
         return ready
     except OSError as error:
         raise RestoreFailed(journal_path, os_error_reason(error)) from error

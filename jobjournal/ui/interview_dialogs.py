@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from jobjournal.core import interviews as iv
 from jobjournal.core import models as m
 from jobjournal.core.errors import JournalError
+from jobjournal.core.folding import fold
 from jobjournal.ui.basics import labelled_row, message_label, show_message
 from jobjournal.ui.dialogs import ActionDialog, dialog_buttons
 from jobjournal.ui.fields import DateField, choice_box, choose, line_edit, text_edit
@@ -132,7 +133,7 @@ class MeetingDialog(ActionDialog):
         show_message(self.message, "")
         for row in range(self.people.count()):
             item = self.people.item(row)
-            if item.data(Qt.ItemDataRole.UserRole).name.casefold() == name.casefold():
+            if fold(item.data(Qt.ItemDataRole.UserRole).name) == fold(name):
                 item.setCheckState(Qt.CheckState.Checked)  # already known: tick them
                 break
         else:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from jobjournal.core import interviews as iv
 from jobjournal.core import models as m
+from jobjournal.core.folding import fold
 from jobjournal.ui import record_views
 from jobjournal.ui.dates import day_text
 from jobjournal.ui.fields import line_edit
@@ -152,9 +153,9 @@ class QuestionBankDialog(QDialog):
         self._fill("")
 
     def _fill(self, typed: str) -> None:
-        words = typed.casefold().split()
+        words = fold(typed).split()
         self._shown = [
-            g for g in self.groups if all(w in g.key or w in g.wording.casefold() for w in words)
+            g for g in self.groups if all(w in g.key or w in fold(g.wording) for w in words)
         ]
         self.list.clear()
         self.list.addItems([_group_label(g) for g in self._shown])

@@ -175,3 +175,16 @@ def test_imported_names_get_their_keys_from_the_name_not_the_file(
         assert [r.company for r in rows] == ["Émile SA"]
     finally:
         other.lock()
+
+
+def test_a_person_typed_again_in_another_case_or_form_is_the_same_contact(
+    journal: Journal,
+) -> None:
+    from jobjournal.core import interviews as iv
+
+    company = journal.find_or_add_company("Acme").new_id
+    application = journal.add_application(company_id=company, job_title="Analyst").new_id
+    iv.add_interview(journal, application, iv.Meeting(people=(iv.Person(name="Émilie Durand"),)))
+    for typed in ("ÉMILIE DURAND", unicodedata.normalize("NFD", "émilie durand")):
+        iv.add_interview(journal, application, iv.Meeting(people=(iv.Person(name=typed),)))
+    assert [c.name for c in iv.contacts_at(journal, application)] == ["Émilie Durand"]
