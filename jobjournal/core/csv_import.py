@@ -14,17 +14,20 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import SimpleNamespace
+from typing import IO, TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import func, insert, select
 
 from jobjournal.core import models as m
-from jobjournal.core import validation
-from jobjournal.core.errors import InvalidInput, JournalError
+from jobjournal.core import transitions, validation
+from jobjournal.core.errors import InvalidInput, JournalError, os_error_reason
 from jobjournal.core.folding import fold
-from jobjournal.core.journal import StatusMove, insert_application, record_move, split_texts
+from jobjournal.core.journal import split_texts
 from jobjournal.core.letters import long_date
 from jobjournal.core.models import Status
+from jobjournal.core.money import parse_amount
+from jobjournal.core.progress import Progress
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -77,7 +80,24 @@ TARGETS: dict[str, Target] = {
     "source": Target("Source", ("source", "foundvia", "channel")),
     "notes": Target("Notes", ("notes", "note", "comments", "comment")),
     "job_description": Target("Job description", ("description", "jobdescription")),
+    # The rest of what jobjournal's own CSV export writes, so it comes back whole.
+    "status_changed_on": Target("Status changed on", ("statuschangedon", "lastupdated")),
+    "work_model": Target("Work model", ("workmodel", "remote", "worktype", "workplace")),
+    "posted_min": Target("Posted salary (minimum)", ("postedmin", "salarymin", "minsalary")),
+    "posted_max": Target("Posted salary (maximum)", ("postedmax", "salarymax", "maxsalary")),
+    "expected": Target("Expected salary", ("expected", "expectedsalary")),
+    "salary_currency": Target("Salary currency", ("salarycurrency", "currency")),
+    "salary_period": Target("Salary period", ("salaryperiod", "period")),
+    "priority": Target("Excitement (1–5)", ("priority", "excitement")),
+    "next_action": Target("Next action", ("nextaction", "nextstep", "todo")),
+    "next_action_on": Target("Next action on", ("nextactionon", "followupdate", "deadline")),
 }
+
+
+def _letters(text: str) -> str:
+    """A choice as other files spell it, reduced to its letters ("Job board", "job_board")."""
+    return re.sub(r"[^a-z]", "", text.lower())
+
 
 # What other trackers call each status (normalised: lower case, letters only).
 _STATUS_WORDS = {
@@ -110,8 +130,8 @@ _ROUTES = {
     S.NEGOTIATING: [S.OFFER, S.NEGOTIATING],
 }
 _SOURCE_WORDS = {
-    **{key.replace("_", ""): key for key in m.SOURCES},
-    **{label.lower(): key for key, label in m.SOURCES.items()},
+    **{_letters(key): key for key in m.SOURCES},
+    **{_letters(label): key for key, label in m.SOURCES.items()},
     "jobboard": "job_board",
     "indeed": "job_board",
     "glassdoor": "job_board",
@@ -128,7 +148,13 @@ _SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 class Sheet:
     name: str
     headers: list[str]
-    rows: list[list[str]]  # the data rows; row i is line i + 2 of the file
+    rows: list[list[str]]  # the data rows, each as wide as the header
+    lines: list[int] = field(default_factory=list)  # the file line each row starts on
+    flaws: dict[int, str] = field(default_factory=dict)  # row index → why it is skipped
+    notes: dict[int, str] = field(default_factory=dict)  # row index → imported, but…
+
+    def line(self, index: int) -> int:
+        return self.lines[index] if self.lines else index + 2
 
 
 @dataclass
@@ -138,9 +164,11 @@ class PlannedRow:
     job_title: str = ""
     statuses: list[Status] = field(default_factory=list)
     on: date | None = None
+    changed_on: date | None = None  # when the last status was set, if the file says
     fields: dict[str, Any] = field(default_factory=dict)
     problem: str = ""  # why the row is skipped; empty when it is imported
     note: str = ""  # imported, with something to know
+    malformed: bool = False  # skipped because the file itself is broken at this row
 
     @property
     def skipped(self) -> bool:
@@ -182,36 +210,104 @@ class Report:
 # -- reading ------------------------------------------------------------------------------
 
 
-def read_csv(path: Path) -> Sheet:
+def read_csv(path: Path, progress: Progress | None = None) -> Sheet:
+    """The file's rows, its size checked before a byte is read and its text read as a
+    stream (a wrong 3 GB file is refused at once, not after filling the memory)."""
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ImportRefused(_too_big(path.name))
+        with path.open("rb") as file:
+            return _read_rows(path.name, file, size, progress)
     except OSError as error:
-        raise ImportRefused(f"Cannot read “{path.name}”: {error.strerror}.") from error
-    return parse_csv(path.name, data)
+        raise ImportRefused(f"Cannot read “{path.name}”: {os_error_reason(error)}.") from error
 
 
 def parse_csv(name: str, data: bytes) -> Sheet:
     if len(data) > MAX_BYTES:
-        raise ImportRefused(f"“{name}” is over {MAX_BYTES // 1_000_000} MB: not a tracker export.")
+        raise ImportRefused(_too_big(name))
+    return _read_rows(name, io.BytesIO(data), len(data), None)
+
+
+def _too_big(name: str) -> str:
+    return (
+        f"“{name}” is over {MAX_BYTES // 1_000_000} MB: far larger than a list of job "
+        "applications. Check that it is the file you meant."
+    )
+
+
+# A cell running over this many lines is rows swallowed by a quote left open.
+_SWALLOWING_LINES = 20
+
+
+def _read_rows(name: str, binary: IO[bytes], size: int, progress: Progress | None) -> Sheet:
+    text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
+    reader = csv.reader(text)
+    records: list[tuple[int, int, list[str]]] = []  # (first line, last line, cells)
+    last_line = 0
     try:
-        text = data.decode("utf-8-sig")
+        for cells in reader:
+            if any(cells):
+                records.append((last_line + 1, reader.line_num, cells))
+                if progress is not None and len(records) % 2000 == 0:
+                    progress.step(binary.tell(), size)
+            last_line = reader.line_num
     except UnicodeDecodeError as error:
         raise ImportRefused(
-            f"“{name}” is not UTF-8 text (the first unreadable byte is at position "
-            f"{error.start}). In your spreadsheet, save it as “CSV UTF-8” and import that."
+            f"“{name}” is not UTF-8 text (near line {reader.line_num + 1}). In your "
+            "spreadsheet, save it as “CSV UTF-8” and import that."
         ) from error
-    if "\x00" in text:
-        raise ImportRefused(f"“{name}” is not a CSV file (it holds binary data).")
-    try:
-        table = [row for row in csv.reader(io.StringIO(text, newline="")) if any(row)]
     except csv.Error as error:
-        raise ImportRefused(f"“{name}” is not well-formed CSV: {error}.") from error
-    if len(table) < 2:
+        raise ImportRefused(
+            f"“{name}” is not well-formed CSV (line {reader.line_num}: {error})."
+        ) from error
+    if len(records) < 2:
         raise ImportRefused(f"“{name}” has no rows under its header line: nothing to import.")
-    headers = [h.strip() for h in table[0]]
+    return _sheet(name, records)
+
+
+def _sheet(name: str, records: list[tuple[int, int, list[str]]]) -> Sheet:
+    headers = [h.strip() for h in records[0][2]]
+    if any("\x00" in header for header in headers):
+        raise ImportRefused(f"“{name}” is not a CSV file (it holds binary data).")
     width = len(headers)
-    rows = [(row + [""] * width)[:width] for row in table[1:]]
-    return Sheet(name, headers, rows)
+    sheet = Sheet(name, headers, [], [])
+    for first, last, cells in records[1:]:
+        index = len(sheet.rows)
+        sheet.rows.append((cells + [""] * width)[:width])
+        sheet.lines.append(first)
+        flaw = _flaw(cells, width, first, last)
+        if flaw:
+            sheet.flaws[index] = flaw
+        elif len(cells) < width:
+            sheet.notes[index] = (
+                f"{len(cells)} cells where the header has {width}: the last ones are read as empty"
+            )
+    return sheet
+
+
+def _flaw(cells: list[str], width: int, first: int, last: int) -> str:
+    """Why a row cannot be trusted as the file's author meant it, or ""."""
+    if any("\x00" in cell for cell in cells):
+        return "it holds binary data (a NUL character)"
+    if len(cells) > width:
+        return (
+            f"{len(cells)} cells where the header has {width}: a comma outside quotes "
+            "would shift every later column, so nothing of this row is imported"
+        )
+    if last > first and _swallows_rows(cells, width, last - first):
+        return (
+            f"a cell runs from line {first} to line {last}: a quote left open has probably "
+            "taken in the rows after it"
+        )
+    return ""
+
+
+def _swallows_rows(cells: list[str], width: int, spanned: int) -> bool:
+    if spanned >= _SWALLOWING_LINES:
+        return True
+    inner_lines = (line for cell in cells if "\n" in cell for line in cell.splitlines()[1:])
+    return width > 2 and any(line.count(",") >= width - 1 for line in inner_lines)
 
 
 def normalise(header: str) -> str:
@@ -241,7 +337,11 @@ def guess_mapping(headers: list[str]) -> dict[str, int | None]:
 
 
 def plan_import(
-    journal: Journal, sheet: Sheet, mapping: dict[str, int | None], today: date | None = None
+    journal: Journal,
+    sheet: Sheet,
+    mapping: dict[str, int | None],
+    today: date | None = None,
+    progress: Progress | None = None,
 ) -> Plan:
     """Every row of the sheet: what it becomes, or why it is skipped. Writes nothing."""
     today = today or date.today()
@@ -254,17 +354,40 @@ def plan_import(
         )
     column = {name: index for name, index in mapping.items() if index is not None}
     day_first, notes = _date_order(sheet, column.get("applied_on"))
-    rows = [
-        _plan_row(index + 2, dict(_picked(row, column)), day_first, today)
-        for index, row in enumerate(sheet.rows)
-    ]
+    rows = []
+    for index, cells in enumerate(sheet.rows):
+        if progress is not None and index % 1000 == 0:
+            progress.step(index, len(sheet.rows), "Checking the rows")
+        rows.append(_planned(sheet, index, dict(_picked(cells, column)), day_first, today))
     _mark_duplicates(journal, rows)
     return Plan(rows, notes)
 
 
 def _picked(row: list[str], column: dict[str, int]) -> Any:
     for name, index in column.items():
-        yield name, row[index].strip()
+        yield name, _undefused(row[index].strip())
+
+
+def _undefused(cell: str) -> str:
+    """A cell as written before an export defused it ("'=SUM" was "=SUM")."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in _FORMULA_STARTS else cell
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def _planned(
+    sheet: Sheet, index: int, cells: dict[str, str], day_first: bool, today: date
+) -> PlannedRow:
+    line = sheet.line(index)
+    flaw = sheet.flaws.get(index)
+    if flaw:
+        company, title = cells.get("company", ""), cells.get("job_title", "")
+        return PlannedRow(line, company[:200], title[:200], problem=flaw, malformed=True)
+    row = _plan_row(line, cells, day_first, today)
+    if not row.skipped and index in sheet.notes:
+        row.note = "; ".join(filter(None, (sheet.notes[index], row.note)))
+    return row
 
 
 def _plan_row(line: int, cells: dict[str, str], day_first: bool, today: date) -> PlannedRow:
@@ -280,10 +403,24 @@ def _plan_row(line: int, cells: dict[str, str], day_first: bool, today: date) ->
         if row.on is not None and row.on > today:
             raise InvalidInput(f"the date “{cells['applied_on']}” is in the future")
         row.statuses, row.note = _statuses(cells.get("status", ""), row.on)
+        row.changed_on = _changed_on(cells.get("status_changed_on", ""), row.on, today)
         row.fields = _fields(row, cells)
     except InvalidInput as error:
         row.problem = str(error).rstrip(".")
     return row
+
+
+def _changed_on(written: str, applied_on: date | None, today: date) -> date | None:
+    """When the status was last set: a date the history ends on, so it is checked the
+    way the app checks a move (not in the future, not before the application)."""
+    on = _date(written, day_first=False)
+    if on is None:
+        return None
+    if on > today:
+        raise InvalidInput(f"the status date “{written}” is in the future")
+    if applied_on is not None and on < applied_on:
+        raise InvalidInput(f"the status date “{written}” is before the application")
+    return on
 
 
 def _statuses(written: str, applied_on: date | None) -> tuple[list[Status], str]:
@@ -306,10 +443,52 @@ def _fields(row: PlannedRow, cells: dict[str, str]) -> dict[str, Any]:
     }
     source = cells.get("source", "")
     if source:
-        wanted["source"] = _SOURCE_WORDS.get(source.lower().replace(" ", ""), "other")
+        wanted["source"] = _SOURCE_WORDS.get(_letters(source), "other")
+    wanted.update(_details(cells))
     texts, fields = split_texts(wanted)
     validation.clean(m.Company, {"name": row.company})
-    return {**validation.clean(m.Application, fields), **texts}
+    cleaned = validation.clean(m.Application, fields)
+    validation.check_record(SimpleNamespace(**cleaned))
+    return {**cleaned, **texts}
+
+
+_CHOICE_WORDS = {
+    name: {**{_letters(k): k for k in choices}, **{_letters(v): k for k, v in choices.items()}}
+    for name, choices in (("work_model", m.WORK_MODELS), ("salary_period", m.SALARY_PERIODS))
+}
+
+
+def _details(cells: dict[str, str]) -> dict[str, Any]:
+    """The columns beyond the basics, each read the way jobjournal's export writes it."""
+    details: dict[str, Any] = {}
+    for name in ("next_action", "salary_currency"):
+        if cells.get(name):
+            details[name] = cells[name]
+    for name, words in _CHOICE_WORDS.items():
+        if cells.get(name):
+            details[name] = words.get(_letters(cells[name]), cells[name])
+    for name, field_name in _MONEY.items():
+        if cells.get(name):
+            details[field_name] = parse_amount(cells[name], validation.label(field_name))
+    if cells.get("priority"):
+        details["priority"] = _whole_number(cells["priority"], "Excitement")
+    if cells.get("next_action_on"):
+        details["next_action_on"] = _date(cells["next_action_on"], day_first=False)
+    return details
+
+
+_MONEY = {
+    "posted_min": "posted_min_cents",
+    "posted_max": "posted_max_cents",
+    "expected": "expected_cents",
+}
+
+
+def _whole_number(text: str, what: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise InvalidInput(f"{what} “{text}” is not a whole number") from None
 
 
 def _date(text: str, day_first: bool) -> date | None:
@@ -399,18 +578,33 @@ def _batches(items: list[str], size: int) -> Any:
 # -- writing ------------------------------------------------------------------------------
 
 
-def run_import(journal: Journal, plan: Plan) -> Report:
-    """Write every planned row in one transaction: a failure anywhere leaves the journal
-    exactly as it was."""
+def run_import(journal: Journal, plan: Plan, progress: Progress | None = None) -> Report:
+    """Write every planned row in one transaction: a failure anywhere, or the person
+    stopping it, leaves the journal exactly as it was.
+
+    Rows go in as batches of plain inserts (thousands a second; one ORM object per row
+    managed hundreds): every value was checked while planning, and each row's status
+    route is a known sequence of allowed moves, checked there too.
+    """
     rows = plan.to_import
     with journal.session() as session:
         companies, added = _companies(session, {row.company for row in rows})
-        for row in rows:
-            _write_row(session, row, companies[fold(row.company)])
+        writer = _RowWriter(session)
+        for start in range(0, len(rows), _WRITE_BATCH):
+            if progress is not None:
+                progress.step(start, len(rows), "Importing")
+            writer.write(
+                [(row, companies[fold(row.company)]) for row in rows[start : start + _WRITE_BATCH]]
+            )
+        if progress is not None:
+            progress.step(len(rows), len(rows), "Saving")
     skipped = [(row.line, row.problem) for row in plan.skipped]
     noted = [f"line {row.line}: {row.note}" for row in rows if row.note]
     notes = plan.notes + ([f"Imported with a note: {'; '.join(noted)}."] if noted else [])
     return Report(len(rows), added, skipped, notes)
+
+
+_WRITE_BATCH = 2000
 
 
 def _companies(session: Session, names: set[str]) -> tuple[dict[str, int], int]:
@@ -420,23 +614,101 @@ def _companies(session: Session, names: set[str]) -> tuple[dict[str, int], int]:
         query = select(m.Company.id, m.Company.name_fold).where(m.Company.name_fold.in_(batch))
         for company_id, name_fold in session.execute(query):
             ids.setdefault(name_fold, company_id)
-    added = 0
+    new = {}
     for name in sorted(names):
-        if fold(name) not in ids:
-            company = m.Company(name=name)
-            session.add(company)
-            session.flush()
-            ids[fold(name)] = company.id
-            added += 1
-    return ids, added
+        new.setdefault(fold(name), name)  # the first spelling met names the company
+    new = {key: name for key, name in new.items() if key not in ids}
+    next_id = _next_id(session, m.Company)
+    rows = []
+    for key, name in new.items():
+        ids[key] = next_id
+        rows.append({"id": next_id, "name": name, **m.name_keys(name)})
+        next_id += 1
+    if rows:
+        session.execute(insert(_table(m.Company)), rows)
+    return ids, len(rows)
 
 
-def _write_row(session: Session, row: PlannedRow, company_id: int) -> None:
-    texts: dict[str, Any] = {
-        k: row.fields[k] for k in ("notes", "job_description") if k in row.fields
-    }
-    fields = {k: v for k, v in row.fields.items() if k not in texts}
-    first, *later = row.statuses
-    record = insert_application(session, first, row.on, {**fields, "company_id": company_id}, texts)
-    for status in later:
-        record_move(session, StatusMove(record.id, status, None), row.on or date.today(), "")
+def _next_id(session: Session, model: Any) -> int:
+    return (session.scalar(select(func.max(model.id))) or 0) + 1
+
+
+class _RowWriter:
+    """Applications with their texts and status histories, as plain inserts."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.next_id = _next_id(session, m.Application)
+        self.now = datetime.now()
+
+    def write(self, batch: list[tuple[PlannedRow, int]]) -> None:
+        applications, texts, changes = [], [], []
+        for row, company_id in batch:
+            fields = {k: v for k, v in row.fields.items() if k not in _TEXT_FIELDS}
+            record = {
+                **_APPLICATION_DEFAULTS,
+                **fields,
+                **m.title_keys(fields["job_title"]),
+                "id": self.next_id,
+                "company_id": company_id,
+                "status": row.statuses[-1].value,
+                "status_changed_at": self.now,
+                "created_at": self.now,
+            }
+            applications.append(record)
+            texts.append(
+                {
+                    "application_id": self.next_id,
+                    "notes": row.fields.get("notes", ""),
+                    "job_description": row.fields.get("job_description", ""),
+                }
+            )
+            changes += _history(self.next_id, row, self.now)
+            self.next_id += 1
+        # Through the tables, not the classes: the ORM's bulk insert splits a batch into
+        # one statement per pattern of empty fields, which took most of the time.
+        self.session.execute(insert(_table(m.Application)), applications)
+        self.session.execute(insert(_table(m.ApplicationText)), texts)
+        self.session.execute(insert(_table(m.StatusChange)), changes)
+
+
+def _table(model: Any) -> Any:
+    return model.__table__
+
+
+_TEXT_FIELDS = ("notes", "job_description")
+# Every application row carries every column, so one batch is one statement.
+_APPLICATION_DEFAULTS: dict[str, Any] = {
+    "location": "",
+    "work_model": None,
+    "source": None,
+    "posting_url": "",
+    "posted_min_cents": None,
+    "posted_max_cents": None,
+    "salary_currency": "",
+    "salary_period": "year",
+    "expected_cents": None,
+    "applied_on": None,
+    "next_action": "",
+    "next_action_on": None,
+    "priority": None,
+}
+
+
+def _history(application_id: int, row: PlannedRow, now: datetime) -> list[dict[str, Any]]:
+    first = row.on or row.changed_on or now.date()
+    later = row.changed_on or first
+    moves = zip([None, *row.statuses[:-1]], row.statuses, strict=True)
+    return [
+        {
+            "application_id": application_id,
+            "from_status": before.value if before else None,
+            "to_status": after.value,
+            "changed_on": later if before else first,
+            "recorded_at": now,
+            "ended_by": transitions.ENDED_BY_STATUS.get(after) if before else None,
+            "reason_code": None,
+            "reason_text": "",
+        }
+        for before, after in moves
+    ]

@@ -14,16 +14,17 @@ import json
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Date, DateTime, delete, func, insert, select
-from sqlalchemy.exc import StatementError
+from sqlalchemy import delete, func, insert, select
 
 from jobjournal import __version__
 from jobjournal.core import models as m
-from jobjournal.core.errors import JournalError
+from jobjournal.core.errors import JournalError, os_error_reason
 from jobjournal.core.migrations import LATEST_VERSION
 from jobjournal.core.models import Status
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sqlalchemy import Table
 
     from jobjournal.core.journal import Journal
@@ -66,10 +67,27 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
     return {k: v.isoformat() if isinstance(v, (date, datetime)) else v for k, v in row.items()}
 
 
+def read_export(path: Path) -> bytes:
+    """The file's bytes, once its size has been checked without reading it."""
+    from jobjournal.core.export_check import MAX_EXPORT_BYTES
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_EXPORT_BYTES:
+            raise ExportNotReadable(
+                f"“{path.name}” is {size / 1_000_000:,.0f} MB; jobjournal imports exports of "
+                f"up to {MAX_EXPORT_BYTES // 1_000_000} MB. Nothing was imported."
+            )
+        return path.read_bytes()
+    except OSError as error:
+        raise ExportNotReadable(f"Cannot read “{path.name}”: {os_error_reason(error)}.") from error
+
+
 def import_json(journal: Journal, data: bytes) -> dict[str, int]:
     """Fill an empty journal from `export_json`'s output, in one transaction: all of it
-    or nothing. Returns how many rows each table received."""
-    tables = _read_envelope(data)
+    or nothing, and only once every record has passed `export_check`. Returns how many
+    rows each table received."""
+    rows_by_table = _checked_rows(data)
     with journal.session() as session:
         if _holds_records(session):
             raise ExportNotReadable(
@@ -80,25 +98,32 @@ def import_json(journal: Journal, data: bytes) -> dict[str, int]:
             session.execute(delete(table))
         counts = {}
         for table in _tables():
-            rows = [_with_keys(table, _typed_row(table, row)) for row in tables.get(table.name, [])]
+            rows = [_with_keys(table, row) for row in rows_by_table.get(table.name, [])]
             if rows:
-                try:
-                    session.execute(insert(table), rows)
-                except StatementError as error:
-                    raise ExportNotReadable(
-                        f"The export's “{table.name}” records do not fit this journal "
-                        f"({error.orig}). Nothing was imported."
-                    ) from error
+                session.execute(insert(table), rows)
             counts[table.name] = len(rows)
         return counts
+
+
+def _checked_rows(data: bytes) -> dict[str, list[dict[str, Any]]]:
+    from jobjournal.core import export_check
+
+    if len(data) > export_check.MAX_EXPORT_BYTES:
+        raise ExportNotReadable("This file is larger than any export jobjournal imports.")
+    envelope = _read_envelope(data)
+    tables = {table.name: table for table in _tables()}
+    rows, problems = export_check.check_rows(tables, envelope.tables)
+    if problems:
+        raise ExportNotReadable(export_check.report(problems))
+    return rows
 
 
 def _with_keys(table: Table, row: dict[str, Any]) -> dict[str, Any]:
     """Name keys computed here, never taken from the file (they decide matching and
     order, and an export from before version 3 has none)."""
-    if table.name == "companies" and isinstance(row.get("name"), str):
+    if table.name == "companies":
         return {**row, **m.name_keys(row["name"])}
-    if table.name == "applications" and isinstance(row.get("job_title"), str):
+    if table.name == "applications":
         return {**row, **m.title_keys(row["job_title"])}
     return row
 
@@ -112,53 +137,37 @@ def _holds_records(session: Any) -> bool:
     )
 
 
-def _read_envelope(data: bytes) -> dict[str, list[dict[str, Any]]]:
+def _read_envelope(data: bytes) -> Any:
+    import msgspec
+
+    from jobjournal.core.export_check import Envelope
+
     try:
-        envelope = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ExportNotReadable(f"This is not a jobjournal export: {error}.") from error
-    if not isinstance(envelope, dict) or envelope.get("format") != FORMAT:
+        envelope = msgspec.json.decode(data, type=Envelope)
+    except RecursionError as error:
+        raise ExportNotReadable(
+            "This file is nested far deeper than a jobjournal export: it is not one."
+        ) from error
+    except msgspec.DecodeError as error:
+        raise ExportNotReadable(f"This is not a jobjournal export ({error}).") from error
+    except msgspec.ValidationError as error:  # only a number beyond any float gets here
+        raise ExportNotReadable(
+            f"The export is damaged ({error}). Nothing was imported."
+        ) from error
+    if envelope.format != FORMAT:
         raise ExportNotReadable("This JSON file is not a jobjournal export.")
-    if envelope.get("format_version", 0) > FORMAT_VERSION or (
-        envelope.get("schema_version", 0) > LATEST_VERSION
-    ):
+    for field in ("format_version", "schema_version"):
+        value = getattr(envelope, field)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ExportNotReadable(
+                f"The export's “{field}” is damaged ({value!r} is not a version number). "
+                "Nothing was imported."
+            )
+    if envelope.format_version > FORMAT_VERSION or envelope.schema_version > LATEST_VERSION:
         raise ExportNotReadable(
             "This export was made by a newer jobjournal. Update jobjournal, then import it."
         )
-    tables = envelope.get("tables")
-    if not isinstance(tables, dict) or not all(isinstance(v, list) for v in tables.values()):
-        raise ExportNotReadable("The export's records are missing or damaged.")
-    return tables
-
-
-def _typed_row(table: Table, row: Any) -> dict[str, Any]:
-    if not isinstance(row, dict):
-        raise ExportNotReadable(f"A “{table.name}” record in the export is damaged.")
-    typed = {}
-    for name, value in row.items():
-        if name not in table.c:
-            raise ExportNotReadable(
-                f"The export has a “{name}” field in “{table.name}” that this jobjournal "
-                "does not know. Update jobjournal, then import it."
-            )
-        typed[name] = _typed_value(table, name, value)
-    return typed
-
-
-def _typed_value(table: Table, name: str, value: Any) -> Any:
-    kind = table.c[name].type
-    if value is None or not isinstance(kind, (Date, DateTime)):
-        return value
-    try:
-        return (
-            datetime.fromisoformat(value)
-            if isinstance(kind, DateTime)
-            else date.fromisoformat(value)
-        )
-    except (TypeError, ValueError) as error:
-        raise ExportNotReadable(
-            f"“{value}” in “{table.name}.{name}” is not a date. Nothing was imported."
-        ) from error
+    return envelope
 
 
 # -- CSV ----------------------------------------------------------------------------------

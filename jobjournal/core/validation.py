@@ -86,6 +86,27 @@ _PROTECTED_BY_TABLE = {
 }
 
 
+def choices_for(table: str, name: str) -> dict[str, str] | None:
+    """The stored values a text field may take (keys) with their labels, or None."""
+    return _CHOICES_BY_TABLE.get((table, name), _CHOICES.get(name))
+
+
+def is_required_text(name: str) -> bool:
+    return name in _REQUIRED_TEXT
+
+
+def int_range(name: str) -> tuple[int, int | None]:
+    """The smallest and largest whole number a field takes (None: no upper bound)."""
+    if name in _ONE_TO_FIVE:
+        return 1, 5
+    return 0, _UPPER_BOUNDS.get(name)
+
+
+def happened(name: str) -> bool:
+    """A date that records something that happened, so it cannot be in the future."""
+    return name in _HAPPENED
+
+
 def label(field: str) -> str:
     return _LABELS.get(field) or field.removesuffix("_cents").replace("_", " ").capitalize()
 
@@ -120,7 +141,7 @@ def _clean_value(table: str, name: str, column: Any, value: Any) -> Any:
         if isinstance(value, datetime):
             raise InvalidInput(f"{label(name)} takes a date without a time.")
         day: date = _typed(name, value, date)
-        if name in _HAPPENED and day > date.today():
+        if happened(name) and day > date.today():
             raise InvalidInput(
                 f"{label(name)} cannot be in the future ({day.isoformat()}): it records "
                 "something that has happened. Put a plan in the next action instead."
@@ -155,7 +176,7 @@ def _clean_text(table: str, name: str, kind: Any, value: Any) -> str:
         text = text.strip()
         if not text:
             raise InvalidInput(f"{label(name)} cannot be empty.")
-    choices = _CHOICES_BY_TABLE.get((table, name), _CHOICES.get(name))
+    choices = choices_for(table, name)
     if choices is not None and text not in choices:
         raise InvalidInput(f"{label(name)} must be one of: {', '.join(choices.values())}.")
     if name == "currency" or name == "salary_currency":
@@ -179,11 +200,11 @@ def _clean_int(name: str, value: Any) -> int:
     number = _typed(name, value, int)
     if isinstance(number, bool):
         raise InvalidInput(f"{label(name)} must be a whole number.")
-    if name in _ONE_TO_FIVE and not 1 <= number <= 5:
-        raise InvalidInput(f"{label(name)} goes from 1 to 5.")
+    lowest, upper = int_range(name)
+    if lowest == 1 and not 1 <= number <= (upper or number):
+        raise InvalidInput(f"{label(name)} goes from 1 to {upper}.")
     if number < 0:
         raise InvalidInput(f"{label(name)} cannot be negative.")
-    upper = _UPPER_BOUNDS.get(name)
     if upper is not None and number > upper:
         raise InvalidInput(f"{label(name)} cannot be more than {upper}.")
     return int(number)

@@ -102,8 +102,8 @@ class DataActions(WindowActions):
     # -- imports --------------------------------------------------------------------------
 
     def import_csv(self) -> None:
-        from jobjournal.core import csv_import
-        from jobjournal.ui.import_dialog import ImportDialog
+        from jobjournal.core.progress import Cancelled, Progress
+        from jobjournal.ui.import_dialog import ImportDialog, read_and_plan
 
         if not self.window.leave_details():
             return
@@ -115,12 +115,21 @@ class DataActions(WindowActions):
         )
         if not chosen:
             return
+        progress = Progress()
         try:
-            sheet = csv_import.read_csv(Path(chosen))
+            sheet, plan = run_with_progress(
+                self.window,
+                "Reading the file",
+                lambda: read_and_plan(Path(chosen), self.journal, progress),
+                progress,
+            )
+        except Cancelled:
+            self.window.statusBar().showMessage("Import stopped: nothing was imported.", 8000)
+            return
         except JournalError as error:
             self._warn("Cannot import", str(error))
             return
-        dialog = ImportDialog(self.window, self.journal, sheet)
+        dialog = ImportDialog(self.window, self.journal, sheet, plan)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.report is None:
             return
         self._after_import("Import finished", dialog.report.text())
@@ -139,13 +148,11 @@ class DataActions(WindowActions):
         if not chosen:
             return
         try:
-            data = Path(chosen).read_bytes()
             counts = run_with_progress(
-                self.window, "Importing", lambda: transfer.import_json(self.journal, data)
+                self.window,
+                "Importing",
+                lambda: transfer.import_json(self.journal, transfer.read_export(Path(chosen))),
             )
-        except OSError as error:
-            self._warn("Cannot import", f"Cannot read the file: {error}.")
-            return
         except JournalError as error:
             self._warn("Cannot import", str(error))
             return

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -22,11 +23,15 @@ from PySide6.QtWidgets import (
 
 from jobjournal.core import csv_import
 from jobjournal.core.errors import JournalError
+from jobjournal.core.progress import Progress
 from jobjournal.ui.basics import labelled_row, message_label, show_message
 from jobjournal.ui.dialogs import ActionDialog, dialog_buttons
 from jobjournal.ui.fields import NOT_SET
+from jobjournal.ui.work import run_with_progress
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from jobjournal.core.journal import Journal
 
 PREVIEW_ROWS = 200  # the first rows shown; the summary counts them all
@@ -34,7 +39,16 @@ _PREVIEW_COLUMNS = ("Line", "Company", "Job title", "Becomes", "Applied on", "No
 
 
 class ImportDialog(ActionDialog):
-    def __init__(self, parent: QWidget, journal: Journal, sheet: csv_import.Sheet) -> None:
+    """Opened with the file read and planned (`read_and_plan`, off the GUI thread); a new
+    choice of columns plans again, and the import itself runs, with progress and Stop."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        journal: Journal,
+        sheet: csv_import.Sheet,
+        first: csv_import.Plan | JournalError,
+    ) -> None:
         super().__init__(parent)
         self.journal = journal
         self.sheet = sheet
@@ -50,6 +64,9 @@ class ImportDialog(ActionDialog):
         self.preview.horizontalHeader().setAccessibleName("Preview columns")
         self.preview.verticalHeader().hide()
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.only_skipped = QCheckBox("Show only the rows that will be &skipped")
+        self.only_skipped.setAccessibleName("Only skipped rows")
+        self.only_skipped.toggled.connect(lambda _on: self._fill_preview())
         self.summary = QLabel()
         self.summary.setAccessibleName("Import summary")
         self.summary.setWordWrap(True)
@@ -65,14 +82,18 @@ class ImportDialog(ActionDialog):
         top.addWidget(mapping_box)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(QLabel(f"<b>Preview</b> of {len(sheet.rows)} rows in {sheet.name}"))
+        heading = QHBoxLayout()
+        heading.addWidget(QLabel(f"<b>Preview</b> of {len(sheet.rows):,} rows in {sheet.name}"))
+        heading.addStretch(1)
+        heading.addWidget(self.only_skipped)
+        layout.addLayout(heading)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.action = self._import
         self.resize(960, 760)
-        self.replan()
+        self._show_plan(first)
 
     def _mapping_boxes(self, guessed: dict[str, int | None]) -> dict[str, QComboBox]:
         boxes = {}
@@ -93,27 +114,45 @@ class ImportDialog(ActionDialog):
         return {name: box.currentData() for name, box in self.columns.items()}
 
     def replan(self) -> None:
+        progress = Progress()
+        mapping = self.mapping()
         try:
-            self.plan = csv_import.plan_import(self.journal, self.sheet, self.mapping())
-        except JournalError as error:
+            planned: csv_import.Plan | JournalError = run_with_progress(
+                self,
+                "Checking the rows",
+                lambda: csv_import.plan_import(
+                    self.journal, self.sheet, mapping, progress=progress
+                ),
+                progress,
+            )
+        except JournalError as error:  # Cancelled too: the columns can be chosen again
+            planned = error
+        self._show_plan(planned)
+
+    def _show_plan(self, planned: csv_import.Plan | JournalError) -> None:
+        if isinstance(planned, JournalError):
             self.plan = None
             self.preview.setRowCount(0)
             self.summary.setText("")
-            show_message(self.message, str(error))
+            show_message(self.message, str(planned))
             self._ok_button().setEnabled(False)
             return
+        self.plan = planned
         show_message(self.message, "")
-        self._fill_preview(self.plan)
+        self._fill_preview()
         count = len(self.plan.to_import)
         self.summary.setText(_summary(self.plan))
         self._ok_button().setEnabled(count > 0)
-        self._ok_button().setText(f"&Import {count} application{'s' if count != 1 else ''}")
+        self._ok_button().setText(f"&Import {count:,} application{'s' if count != 1 else ''}")
 
     def _ok_button(self) -> QAbstractButton:
         return self.buttons.buttons()[0]
 
-    def _fill_preview(self, plan: csv_import.Plan) -> None:
-        shown = plan.rows[:PREVIEW_ROWS]
+    def _fill_preview(self) -> None:
+        if self.plan is None:
+            return
+        rows = self.plan.skipped if self.only_skipped.isChecked() else self.plan.rows
+        shown = rows[:PREVIEW_ROWS]
         self.preview.setRowCount(len(shown))
         skipped = QBrush(QColor(200, 40, 40))
         for row_index, row in enumerate(shown):
@@ -136,16 +175,40 @@ class ImportDialog(ActionDialog):
         self.preview.resizeColumnsToContents()
 
     def _import(self) -> None:
-        if self.plan is None or not self.plan.to_import:
+        plan = self.plan
+        if plan is None or not plan.to_import:
             raise csv_import.ImportRefused("Nothing to import: choose the columns first.")
-        self.report = csv_import.run_import(self.journal, self.plan)
+        progress = Progress()
+        self.report = run_with_progress(
+            self, "Importing", lambda: csv_import.run_import(self.journal, plan, progress), progress
+        )
+
+
+def read_and_plan(
+    path: Path, journal: Journal, progress: Progress
+) -> tuple[csv_import.Sheet, csv_import.Plan | JournalError]:
+    """The file read and planned with the columns guessed (off the GUI thread); a plan
+    refused for want of a column comes back as its error, for the dialog to show."""
+    sheet = csv_import.read_csv(path, progress)
+    try:
+        mapping = csv_import.guess_mapping(sheet.headers)
+        return sheet, csv_import.plan_import(journal, sheet, mapping, progress=progress)
+    except csv_import.ImportRefused as refused:
+        return sheet, refused
 
 
 def _summary(plan: csv_import.Plan) -> str:
     count, skipped = len(plan.to_import), len(plan.skipped)
-    text = f"<b>{count} to import</b>, {skipped} skipped"
+    text = f"<b>{count:,} to import</b>, {skipped:,} skipped"
     duplicates = sum("already applied" in row.problem for row in plan.skipped)
     if duplicates:
         text += f" ({duplicates} you already have)"
+    malformed = sum(row.malformed for row in plan.skipped)
+    if malformed:
+        text += (
+            f". {malformed} row{'s are' if malformed != 1 else ' is'} broken in the file "
+            "(see the note): correct the file and import it again to bring "
+            f"{'them' if malformed != 1 else 'it'} in"
+        )
     notes = " ".join(plan.notes)
     return f"{text}. {notes}".strip()

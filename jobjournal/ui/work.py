@@ -11,7 +11,10 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+
+from jobjournal.core.progress import Progress
 
 T = TypeVar("T")
 
@@ -23,8 +26,14 @@ def is_busy() -> bool:
     return bool(_busy)
 
 
-def run_with_progress(parent: QWidget | None, what: str, work: Callable[[], T]) -> T:
-    """Run `work` in a thread; return its result or raise its exception, here."""
+def run_with_progress(
+    parent: QWidget | None, what: str, work: Callable[[], T], progress: Progress | None = None
+) -> T:
+    """Run `work` in a thread; return its result or raise its exception, here.
+
+    With a `progress` the work reports to, the dialog shows how far it is and has a Stop
+    button; the work then raises `Cancelled` at its next step, having undone itself.
+    """
     outcome: dict[str, object] = {}
     done = threading.Event()
 
@@ -37,19 +46,29 @@ def run_with_progress(parent: QWidget | None, what: str, work: Callable[[], T]) 
             done.set()
 
     loop = QEventLoop()
-    dialog = _busy_dialog(parent, what)
+    dialog = _busy_dialog(parent, what, progress)
+
+    def check() -> None:
+        if done.is_set():
+            loop.quit()
+        elif progress is not None:
+            _show_progress(dialog, what, progress)
+
     poll = QTimer()
     poll.setInterval(15)
-    poll.timeout.connect(lambda: loop.quit() if done.is_set() else None)
+    poll.timeout.connect(check)
     _busy.append(what)
     try:
         threading.Thread(target=target, name=f"jobjournal: {what}", daemon=True).start()
         poll.start()
-        QTimer.singleShot(SHOW_AFTER_MS, lambda: None if done.is_set() else dialog.show())
+        QTimer.singleShot(SHOW_AFTER_MS, lambda: _show(dialog, loop, done, progress))
         if not done.is_set():
             # Paint, but hold clicks and keys until the work is done: they would reach
             # the journal while the thread uses its connection.
             loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        if progress is not None and not done.is_set():
+            # The modal dialog is up, so its Stop button is the only thing a click reaches.
+            loop.exec()
         done.wait()  # the loop also ends when the app quits; the work still must finish
     finally:
         poll.stop()
@@ -61,11 +80,60 @@ def run_with_progress(parent: QWidget | None, what: str, work: Callable[[], T]) 
     return outcome["result"]  # type: ignore[return-value]
 
 
-def _busy_dialog(parent: QWidget | None, what: str) -> QProgressDialog:
-    dialog = QProgressDialog(f"{what}…", "", 0, 0, parent)
+def _show(
+    dialog: QProgressDialog, loop: QEventLoop, done: threading.Event, progress: Progress | None
+) -> None:
+    if done.is_set():
+        return
+    dialog.show()
+    if progress is not None:
+        loop.quit()  # and run again taking input, for the Stop button
+
+
+def _show_progress(dialog: QProgressDialog, what: str, progress: Progress) -> None:
+    if progress.cancelled:
+        dialog.setLabelText("Stopping… nothing will be changed.")
+        return
+    if progress.total:
+        dialog.setMaximum(max(progress.total, 1))
+        dialog.setValue(min(progress.done, progress.total))
+    stage = progress.stage or what
+    dialog.setLabelText(
+        f"{stage}… {progress.done:,} of {progress.total:,}" if progress.total else f"{stage}…"
+    )
+
+
+class _BusyDialog(QProgressDialog):
+    """Stays up until the work ends: Escape or closing the window asks it to stop."""
+
+    progress: Progress | None = None
+
+    def reject(self) -> None:
+        if self.progress is not None:
+            self.progress.cancel()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.ignore()
+        self.reject()
+
+
+def _busy_dialog(
+    parent: QWidget | None, what: str, progress: Progress | None = None
+) -> QProgressDialog:
+    dialog = _BusyDialog(f"{what}…", "", 0, 0, parent)
+    dialog.progress = progress
     dialog.setWindowTitle("jobjournal")
     dialog.setAccessibleName("Working")
-    dialog.setCancelButton(None)  # the work cannot be stopped half-way safely
+    if progress is not None:
+        stop = QPushButton("&Stop")
+        stop.setAccessibleName("Stop")
+        dialog.setCancelButton(stop)
+        # QProgressDialog hides itself on cancel; it must stay until the work has undone
+        # itself, so the click only asks the work to stop.
+        dialog.canceled.disconnect()
+        stop.clicked.connect(progress.cancel)
+    else:
+        dialog.setCancelButton(None)  # this work cannot be stopped half-way safely
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
     dialog.setAutoClose(False)

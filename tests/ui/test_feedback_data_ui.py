@@ -302,6 +302,44 @@ def test_import_csv_maps_previews_and_reports(
     assert demo_journal.count_applications() == 13
 
 
+def test_broken_rows_are_flagged_and_a_long_import_can_be_stopped(
+    qtbot: QtBot, window: MainWindow, demo_journal: Journal, tmp_path: Path
+) -> None:
+    source = tmp_path / "big.csv"
+    rows = [f"Firm {n},Role {n},2026-01-05" for n in range(40_000)]
+    rows[7] = "Initech,Lead, Platform,2026-01-06"  # a comma outside quotes
+    source.write_text("Company,Title,Date Applied\n" + "\n".join(rows), encoding="utf-8")
+    seen: dict[str, object] = {}
+
+    def preview(dialog: QWidget) -> None:
+        by_name(dialog, "Only skipped rows", QAbstractButton).click()
+        table = by_name(dialog, "Import preview", QTableWidget)
+        seen["skipped"] = [
+            (table.item(r, 0).text(), table.item(r, 5).text()) for r in range(table.rowCount())
+        ]
+        seen["summary"] = by_name(dialog, "Import summary").text()
+        answer_modal_named(qtbot, "Working", stop)
+        _click(qtbot, dialog, "Import")
+        seen["message"] = by_name(dialog, "Import message").text()
+        seen["still open"] = dialog.isVisible()
+        dialog.reject()
+
+    def stop(busy: QWidget) -> None:
+        qtbot.waitUntil(lambda: by_name(busy, "Stop", QAbstractButton).isVisible())
+        _click(qtbot, busy, "Stop")
+
+    before = demo_journal.count_applications()
+    answer_file_dialog(qtbot, source)
+    answer_modal_named(qtbot, "Import applications", preview)
+    window.import_csv_action.trigger()
+    assert seen["skipped"] == [("9", seen["skipped"][0][1])]
+    assert "4 cells where the header has 3" in str(seen["skipped"][0][1])
+    assert "39,999 to import" in str(seen["summary"]).replace("<b>", "")
+    assert "1 row is broken in the file" in str(seen["summary"])
+    assert "nothing was changed" in str(seen["message"]) and seen["still open"]
+    assert demo_journal.count_applications() == before
+
+
 def test_restore_from_the_menu_checks_the_passphrase_first(
     qtbot: QtBot, window: MainWindow, demo_journal: Journal
 ) -> None:
