@@ -222,3 +222,24 @@ def packaging_script(name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def keep_section(page: Path, name: str, text: str) -> None:
+    """A page under docs/ that tests write: each test owns one marked section of it.
+    With JOBJOURNAL_WRITE_RELIABILITY=1 the section is rewritten; otherwise the test
+    fails when the committed page no longer says what the test found."""
+    begin, end = f"<!-- {name}: written by the tests -->\n", f"<!-- end of {name} -->\n"
+    current = page.read_text() if page.exists() else ""
+    if begin in current and end in current:
+        before, rest = current.split(begin, 1)
+        after = rest.split(end, 1)[1]
+    else:
+        before, after = (current.rstrip("\n") + "\n\n" if current else ""), ""
+    wanted = f"{before}{begin}{text}{end}{after}"
+    if os.environ.get("JOBJOURNAL_WRITE_RELIABILITY"):
+        page.write_text(wanted)
+        return
+    assert current == wanted, (
+        f"{page.name} no longer says what the tests found ({name}): rerun them with "
+        "JOBJOURNAL_WRITE_RELIABILITY=1 and read the difference"
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -152,6 +153,7 @@ class Sheet:
     lines: list[int] = field(default_factory=list)  # the file line each row starts on
     flaws: dict[int, str] = field(default_factory=dict)  # row index → why it is skipped
     notes: dict[int, str] = field(default_factory=dict)  # row index → imported, but…
+    separator: str = ","
 
     def line(self, index: int) -> int:
         return self.lines[index] if self.lines else index + 2
@@ -242,7 +244,12 @@ _SWALLOWING_LINES = 20
 
 def _read_rows(name: str, binary: IO[bytes], size: int, progress: Progress | None) -> Sheet:
     text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
-    reader = csv.reader(text)
+    try:
+        header = text.readline()
+    except UnicodeDecodeError as error:
+        raise ImportRefused(_not_utf8(name, _first_bad_line(binary))) from error
+    separator = _separator(header)
+    reader = csv.reader(itertools.chain([header], text), delimiter=separator)
     records: list[tuple[int, int, list[str]]] = []  # (first line, last line, cells)
     last_line = 0
     try:
@@ -253,30 +260,57 @@ def _read_rows(name: str, binary: IO[bytes], size: int, progress: Progress | Non
                     progress.step(binary.tell(), size)
             last_line = reader.line_num
     except UnicodeDecodeError as error:
-        raise ImportRefused(
-            f"“{name}” is not UTF-8 text (near line {reader.line_num + 1}). In your "
-            "spreadsheet, save it as “CSV UTF-8” and import that."
-        ) from error
+        raise ImportRefused(_not_utf8(name, _first_bad_line(binary))) from error
     except csv.Error as error:
         raise ImportRefused(
             f"“{name}” is not well-formed CSV (line {reader.line_num}: {error})."
         ) from error
     if len(records) < 2:
         raise ImportRefused(f"“{name}” has no rows under its header line: nothing to import.")
-    return _sheet(name, records)
+    return _sheet(name, records, separator)
 
 
-def _sheet(name: str, records: list[tuple[int, int, list[str]]]) -> Sheet:
+def _first_bad_line(binary: IO[bytes]) -> int:
+    """The file line holding the first byte that is not UTF-8 (text is decoded in large
+    chunks, so the reader's own count can be far off)."""
+    binary.seek(0)
+    for number, line in enumerate(binary, start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            return number
+    return 1
+
+
+def _not_utf8(name: str, line: int) -> str:
+    return (
+        f"“{name}” is not UTF-8 text (near line {line}). In your spreadsheet, save it as "
+        "“CSV UTF-8” and import that."
+    )
+
+
+_SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs"}
+
+
+def _separator(header: str) -> str:
+    """What separates the columns: European spreadsheets write semicolons (the comma is
+    their decimal mark), and "Unicode text" exports tabs; the header line tells which."""
+    counts = {mark: header.count(mark) for mark in _SEPARATORS}
+    best = max(counts, key=lambda mark: counts[mark])
+    return best if counts[best] > counts[","] else ","
+
+
+def _sheet(name: str, records: list[tuple[int, int, list[str]]], separator: str) -> Sheet:
     headers = [h.strip() for h in records[0][2]]
     if any("\x00" in header for header in headers):
         raise ImportRefused(f"“{name}” is not a CSV file (it holds binary data).")
     width = len(headers)
-    sheet = Sheet(name, headers, [], [])
+    sheet = Sheet(name, headers, [], [], separator=separator)
     for first, last, cells in records[1:]:
         index = len(sheet.rows)
         sheet.rows.append((cells + [""] * width)[:width])
         sheet.lines.append(first)
-        flaw = _flaw(cells, width, first, last)
+        flaw = _flaw(cells, width, first, last, separator)
         if flaw:
             sheet.flaws[index] = flaw
         elif len(cells) < width:
@@ -286,7 +320,7 @@ def _sheet(name: str, records: list[tuple[int, int, list[str]]]) -> Sheet:
     return sheet
 
 
-def _flaw(cells: list[str], width: int, first: int, last: int) -> str:
+def _flaw(cells: list[str], width: int, first: int, last: int, separator: str) -> str:
     """Why a row cannot be trusted as the file's author meant it, or ""."""
     if any("\x00" in cell for cell in cells):
         return "it holds binary data (a NUL character)"
@@ -295,7 +329,7 @@ def _flaw(cells: list[str], width: int, first: int, last: int) -> str:
             f"{len(cells)} cells where the header has {width}: a comma outside quotes "
             "would shift every later column, so nothing of this row is imported"
         )
-    if last > first and _swallows_rows(cells, width, last - first):
+    if last > first and _swallows_rows(cells, width, last - first, separator):
         return (
             f"a cell runs from line {first} to line {last}: a quote left open has probably "
             "taken in the rows after it"
@@ -303,11 +337,11 @@ def _flaw(cells: list[str], width: int, first: int, last: int) -> str:
     return ""
 
 
-def _swallows_rows(cells: list[str], width: int, spanned: int) -> bool:
+def _swallows_rows(cells: list[str], width: int, spanned: int, separator: str) -> bool:
     if spanned >= _SWALLOWING_LINES:
         return True
     inner_lines = (line for cell in cells if "\n" in cell for line in cell.splitlines()[1:])
-    return width > 2 and any(line.count(",") >= width - 1 for line in inner_lines)
+    return width > 2 and any(line.count(separator) >= width - 1 for line in inner_lines)
 
 
 def normalise(header: str) -> str:
@@ -354,6 +388,8 @@ def plan_import(
         )
     column = {name: index for name, index in mapping.items() if index is not None}
     day_first, notes = _date_order(sheet, column.get("applied_on"))
+    if sheet.separator != ",":
+        notes.append(f"Columns were read as separated by {_SEPARATORS[sheet.separator]}.")
     rows = []
     for index, cells in enumerate(sheet.rows):
         if progress is not None and index % 1000 == 0:

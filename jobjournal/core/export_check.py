@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy import Column, Table
 
-MAX_EXPORT_BYTES = 256 * 1024 * 1024
+MAX_EXPORT_BYTES = 256_000_000
 MAX_PROBLEMS_SHOWN = 10
 _LARGEST_ID = 2**63 - 1  # SQLite's integers
 # Fields set by the app's own operations, so `validation` has no choices for them.
@@ -256,10 +256,11 @@ def _in_words(table: str, field: str | None, what: str) -> str:
 def _between_records(
     tables: dict[str, Table], records: dict[str, list[msgspec.Struct]]
 ) -> Iterator[Problem]:
-    ids = {name: _ids(name, rows) for name, rows in records.items()}
-    for _found, duplicates in ids.values():
-        yield from duplicates
-    known = {name: found for name, (found, _) in ids.items()}
+    for name, table in tables.items():
+        yield from _keys_used_twice(table, records.get(name, []))
+    known = {
+        name: {getattr(record, "id", None) for record in rows} for name, rows in records.items()
+    }
     for name, table in tables.items():
         for position, record in enumerate(records.get(name, []), start=1):
             yield from _references(table, position, record, known)
@@ -269,17 +270,17 @@ def _between_records(
             yield Problem(name, None, "id", "there is one such record, with id 1")
 
 
-def _ids(name: str, rows: list[msgspec.Struct]) -> tuple[set[int], list[Problem]]:
-    seen: set[int] = set()
-    duplicates = []
+def _keys_used_twice(table: Table, rows: list[msgspec.Struct]) -> Iterator[Problem]:
+    """Rows whose primary key (an id, an application's texts, a person at an
+    interview) an earlier row already has."""
+    columns = [str(column.name) for column in table.primary_key.columns]
+    seen: set[tuple[Any, ...]] = set()
     for position, record in enumerate(rows, start=1):
-        number = getattr(record, "id", None)
-        if number is None:
-            continue
-        if number in seen:
-            duplicates.append(Problem(name, position, "id", f"id {number} is used twice"))
-        seen.add(number)
-    return seen, duplicates
+        key = tuple(getattr(record, column) for column in columns)
+        if key in seen:
+            shown = ", ".join(f"{c} {v}" for c, v in zip(columns, key, strict=True))
+            yield Problem(table.name, position, columns[0], f"{shown} is used twice")
+        seen.add(key)
 
 
 def _references(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -142,18 +143,21 @@ def _read_envelope(data: bytes) -> Any:
 
     from jobjournal.core.export_check import Envelope
 
+    data = data.removeprefix(b"\xef\xbb\xbf")  # Notepad's byte-order mark
+    if not data.strip():
+        raise ExportNotReadable("This file is empty: it is not a jobjournal export.")
     try:
         envelope = msgspec.json.decode(data, type=Envelope)
     except RecursionError as error:
         raise ExportNotReadable(
             "This file is nested far deeper than a jobjournal export: it is not one."
         ) from error
+    except msgspec.ValidationError as error:  # before DecodeError, which it extends
+        if str(error).startswith("Expected `object`"):
+            raise ExportNotReadable("This JSON file is not a jobjournal export.") from error
+        raise ExportNotReadable(_not_json(str(error))) from error
     except msgspec.DecodeError as error:
-        raise ExportNotReadable(f"This is not a jobjournal export ({error}).") from error
-    except msgspec.ValidationError as error:  # only a number beyond any float gets here
-        raise ExportNotReadable(
-            f"The export is damaged ({error}). Nothing was imported."
-        ) from error
+        raise ExportNotReadable(_not_json(str(error))) from error
     if envelope.format != FORMAT:
         raise ExportNotReadable("This JSON file is not a jobjournal export.")
     for field in ("format_version", "schema_version"):
@@ -168,6 +172,26 @@ def _read_envelope(data: bytes) -> Any:
             "This export was made by a newer jobjournal. Update jobjournal, then import it."
         )
     return envelope
+
+
+def _not_json(error: str) -> str:
+    """msgspec's reason a file is not JSON, as a person reads it."""
+    if error.startswith("Number out of range"):
+        return (
+            "The export is damaged: it holds a number far too large to be anything in a "
+            "journal. Nothing was imported."
+        )
+    where = re.search(r"\(byte (\d+)\)", error)
+    at = f" (at byte {int(where[1]):,})" if where else ""
+    if "truncated" in error:
+        why = "it ends part-way, as if cut off or only partly copied"
+    elif "trailing characters" in error:
+        why = f"there is more text after its end{at}"
+    elif "UTF-8" in error:
+        why = "it is not UTF-8 text"
+    else:
+        why = f"it is not valid JSON{at}"
+    return f"This is not a jobjournal export, or it was damaged: {why}. Nothing was imported."
 
 
 # -- CSV ----------------------------------------------------------------------------------

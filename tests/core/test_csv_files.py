@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from datetime import date
 from pathlib import Path
 
@@ -62,11 +63,11 @@ def test_a_quote_left_open_is_flagged_not_swallowed_into_one_row(journal: Journa
 
 def test_a_stray_comma_flags_its_row_and_only_that_row(journal: Journal) -> None:
     data = (
-        "Company,Title,Date Applied,Notes\n"
-        "Acme,Analyst,2026-01-05,fine\n"
-        "Initech,Lead, Platform,2026-01-06,shifted\n"
-        "Globex,Engineer,2026-01-07\n"
-    ).encode()
+        b"Company,Title,Date Applied,Notes\n"
+        b"Acme,Analyst,2026-01-05,fine\n"
+        b"Initech,Lead, Platform,2026-01-06,shifted\n"
+        b"Globex,Engineer,2026-01-07\n"
+    )
     plan = _plan(journal, data)
     by_line = {row.line: row for row in plan.rows}
     assert not by_line[2].skipped
@@ -75,7 +76,7 @@ def test_a_stray_comma_flags_its_row_and_only_that_row(journal: Journal) -> None
 
 
 def test_rows_keep_their_own_line_numbers_after_a_cell_over_two_lines(journal: Journal) -> None:
-    data = 'Company,Title,Notes\nAcme,Analyst,"two\nlines"\n\nGlobex,,x\n'.encode()
+    data = b'Company,Title,Notes\nAcme,Analyst,"two\nlines"\n\nGlobex,,x\n'
     plan = _plan(journal, data)
     assert [(row.line, row.problem) for row in plan.rows] == [(2, ""), (5, "no job title")]
 
@@ -91,7 +92,7 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
 def test_a_refusal_names_the_line_where_the_text_stops_being_utf8(tmp_path: Path) -> None:
     path = tmp_path / "latin1.csv"
     path.write_bytes(b"Company,Title\nAcme,Analyst\n" + b"Caf\xe9 Z\xfcrich,Chef\n")
-    with pytest.raises(csv_import.ImportRefused, match="not UTF-8.*CSV UTF-8"):
+    with pytest.raises(csv_import.ImportRefused, match=r"not UTF-8.*CSV UTF-8"):
         csv_import.read_csv(path)
 
 
@@ -120,7 +121,9 @@ def test_a_big_import_writes_every_row_with_its_history(journal: Journal) -> Non
     report = csv_import.run_import(journal, plan)
     assert (report.imported, report.companies_added) == (6000, 700)
     application = journal.all(m.Application)[4321]
-    history = [(c.from_status, c.to_status, c.changed_on) for c in journal.status_history(application.id)]
+    history = [
+        (c.from_status, c.to_status, c.changed_on) for c in journal.status_history(application.id)
+    ]
     assert history == [
         (None, "applied", date(2026, 1, 5)),
         ("applied", "rejected", date(2026, 1, 5)),
@@ -132,5 +135,5 @@ def test_every_status_route_is_a_sequence_of_allowed_moves() -> None:
     from jobjournal.core import transitions
 
     for route in csv_import._ROUTES.values():
-        for before, after in zip(route, route[1:], strict=False):
+        for before, after in itertools.pairwise(route):
             transitions.check_transition(before, after)

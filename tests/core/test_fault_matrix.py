@@ -27,7 +27,7 @@ from fault_matrix import (
     run_trial,
 )
 from sqlalchemy import text
-from support import PASSPHRASE, PROJECT_DIR
+from support import PASSPHRASE, PROJECT_DIR, keep_section
 
 from jobjournal.core import demo, migrations, transfer, vault
 from jobjournal.core.crypto import derive_key, read_salt
@@ -227,11 +227,4 @@ INPUTS_TABLE = [
 
 
 def _compare_or_write(table: str) -> None:
-    if os.environ.get("JOBJOURNAL_WRITE_RELIABILITY"):
-        RELIABILITY.write_text(table)
-        return
-    assert RELIABILITY.exists(), "run with JOBJOURNAL_WRITE_RELIABILITY=1 to write it"
-    assert RELIABILITY.read_text() == table, (
-        "docs/reliability.md no longer matches the fault matrix: rerun the test with "
-        "JOBJOURNAL_WRITE_RELIABILITY=1 and read the difference"
-    )
+    keep_section(RELIABILITY, "fault matrix", table)
