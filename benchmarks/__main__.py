@@ -8,6 +8,7 @@ from collections.abc import Callable
 from benchmarks import (
     backup_figures,
     bundle_figures,
+    input_figures,
     interview_figures,
     journal_figures,
     letter_figures,
@@ -33,6 +34,8 @@ FIGURES: dict[str, Callable[[], Figure]] = {
     "unlock_to_table_100k": backup_figures.unlock_to_table_100k,
     "backup_100k": backup_figures.backup_100k,
     "backup_100k_stall": backup_figures.backup_100k_stall,
+    "csv_import_rate": input_figures.csv_import_rate,
+    "note_show_5mb": input_figures.note_show_5mb,
 }
 
 

@@ -28,7 +28,9 @@ def line_edit(name: str, placeholder: str = "") -> QLineEdit:
 
 
 def text_edit(name: str, placeholder: str = "") -> QPlainTextEdit:
-    field = QPlainTextEdit()
+    from jobjournal.ui.long_text import LongTextEdit
+
+    field = LongTextEdit()
     field.setAccessibleName(name)
     field.setPlaceholderText(placeholder)
     field.setTabChangesFocus(True)  # Tab moves on, as in every other field

@@ -280,3 +280,29 @@ def test_every_menu_action_has_a_shortcut_or_mnemonic(window: MainWindow) -> Non
         for action in menu_action.menu().actions():
             if not action.isSeparator():
                 assert "&" in action.text() or not action.shortcut().isEmpty(), action.text()
+
+
+def test_a_huge_note_shows_its_start_at_once_and_all_of_it_on_asking(
+    qtbot: QtBot, window: MainWindow, demo_journal: Journal
+) -> None:
+    from jobjournal.ui.long_text import SHOWN_AT_ONCE
+
+    application_id = select_company(qtbot, window, "Juniper Energy")
+    huge = "One very long pasted line. " * 200_000  # 5.4 MB, no line breaks
+    demo_journal.update_application(application_id, notes=huge)
+    other = next(name for name in shown_companies(window) if name != "Juniper Energy")
+    select_company(qtbot, window, other)
+    application_id = select_company(qtbot, window, "Juniper Energy")
+    notes = by_name(window, "Notes")
+    assert notes.isReadOnly() and notes.shown_in_part
+    assert len(notes.document().toPlainText()) <= SHOWN_AT_ONCE
+    said = by_name(window, "Notes: shown in part")
+    assert said.isVisible() and "of 5,400,000 characters" in said.text()
+    title = by_name(window, "Job title")  # an edit elsewhere saves the note whole
+    title.selectAll()
+    qtbot.keyClicks(title, "Staff Analyst")
+    qtbot.keyClick(title, Qt.Key.Key_S, CTRL)
+    assert demo_journal.application_texts(application_id).notes == huge
+    qtbot.mouseClick(by_name(window, "Show all of notes"), Qt.MouseButton.LeftButton)
+    assert not notes.isReadOnly() and not said.isVisible()
+    assert notes.document().characterCount() == len(huge) + 1
