@@ -27,7 +27,11 @@ KIND_LABELS = {
     "action": "Action item",
 }
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+# A word: letters, digits and the marks that belong to them. Python's \w leaves out
+# combining marks, which would split "i̇" (i + dot, the lower case of "İ") or a Hindi word
+# in two; FTS5's tokenizer keeps them in the word (and drops the diacritics itself).
+_WORD = re.compile(r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0900-\u0dff\u1ab0-\u1aff"
+                   r"\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")  # fmt: skip
 
 SEARCH_SQL = text(
     "SELECT kind, ref_id, application_id, "

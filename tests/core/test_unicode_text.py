@@ -90,6 +90,54 @@ def test_the_filter_finds_names_in_any_case(journal: Journal, typed: str, name: 
     assert [r.company for r in nfd] == [name]
 
 
+@SHARED_JOURNAL
+@given(name=NAME, data=st.data())
+def test_the_filter_finds_any_name_by_any_part_in_any_case_and_form(
+    journal: Journal, name: str, data: st.DataObject
+) -> None:
+    company = journal.find_or_add_company(name).new_id
+    application = journal.add_application(company_id=company, job_title="Analyst").new_id
+    stripped = name.strip()
+    start = data.draw(st.integers(0, len(stripped) - 1), label="start")
+    part = stripped[start : start + data.draw(st.integers(1, 6), label="length")]
+    for typed in (part, part.upper(), unicodedata.normalize("NFD", part.lower())):
+        if fold(typed) not in fold(stripped) or not typed.strip():
+            continue  # a case mapping that changes length or meaning (İ, ǅ) is not a pair
+        found = journal.list_applications(ApplicationFilter(text=typed), limit=100_000)
+        assert application in {r.id for r in found}, typed
+
+
+# Letters of the scripts names are written in (Latin, Greek, Cyrillic), in both cases, as
+# far as SQLite's tokenizer knows them (its tables are Unicode 6.1: U+0528 and later letters
+# split words there).
+WORD = st.text(
+    alphabet=st.characters(
+        max_codepoint=0x04FF, categories=["Lu", "Ll"], exclude_characters="\u037f\u03f3"
+    ),
+    min_size=3,
+    max_size=12,
+)
+
+
+@SHARED_JOURNAL
+@given(word=WORD)
+def test_search_finds_any_word_typed_in_another_case_or_form(journal: Journal, word: str) -> None:
+    company = journal.find_or_add_company("Acme").new_id
+    application = journal.add_application(company_id=company, job_title="Analyst").new_id
+    journal.update(m.Application, application, notes=f"Before {word} after.")
+    # Case pairs are letters that map one to one and back: "ŉ".upper() is two characters,
+    # "ı".upper() is "I" (whose lower case is "i"), and "ɜ".upper() is U+A7AB, a letter
+    # newer than the tokenizer's tables.
+    pairs = [
+        v
+        for v in (word.lower(), word.upper())
+        if len(v) == len(word) and fold(v) == fold(word) and max(v) < "\u0500"
+    ]
+    for typed in [*pairs, unicodedata.normalize("NFD", word)]:
+        hits = journal.search(typed, limit=500)
+        assert application in {hit.application_id for hit in hits}, typed
+
+
 def test_search_finds_accented_words_typed_decomposed(journal: Journal) -> None:
     company = journal.find_or_add_company("Acme").new_id
     application = journal.add_application(company_id=company, job_title="Analyst").new_id
