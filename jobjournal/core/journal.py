@@ -275,6 +275,27 @@ class Journal:
                 changes |= ch.updated("applications", move.application_id)
             return changes
 
+    def change_status_date(self, change_id: int, on: date) -> Changes:
+        """Correct when a status change happened. The history keeps its order: the date
+        stays between the changes before and after it, and never in the future."""
+        if on > date.today():
+            raise InvalidInput("A status change cannot be dated in the future.")
+        with self.session() as session:
+            change = _get(session, m.StatusChange, change_id)
+            record = _get(session, m.Application, change.application_id)
+            history = _status_history(session, change.application_id)
+            at = next(i for i, each in enumerate(history) if each.id == change_id)
+            try:
+                _require_between(history, at, on)
+            except InvalidInput as refused:
+                raise InvalidInput(f"{_application_name(session, record)}: {refused}") from refused
+            if change.to_status == Status.APPLIED and record.applied_on == change.changed_on:
+                record.applied_on = on  # the same day, told twice: corrected together
+            change.changed_on = on
+            if at == len(history) - 1:  # the current status: "since when" follows the date
+                record.status_changed_at = datetime.combine(on, change.recorded_at.time())
+            return ch.updated("applications", change.application_id)
+
     def undo_last_status_change(self, application_id: int) -> Changes:
         """Take back the latest status change (never the first, which created it)."""
         with self.session() as session:
@@ -501,6 +522,22 @@ def _status_history(session: Session, application_id: int) -> list[m.StatusChang
         .order_by(m.StatusChange.changed_on, m.StatusChange.id)
     )
     return list(session.scalars(query))
+
+
+def _require_between(history: list[m.StatusChange], at: int, on: date) -> None:
+    moved = Status(history[at].to_status).label
+    if at > 0 and on < history[at - 1].changed_on:
+        before = history[at - 1]
+        raise InvalidInput(
+            f"“{moved}” cannot be dated before the change it follows "
+            f"(“{Status(before.to_status).label}” on {before.changed_on.isoformat()})."
+        )
+    if at + 1 < len(history) and on > history[at + 1].changed_on:
+        after = history[at + 1]
+        raise InvalidInput(
+            f"“{moved}” cannot be dated after the change that follows it "
+            f"(“{Status(after.to_status).label}” on {after.changed_on.isoformat()})."
+        )
 
 
 def _application_name(session: Session, record: m.Application) -> str:

@@ -156,12 +156,23 @@ def _typed(name: str, value: Any, expected: type) -> Any:
     return value
 
 
+_replaced = [0]  # characters replaced since the window last told the person
+
+
 def storable(text: str) -> str:
     """The text with what cannot be stored (a lone surrogate from a broken paste)
-    replaced by U+FFFD, so the rest is saved instead of the edit failing."""
+    replaced by U+FFFD, so the rest is saved instead of the edit failing. The window
+    says how many were replaced (`take_replaced_count`)."""
     if text.isascii() or not any(_is_surrogate(c) for c in text):
         return text
+    _replaced[0] += sum(_is_surrogate(c) for c in text)
     return "".join("\ufffd" if _is_surrogate(c) else c for c in text)
+
+
+def take_replaced_count() -> int:
+    """How many characters `storable` replaced since the last call."""
+    count, _replaced[0] = _replaced[0], 0
+    return count
 
 
 def _is_surrogate(character: str) -> bool:

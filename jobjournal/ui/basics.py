@@ -42,3 +42,25 @@ def labelled_row(
     assert isinstance(target, QWidget), "a row holding a layout needs a buddy"
     label.setBuddy(target)
     form.addRow(label, field)
+
+
+def say_replaced_characters(widget: QWidget) -> None:
+    """After a save: tell the person, in the main window's status bar, when characters
+    that could not be stored (a broken paste) were saved as "�"."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from jobjournal.core.validation import take_replaced_count
+
+    count = take_replaced_count()
+    if not count:
+        return
+    window = widget.window()
+    while window is not None and not isinstance(window, QMainWindow):
+        parent = window.parentWidget()
+        window = parent.window() if parent is not None else None
+    if window is not None:
+        window.statusBar().showMessage(
+            f"Saved. {count} character{'s' if count != 1 else ''} that could not be stored "
+            "(from a broken paste) became “\ufffd”; the rest is as you typed it.",
+            15000,
+        )

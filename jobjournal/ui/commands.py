@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
@@ -105,6 +106,20 @@ class ChangeStatus(_Command):
 
     def undo_it(self) -> int:
         self.context.journal.undo_last_status_change(self.ref.id)
+        return self.ref.id
+
+
+class ChangeStatusDate(_Command):
+    def __init__(self, context: Context, ref: AppRef, change_id: int, before: date, after: date):
+        super().__init__(context, "Correct a status date")
+        self.ref, self.change_id, self.before, self.after = ref, change_id, before, after
+
+    def do(self) -> int:
+        self.context.journal.change_status_date(self.change_id, self.after)
+        return self.ref.id
+
+    def undo_it(self) -> int:
+        self.context.journal.change_status_date(self.change_id, self.before)
         return self.ref.id
 
 

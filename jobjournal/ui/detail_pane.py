@@ -50,6 +50,7 @@ class DetailPane(QWidget):
     status_requested = Signal()
     letter_requested = Signal()
     letter_opened = Signal(int)  # a kept letter's id, from the timeline
+    status_date_requested = Signal(int)  # a status change's id, from the timeline
     interview_requested = Signal(str, int)  # an action of record_views.INTERVIEW_LINKS, an id
     add_interview_requested = Signal()
     offer_requested = Signal(str, int)  # an action of record_views.OFFER_LINKS (or a round's)
@@ -206,9 +207,13 @@ class DetailPane(QWidget):
         for entry in reversed(entries):  # newest first, as people read a history
             icon = TIMELINE_ICONS.get(entry.kind, "•")
             item = QListWidgetItem(f"{day_text(entry.when)}   {icon}  {entry.text}")
-            if entry.kind == "letter":
-                item.setData(Qt.ItemDataRole.UserRole, entry.ref_id)
-                item.setToolTip("Double-click or press Enter to open the letter")
+            if entry.kind in ("letter", "status"):
+                item.setData(Qt.ItemDataRole.UserRole, (entry.kind, entry.ref_id))
+                item.setToolTip(
+                    "Double-click or press Enter to open the letter"
+                    if entry.kind == "letter"
+                    else "Double-click or press Enter to correct the date of this change"
+                )
             self.timeline.addItem(item)
 
     def _interviews_page(self) -> QWidget:
@@ -233,9 +238,14 @@ class DetailPane(QWidget):
         return _page_with_button(add, self.feedback)
 
     def _open_timeline_item(self, item: QListWidgetItem) -> None:
-        letter_id = item.data(Qt.ItemDataRole.UserRole)
-        if letter_id is not None:
-            self.letter_opened.emit(int(letter_id))
+        found = item.data(Qt.ItemDataRole.UserRole)
+        if found is None:
+            return
+        kind, ref_id = found
+        if kind == "letter":
+            self.letter_opened.emit(int(ref_id))
+        else:
+            self.status_date_requested.emit(int(ref_id))
 
     def _mark_dirty(self) -> None:
         self._set_dirty(True)

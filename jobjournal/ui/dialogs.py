@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 
 from jobjournal.ui import settings
 from jobjournal.ui.application_form import ApplicationForm
-from jobjournal.ui.basics import labelled_row, message_label, password_field, show_message
+from jobjournal.ui.basics import (
+    labelled_row,
+    message_label,
+    password_field,
+    say_replaced_characters,
+    show_message,
+)
 from jobjournal.ui.fields import (
     DateField,
     choice_box,
@@ -59,6 +65,7 @@ class ActionDialog(QDialog):
         except JournalError as error:
             show_message(self.message, str(error))
             return
+        say_replaced_characters(self)
         super().accept()
 
 
@@ -128,6 +135,34 @@ LETTER_AFTER = {
     "rejected": "&Ask for feedback: note the request, then write it",
     "accepted": "&Write the acceptance letter next",
 }
+
+
+class StatusDateDialog(ActionDialog):
+    """Correct when a status change happened; the core keeps it between its neighbours."""
+
+    def __init__(self, parent: QWidget, change: Any) -> None:
+        super().__init__(parent)
+        from jobjournal.core.models import Status
+
+        label = Status(change.to_status).label
+        self.setWindowTitle("Correct the date")
+        self.setAccessibleName("Correct the date")
+        self.on = DateField("Happened on", latest=date.today())
+        self.on.set_date(change.changed_on)
+        self.message = message_label("Correct the date message")
+        explain = QLabel(
+            f"When did the move to <b>{escape(label)}</b> happen? It stays in its place in "
+            "the history: not before the change it follows, nor after the one that follows it."
+        )
+        explain.setWordWrap(True)
+        form = QFormLayout()
+        labelled_row(form, "&Happened on:", self.on, self.on.edit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(dialog_buttons(self, "&Correct the date", "Correct the date"))
+        self.on.edit.setFocus()
 
 
 class StatusDialog(ActionDialog):

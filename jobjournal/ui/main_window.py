@@ -40,12 +40,14 @@ from PySide6.QtWidgets import (
 from jobjournal import __version__
 from jobjournal.ui import commands, settings
 from jobjournal.ui.applications_model import COL_CHANGED, REACH, ApplicationsModel
+from jobjournal.ui.basics import say_replaced_characters
 from jobjournal.ui.data_actions import DataActions
 from jobjournal.ui.detail_pane import DetailPane
 from jobjournal.ui.dialogs import (
     ChangePassphraseDialog,
     NewApplicationDialog,
     SettingsDialog,
+    StatusDateDialog,
     StatusDialog,
 )
 from jobjournal.ui.due_panel import DuePanel
@@ -326,6 +328,7 @@ class MainWindow(QMainWindow):
         self.detail.status_requested.connect(lambda: self.change_status())
         self.detail.letter_requested.connect(self.write_letter)
         self.detail.letter_opened.connect(self.reopen_letter)
+        self.detail.status_date_requested.connect(self.correct_status_date)
         self.detail.interview_requested.connect(self.interviews.run)
         self.detail.add_interview_requested.connect(self.interviews.add_interview)
         self.detail.offer_requested.connect(self.offers.run)
@@ -494,6 +497,7 @@ class MainWindow(QMainWindow):
         except JournalError as error:
             self.detail.show_message(str(error))
             return False
+        say_replaced_characters(self)
         ref = self.context.ref(application_id)
         self.undo_stack.push(commands.EditApplication(self.context, ref, before, changed))
         self.statusBar().showMessage("Saved.", 3000)
@@ -570,6 +574,32 @@ class MainWindow(QMainWindow):
             self.write_letter(KIND_FOR_STATUS[moved_to.value])
         if moved_to == Status.REJECTED:  # where the request was noted, and its answer goes
             self.detail.tabs.setCurrentWidget(self.detail.feedback_page)
+
+    def correct_status_date(self, change_id: int) -> None:
+        """Date a past status change again (a slip when it was recorded); undoable."""
+        from jobjournal.core.models import StatusChange
+
+        application_id = self.detail.application_id
+        if application_id is None or not self.leave_details():
+            return
+        change = self.journal.get(StatusChange, change_id)
+        dialog = StatusDateDialog(self, change)
+
+        def correct() -> None:
+            on = dialog.on.date()
+            if on is None:
+                from jobjournal.core.errors import InvalidInput
+
+                raise InvalidInput("Choose the date the change happened.")
+            self.journal.change_status_date(change_id, on)
+            ref = self.context.ref(application_id)
+            self.undo_stack.push(
+                commands.ChangeStatusDate(self.context, ref, change_id, change.changed_on, on)
+            )
+
+        dialog.action = correct
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh(select=application_id)
 
     def write_letter(self, kind: str | None = None) -> None:
         """Draft a letter about the selected application; the kind fits its status unless

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from jobjournal.core import models as m
 from jobjournal.core import offers
 from jobjournal.core.errors import InvalidInput
 from jobjournal.core.journal import Journal
@@ -101,3 +102,56 @@ def test_sorting_by_a_date_walks_an_index_both_ways(journal: Journal) -> None:
         for descending in (False, True):
             plan = query_plan(journal, listing.list_query(listing.NO_FILTER, sort, descending))
             assert "TEMP B-TREE" not in plan, (sort, descending, plan)
+
+
+# -- correcting a status date afterwards ------------------------------------------------------
+
+
+def _moved_twice(journal: Journal) -> tuple[int, list[int]]:
+    company = journal.find_or_add_company("Zürich Data AG").new_id
+    application = journal.add_application(
+        company_id=company,
+        job_title="Analyst",
+        applied_on=date(2026, 3, 2),
+        status=Status.APPLIED,
+        on=date(2026, 3, 2),
+    ).new_id
+    journal.set_status(application, Status.SCREENING, on=date(2026, 3, 10))
+    journal.set_status(application, Status.INTERVIEWING, on=date(2026, 3, 20))
+    return application, [c.id for c in journal.status_history(application)]
+
+
+def test_a_status_date_is_corrected_within_its_neighbours(journal: Journal) -> None:
+    application, ids = _moved_twice(journal)
+    journal.change_status_date(ids[-2], date(2026, 3, 12))
+    dates = [c.changed_on for c in journal.status_history(application)]
+    assert dates[-2] == date(2026, 3, 12)
+    journal.change_status_date(ids[-1], date(2026, 3, 15))
+    record = journal.get(m.Application, application)
+    assert record.status_changed_at.date() == date(2026, 3, 15)  # "since when" follows it
+
+
+@pytest.mark.parametrize(
+    ("which", "on", "refusal"),
+    [
+        (-2, date(2026, 3, 1), "“Screening” cannot be dated before the change it follows"),
+        (-2, date(2026, 3, 21), "cannot be dated after the change that follows it"),
+        (-1, date(2999, 1, 1), "cannot be dated in the future"),
+    ],
+)
+def test_a_status_date_that_would_break_the_order_is_refused_naming_the_application(
+    journal: Journal, which: int, on: date, refusal: str
+) -> None:
+    application, ids = _moved_twice(journal)
+    before = [c.changed_on for c in journal.status_history(application)]
+    with pytest.raises(InvalidInput, match=refusal):
+        journal.change_status_date(ids[which], on)
+    assert [c.changed_on for c in journal.status_history(application)] == before
+
+
+def test_correcting_the_applied_step_corrects_the_applied_date_told_with_it(
+    journal: Journal,
+) -> None:
+    application, ids = _moved_twice(journal)
+    journal.change_status_date(ids[0], date(2026, 3, 1))  # the "Applied" it started with
+    assert journal.get(m.Application, application).applied_on == date(2026, 3, 1)

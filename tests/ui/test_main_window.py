@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QListWidget,
     QMessageBox,
     QWidget,
 )
@@ -306,3 +307,57 @@ def test_a_huge_note_shows_its_start_at_once_and_all_of_it_on_asking(
     qtbot.mouseClick(by_name(window, "Show all of notes"), Qt.MouseButton.LeftButton)
     assert not notes.isReadOnly() and not said.isVisible()
     assert notes.document().characterCount() == len(huge) + 1
+
+
+def test_a_status_date_is_corrected_from_the_timeline_and_undone(
+    qtbot: QtBot, window: MainWindow, demo_journal: Journal
+) -> None:
+    from datetime import timedelta
+
+    application_id = next(
+        a.id for a in demo_journal.all(Application) if len(demo_journal.status_history(a.id)) >= 3
+    )
+    history = demo_journal.status_history(application_id)
+    middle = history[-2]
+    wanted = middle.changed_on + timedelta(days=1)
+    assert wanted <= history[-1].changed_on
+    window.refresh(select=application_id)
+    window.detail.tabs.setCurrentWidget(window.detail.timeline)
+    timeline = by_name(window, "Timeline", QListWidget)
+    row = next(
+        r
+        for r in range(timeline.count())
+        if timeline.item(r).data(Qt.ItemDataRole.UserRole) == ("status", middle.id)
+    )
+    timeline.setCurrentRow(row)
+    seen: list[str] = []
+
+    def correct(dialog: QWidget) -> None:
+        field = by_name(dialog, "Happened on")
+        field.setDate(QDate(history[0].changed_on - timedelta(days=1)))  # before what it follows
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+        seen.append(by_name(dialog, "Correct the date message").text())
+        field.setDate(QDate(wanted))
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+    answer_modal(qtbot, correct)
+    qtbot.keyClick(timeline, Qt.Key.Key_Return)
+    assert "cannot be dated before the change it follows" in seen[0]
+    assert demo_journal.status_history(application_id)[-2].changed_on == wanted
+    shortcut(qtbot, window.table, Qt.Key.Key_Z)
+    assert demo_journal.status_history(application_id)[-2].changed_on == middle.changed_on
+
+
+def test_a_broken_paste_is_saved_with_a_replacement_and_said(
+    qtbot: QtBot, window: MainWindow, demo_journal: Journal
+) -> None:
+    # Qt itself turns half a surrogate pair into "�" (or drops it) in the widgets here; a
+    # text that reaches the core with one (another binding, a script) is saved the same way,
+    # and the window says so after the save.
+    from jobjournal.ui.basics import say_replaced_characters
+
+    application_id = select_company(qtbot, window, "Juniper Energy")
+    demo_journal.update_application(application_id, location="Z\ud800rich")
+    say_replaced_characters(window.detail)
+    assert demo_journal.get(Application, application_id).location == "Z\ufffdrich"
+    assert "1 character that could not be stored" in window.statusBar().currentMessage()
