@@ -650,7 +650,7 @@ def _companies(session: Session, names: set[str]) -> tuple[dict[str, int], int]:
         query = select(m.Company.id, m.Company.name_fold).where(m.Company.name_fold.in_(batch))
         for company_id, name_fold in session.execute(query):
             ids.setdefault(name_fold, company_id)
-    new = {}
+    new: dict[str, str] = {}
     for name in sorted(names):
         new.setdefault(fold(name), name)  # the first spelling met names the company
     new = {key: name for key, name in new.items() if key not in ids}

@@ -258,8 +258,8 @@ def _between_records(
 ) -> Iterator[Problem]:
     for name, table in tables.items():
         yield from _keys_used_twice(table, records.get(name, []))
-    known = {
-        name: {getattr(record, "id", None) for record in rows} for name, rows in records.items()
+    known: dict[str, set[int]] = {
+        name: {getattr(record, "id", 0) for record in rows} for name, rows in records.items()
     }
     for name, table in tables.items():
         for position, record in enumerate(records.get(name, []), start=1):

@@ -54,7 +54,7 @@ def say_replaced_characters(widget: QWidget) -> None:
     count = take_replaced_count()
     if not count:
         return
-    window = widget.window()
+    window: QWidget | None = widget.window()
     while window is not None and not isinstance(window, QMainWindow):
         parent = window.parentWidget()
         window = parent.window() if parent is not None else None

@@ -23,6 +23,7 @@ class LongTextEdit(QPlainTextEdit):
         self._said = QLabel()
         self._said.setWordWrap(True)
         self._show_all = QPushButton("Show &all")
+        self._show_all.setAutoDefault(False)  # Enter in a dialog must not press it
         layout = QHBoxLayout(self._bar)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.addWidget(self._said, 1)
