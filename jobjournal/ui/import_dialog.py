@@ -72,16 +72,8 @@ class ImportDialog(ActionDialog):
         self.summary.setWordWrap(True)
         self.message = message_label("Import message")
         self.buttons = dialog_buttons(self, "&Import", "Import")
-        mapping_box = QGroupBox("Which column holds what")
-        form = QFormLayout(mapping_box)
-        for name, box in self.columns.items():
-            target = csv_import.TARGETS[name]
-            label = f"{target.label}{' (needed)' if target.required else ''}:"
-            labelled_row(form, label, box)
-        top = QHBoxLayout()
-        top.addWidget(mapping_box)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self._mapping_box())
         heading = QHBoxLayout()
         heading.addWidget(QLabel(f"<b>Preview</b> of {len(sheet.rows):,} rows in {sheet.name}"))
         heading.addStretch(1)
@@ -94,6 +86,22 @@ class ImportDialog(ActionDialog):
         self.action = self._import
         self.resize(960, 760)
         self._show_plan(first)
+
+    def _mapping_box(self) -> QGroupBox:
+        """Two columns of choices, so the preview keeps its room on a laptop screen: what
+        other trackers export on the left, the rest of jobjournal's own columns right."""
+        box = QGroupBox("Which column holds what")
+        columns = QHBoxLayout(box)
+        names = list(self.columns)
+        split = list(csv_import.TARGETS).index("status_changed_on")
+        for part in (names[:split], names[split:]):
+            form = QFormLayout()
+            for name in part:
+                target = csv_import.TARGETS[name]
+                label = f"{target.label}{' (needed)' if target.required else ''}:"
+                labelled_row(form, label, self.columns[name])
+            columns.addLayout(form, 1)
+        return box
 
     def _mapping_boxes(self, guessed: dict[str, int | None]) -> dict[str, QComboBox]:
         boxes = {}
@@ -169,6 +177,7 @@ class ImportDialog(ActionDialog):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text if column == len(cells) - 1 else "")
                 if row.skipped:
                     item.setForeground(skipped)
                 self.preview.setItem(row_index, column, item)

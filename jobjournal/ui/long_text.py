@@ -21,7 +21,6 @@ class LongTextEdit(QPlainTextEdit):
         self._whole: str | None = None  # the text, while only its start is shown
         self._bar = QWidget(self)
         self._said = QLabel()
-        self._said.setWordWrap(True)
         self._show_all = QPushButton("Show &all")
         self._show_all.setAutoDefault(False)  # Enter in a dialog must not press it
         layout = QHBoxLayout(self._bar)
@@ -45,9 +44,11 @@ class LongTextEdit(QPlainTextEdit):
         start = _start_of(text)
         super().setPlainText(start)
         self.setReadOnly(True)
-        self._said.setText(
-            f"Showing the first {len(start):,} of {len(text):,} characters, read-only. "
-            "Showing all of it may take a few seconds."
+        # Short enough for a narrow field; the rest is in the tooltip.
+        self._said.setText(f"Start shown: {len(start):,} of {len(text):,} characters")
+        self._bar.setToolTip(
+            "Only the start of this long text is shown, read-only, so the window stays "
+            "quick. Show all to read or edit all of it (this may take a few seconds)."
         )
         self._bar.show()
         self._place_bar()
