@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from support import DEMO_TODAY, PASSPHRASE
@@ -23,3 +24,12 @@ def journal() -> Iterator[Journal]:
 def demo_journal(journal: Journal) -> Journal:
     demo.fill_demo(journal, today=DEMO_TODAY)
     return journal
+
+
+@pytest.fixture
+def second_journal(tmp_path: Path) -> Iterator[Journal]:
+    """Another new journal, to move records into."""
+    opened = vault.create(tmp_path / "moved.db", PASSPHRASE)
+    yield opened
+    if not opened.is_locked:
+        opened.lock()

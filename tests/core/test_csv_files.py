@@ -11,20 +11,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from support import PASSPHRASE
 
-from jobjournal.core import csv_import, transfer, vault
+from jobjournal.core import csv_import, transfer
 from jobjournal.core import models as m
 from jobjournal.core.journal import Journal
 from jobjournal.core.progress import Cancelled, Progress
-
-
-@pytest.fixture
-def second_journal(tmp_path: Path) -> Journal:
-    opened = vault.create(tmp_path / "moved.db", PASSPHRASE)
-    yield opened
-    if not opened.is_locked:
-        opened.lock()
 
 
 def _plan(journal: Journal, data: bytes) -> csv_import.Plan:

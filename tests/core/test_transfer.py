@@ -19,14 +19,6 @@ from jobjournal.core.journal import Journal
 from jobjournal.core.models import Status
 
 
-@pytest.fixture
-def second_journal(tmp_path: Path) -> Journal:
-    opened = vault.create(tmp_path / "moved.db", PASSPHRASE)
-    yield opened
-    if not opened.is_locked:
-        opened.lock()
-
-
 def _count(journal: Journal) -> int:
     return journal.count_applications()
 
