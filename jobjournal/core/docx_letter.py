@@ -51,10 +51,15 @@ def paper_for(country_code: str) -> str:
 
 
 def file_name(company: str, kind: str, day: date) -> str:
-    """`Company - Kind - 2026-11-22.docx`, safe on Windows, macOS and Linux."""
-    label = KINDS.get(kind, kind)
-    stem = f"{company.strip() or 'Letter'} - {label} - {day.isoformat()}"
-    return safe_file_name(stem) + ".docx"
+    """`Company - Kind - 2026-11-22.docx`, safe on Windows, macOS and Linux. A long
+    company name is shortened, never the kind or the date: they tell two letters to the
+    same company apart."""
+    tail = safe_file_name(f" - {KINDS.get(kind, kind)} - {day.isoformat()}")
+    budget = MAX_NAME_BYTES - len(".docx") - len(f" - {tail}".encode())
+    head = safe_file_name(company.strip() or "Letter")
+    while len(head.encode()) > budget:
+        head = head[:-1].rstrip(" .-")
+    return f"{head or 'Letter'} - {tail}.docx"
 
 
 def safe_file_name(stem: str) -> str:
@@ -63,7 +68,7 @@ def safe_file_name(stem: str) -> str:
     text = unicodedata.normalize("NFC", stem)
     text = _FORBIDDEN.sub("-", _NOT_IN_XML.sub("", text))
     text = "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Co", "Cn"))
-    text = " ".join(text.split()).strip(" .")
+    text = " ".join(text.split()).strip(" .").lstrip("-. ")  # "-x" reads as an option
     if text.split(".")[0].upper() in _RESERVED:
         text = f"_{text}"
     budget = MAX_NAME_BYTES - len(".docx")

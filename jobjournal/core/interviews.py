@@ -346,11 +346,41 @@ _SAME_ASK_PATTERN = re.compile("|".join(f"(?P<{k}>{p})" for k, (p, _) in _SAME_A
 _DROP = {"a", "an", "the", "so", "now", "then", "maybe"}
 
 
+# Contractions spelled out, so "What's your biggest weakness?" is "What is …"; a
+# possessive 's goes ("the company's goals" asks what "the company goals" asks).
+_CONTRACTIONS = [
+    (re.compile(p), r)
+    for p, r in (
+        (r"\b(what|that|there|it|he|she|who|where|how|here)'s\b", r"\1 is"),
+        (r"\blet's\b", "let us"),
+        (r"\bcan't\b|\bcannot\b", "can not"),
+        (r"\bwon't\b", "will not"),
+        (r"n't\b", " not"),
+        (r"'re\b", " are"),
+        (r"'ve\b", " have"),
+        (r"'ll\b", " will"),
+        (r"'d\b", " would"),
+        (r"'m\b", " am"),
+        (r"'s\b", ""),
+        (r"'", ""),
+    )
+]
+
+
+def _spelled_out(text: str) -> str:
+    for pattern, replacement in _CONTRACTIONS:
+        if "'" not in text:
+            break
+        text = pattern.sub(replacement, text)
+    return text
+
+
 @lru_cache(maxsize=8192)
 def question_key(question: str) -> str:
     """The wording reduced to what is asked: "Tell me about yourself." and "tell me a bit
-    about yourself?" share a key; "Tell me about a conflict" and "about a failure" do not."""
-    text = " ".join(_WORDS.findall(question.casefold().replace("’", "'")))
+    about yourself?" share a key, as do "What's your…" and "What is your…"; "Tell me about
+    a conflict" and "about a failure" do not."""
+    text = " ".join(_WORDS.findall(_spelled_out(question.casefold().replace("’", "'"))))
     text = " ".join(_SOFTENERS.sub("", text).split())
     text = _SAME_ASK_PATTERN.sub(lambda found: _SAME_ASK[found.lastgroup or ""][1], text)
     return " ".join(_singular(word) for word in text.split() if word not in _DROP)

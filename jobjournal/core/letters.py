@@ -11,6 +11,7 @@ domain folder; every sentence is our own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -40,6 +41,7 @@ class Options:
     month_first: bool = False  # dates as "November 22, 2026" (the US), else "22 November 2026"
     employer: str = ""  # resignation: the current employer
     manager: str = ""  # resignation: whom it is addressed to
+    contribution: str = ""  # counteroffer: what I will bring, in my words
 
 
 @dataclass(frozen=True)
@@ -59,14 +61,22 @@ class Facts:
     currency: str = ""
     expected_cents: int | None = None
     walk_away_cents: int | None = None
-    people_met: tuple[str, ...] = ()
-    discussed: str = ""  # one thing talked about in the interview
-    interview_on: date | None = None
+    people_met: tuple[str, ...] = ()  # at the interview a thank-you is about
+    interview_on: date | None = None  # the latest interview held (None: none held yet)
+    promised: str = ""  # what I said I would send after that interview
+    # What the application went through, from its history, interviews and offers (some of
+    # "screened", "interviewed", "offered"): the letters thank for what happened and for
+    # nothing else.
+    events: frozenset[str] = frozenset()
+    interviewers: int = 0  # people met over all the interviews held
     offer: m.Offer | None = None
+    agreed_base_cents: int | None = None  # the base after negotiating, when known
+    agreed_unknown: bool = False  # a round without a recorded answer: ask the person
     asked_base_cents: int | None = None
     asked_items: tuple[str, ...] = ()
-    arguments: str = ""
-    wishes: tuple[str, ...] = ()  # the perfect offer's items beyond salary
+    arguments: tuple[tuple[str, str], ...] = ()  # (kind, sentence) of the last round
+    own_arguments: str = ""  # the last round's reasons in my words
+    wishes: tuple[tuple[str, str], ...] = ()  # the perfect offer's (item, wanted)
 
 
 @dataclass
@@ -111,10 +121,11 @@ def gather(journal: Journal, application_id: int | None, today: date | None = No
         (c for c in reversed(history) if c.ended_by == "me" and (c.reason_code or c.reason_text)),
         None,
     )
-    interview = _last_interview(records.interviews, sender.today)
+    interview = _last_held(records.interviews, sender.today)
     offer = records.offers[-1] if records.offers else None
     last_round = offer.rounds[-1] if offer is not None and offer.rounds else None
-    person = _recipient(application.contacts, interview)
+    person = _recipient(application.contacts, interview or _latest(records.interviews))
+    held = [i for i in records.interviews if _held(i, sender.today)]
     return replace(
         sender,
         company=application.company.name,
@@ -126,29 +137,51 @@ def gather(journal: Journal, application_id: int | None, today: date | None = No
         currency=application.salary_currency or profile.currency,
         expected_cents=application.expected_cents,
         people_met=tuple(p.name for p in interview.people) if interview else (),
-        discussed=_one_thing_discussed(interview) if interview else "",
         interview_on=interview.starts_at.date() if interview and interview.starts_at else None,
+        promised=" ".join(interview.promised_to_send.split()) if interview else "",
+        events=_events({c.to_status for c in history}, held, offer),
+        interviewers=len({p.id for i in held for p in i.people}),
         offer=offer,
+        agreed_base_cents=_agreed_base(offer),
+        agreed_unknown=last_round is not None and last_round.answered_base_cents is None,
         asked_base_cents=last_round.asked_base_cents if last_round else None,
         asked_items=_lines(last_round.asked_other) if last_round else (),
-        arguments=_arguments(last_round) if last_round else "",
+        arguments=_arguments(last_round) if last_round else (),
+        own_arguments=_own_words(last_round.arguments) if last_round else "",
     )
 
 
-def _arguments(round_: m.NegotiationRound) -> str:
-    """The round's reasons as sentences (market data with its source), then my own words."""
+def _events(reached: set[str], held: list[m.Interview], offer: m.Offer | None) -> frozenset[str]:
+    S = m.Status
+    events = set()
+    if offer is not None or reached & {S.OFFER, S.NEGOTIATING, S.ACCEPTED, S.DECLINED}:
+        events.add("offered")
+    if held or S.INTERVIEWING in reached:
+        events.add("interviewed")
+    if events or S.SCREENING in reached:
+        events.add("screened")  # a call came before anything else
+    return frozenset(events)
+
+
+def _agreed_base(offer: m.Offer | None) -> int | None:
+    """The base salary as last agreed: the last round's answer, else the offer's own."""
+    if offer is None:
+        return None
+    if offer.rounds:
+        return offer.rounds[-1].answered_base_cents
+    return offer.base_cents
+
+
+def _arguments(round_: m.NegotiationRound) -> tuple[tuple[str, str], ...]:
+    """The round's reasons, each as a sentence (market data with its source)."""
     from jobjournal.core.offers import argument_sentence
 
-    sentences = [argument_sentence(a) for a in round_.reasons]
-    return " ".join([*sentences, _own_words(round_.arguments)]).strip()
+    return tuple((a.kind, argument_sentence(a)) for a in round_.reasons)
 
 
 def _sender(profile: m.Profile, today: date) -> Facts:
     lines = [*_lines(profile.address), profile.email.strip(), profile.phone.strip()]
-    wishes = tuple(
-        f"{item.item}: {item.wanted}" if item.wanted else item.item
-        for item in profile.perfect_offer
-    )
+    wishes = tuple((item.item.strip(), item.wanted.strip()) for item in profile.perfect_offer)
     return Facts(
         today=today,
         sender_name=profile.name.strip(),
@@ -160,11 +193,23 @@ def _sender(profile: m.Profile, today: date) -> Facts:
     )
 
 
-def _last_interview(interviews: list[m.Interview], today: date) -> m.Interview | None:
+def _held(interview: m.Interview, today: date) -> bool:
+    return interview.starts_at is not None and interview.starts_at.date() <= today
+
+
+def _last_held(interviews: list[m.Interview], today: date) -> m.Interview | None:
     """The interview a letter would speak of: the latest already held (one still ahead has
-    nothing to thank for), else the latest recorded."""
-    held = [i for i in interviews if i.starts_at is not None and i.starts_at.date() <= today]
-    return held[-1] if held else (interviews[-1] if interviews else None)
+    nothing to thank for)."""
+    held = [i for i in interviews if _held(i, today)]
+    return held[-1] if held else None
+
+
+def _latest(interviews: list[m.Interview]) -> m.Interview | None:
+    return interviews[-1] if interviews else None
+
+
+def _last_interview(interviews: list[m.Interview], today: date) -> m.Interview | None:
+    return _last_held(interviews, today) or _latest(interviews)
 
 
 def addressee(
@@ -185,33 +230,6 @@ def _recipient(contacts: list[m.Contact], interview: m.Interview | None) -> m.Co
     return contacts[0] if contacts else None
 
 
-def _one_thing_discussed(interview: m.Interview) -> str:
-    """A question they asked about the work itself. Quoted, it reads naturally in a
-    thank-you; the private notes (what went well, the reflection) are written for oneself
-    ("I rambled") and must not end up in a letter. Warm-up questions say nothing."""
-    for question in interview.questions:
-        text = " ".join(question.question.split()).rstrip(".")
-        if question.direction == "asked_me" and text and not text.lower().startswith(_WARM_UPS):
-            return text
-    return ""
-
-
-_WARM_UPS = (
-    "tell me about yourself",
-    "tell me a bit about yourself",
-    "walk me through your background",
-    "walk me through your cv",
-    "walk me through your resume",
-    "why are you looking",
-    "why do you want",
-    "why are you interested",
-    "what are your strengths",
-    "what is your greatest",
-    "what are your weaknesses",
-    "where do you see yourself",
-)
-
-
 def _lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
 
@@ -219,12 +237,42 @@ def _lines(text: str) -> tuple[str, ...]:
 # -- writing ------------------------------------------------------------------------------
 
 
+# Letters that answer something that must have happened first.
+_NEEDS = {
+    "thank_you": ("interview", "an interview that has happened"),
+    "decline_offer": ("offered", "an offer"),
+    "counteroffer": ("offered", "an offer"),
+    "accept_offer": ("offered", "an offer"),
+}
+
+
+def why_not(kind: str, facts: Facts) -> str:
+    """Why this kind of letter cannot be written for this application yet, or ""."""
+    need = _NEEDS.get(kind)
+    if need is None or not facts.company:
+        return ""
+    what, words = need
+    done = facts.interview_on is not None if what == "interview" else _reached(facts, what)
+    if done:
+        return ""
+    return (
+        f"“{KINDS[kind]}” needs {words}, and the journal has none for {facts.company} "
+        "yet. Record it first, or choose another kind."
+    )
+
+
 def draft(
     kind: str, facts: Facts, options: Options | None = None, application_id: int | None = None
 ) -> Draft:
-    """The letter of `kind` for these facts, ready to edit."""
+    """The letter of `kind` for these facts, ready to edit. A kind that answers an event
+    the journal does not hold (a thank-you with no interview held) is refused."""
     if kind not in _WRITERS:
         raise ValueError(f"unknown letter kind {kind!r}; one of {sorted(_WRITERS)}")
+    refusal = why_not(kind, facts)
+    if refusal:
+        from jobjournal.core.errors import InvalidInput
+
+        raise InvalidInput(refusal)
     options = options or Options()
     subject, paragraphs = _WRITERS[kind](facts, options)
     resigning = kind == "resignation"  # to one's own employer, not to the application's
@@ -240,7 +288,7 @@ def draft(
         recipient_lines=[line for line in (recipient, title, organisation) if line],
         subject=subject,
         salutation=f"Dear {recipient}," if recipient else nobody,
-        body="\n\n".join(p for p in paragraphs if p),
+        body="\n\n".join(_in_style(p, facts.currency) for p in paragraphs if p),
         closing="Kind regards," if options.tone == "brief" else "With best wishes,",
         signature=facts.signature or facts.sender_name,
         company=organisation,
@@ -342,66 +390,89 @@ def _money(facts: Facts, cents: int | None) -> str:
     return format_amount(cents, facts.currency)
 
 
+def _reached(facts: Facts, event: str) -> bool:
+    return event == "applied" or event in facts.events
+
+
+def _thanks_for_the_process(facts: Facts, warm: bool) -> str:
+    """Thanks for what the application went through, and nothing it did not: no
+    meeting is claimed for an application that never got past applying."""
+    role = _role(facts)
+    if not warm or not _reached(facts, "screened"):
+        return f"Thank you for considering my application for {role}."
+    if not _reached(facts, "interviewed"):
+        return f"Thank you for taking the time to speak with me about {role}."
+    who = "you and your colleagues" if facts.interviewers > 1 else "you"
+    return (
+        f"Thank you for the time {who} gave me during the interviews for {role}. I "
+        "enjoyed learning about the team and its work."
+    )
+
+
 def _withdraw(facts: Facts, options: Options) -> tuple[str, list[str]]:
     warm = options.tone != "brief"
-    thanks = (
-        f"Thank you for the time you and your colleagues have given me while considering me "
-        f"for {_role(facts)}. I enjoyed learning about the team and its work."
-        if warm
-        else f"Thank you for considering me for {_role(facts)}."
-    )
     decision = "After careful thought, I have decided to withdraw my application."
     reason = _withdraw_reason(facts, options) if options.include_reason else ""
+    if facts.reason_code == "accepted_other_offer" and options.include_reason:
+        decision, reason = _ACCEPTED_ELSEWHERE_WITHDRAW, ""
     only = (
-        "This is the only reason for my decision; I think highly of the team and the role."
+        "It is the only reason for my decision: I think highly of the role and the team."
         if options.include_reason and options.only_reason and reason
         else ""
     )
-    regret = (
-        "I am sorry not to continue, and grateful for your openness throughout. I would be "
-        f"glad to hear from you about future openings at {facts.company} that fit my "
-        "experience."
-        if warm
-        else f"I would welcome hearing about future openings at {facts.company} that fit "
-        "my experience."
-    )
     return f"Withdrawing my application: {facts.job_title}", [
-        thanks,
+        _thanks_for_the_process(facts, warm),
         f"{decision} {reason}".strip(),
         only,
-        regret,
+        _door(facts, warm),
     ]
 
 
+_ACCEPTED_ELSEWHERE_WITHDRAW = (
+    "I have accepted another offer, so I am withdrawing my application: it would not be "
+    "fair to keep a place in your process."
+)
+
+
+def _door(facts: Facts, warm: bool) -> str:
+    """Luck with the search, and the door kept open; over salary, for roles that meet it."""
+    salary = facts.reason_code in _SALARY_REASONS
+    fitting = "fit my experience and salary requirements" if salary else "fit my experience"
+    luck = "I wish you every success in finding the right person for the role. " if warm else ""
+    return f"{luck}I would be glad to hear about future openings at {facts.company} that {fitting}."
+
+
+_SALARY_REASONS = ("salary_below_market", "salary_below_current")
+
+
 def _withdraw_reason(facts: Facts, options: Options) -> str:
-    figure = _money(facts, options.figure_cents)
+    """The reason: the person's own words when typed (for every reason), else a plain
+    sentence for it; over salary, with the figure they consider right when given."""
     code = facts.reason_code
-    if code == "salary_below_market":
-        return "The salary for the role is below what comparable positions pay today" + (
-            f"; for this role I would consider {figure} appropriate." if figure else "."
-        )
-    if code == "salary_below_current":
-        return "The salary is below what I earn in my current position" + (
-            f", and I would need {figure} to make the move." if figure else "."
-        )
-    if code in ("responsibilities", "role_not_a_fit"):
-        return (
-            "Having heard more about the responsibilities and the time the role asks for, I "
-            "do not believe it is the right fit for me."
-        )
-    if code == "accepted_other_offer":
-        return (
-            "I have accepted another offer, and it would not be fair to keep a place in "
-            "your process."
-        )
-    if code in _PLAIN_REASONS and not facts.reason_text.strip():
-        return _PLAIN_REASONS[code]
-    return _own_words(facts.reason_text)
+    own = _own_words(facts.reason_text)
+    figure = _money(facts, options.figure_cents)
+    if code in _SALARY_REASONS:
+        said = own or _SALARY_SENTENCES[code]
+        if figure:
+            said += f" For this role I would consider {figure} appropriate."
+        return said
+    if own:
+        return own
+    return _PLAIN_REASONS.get(code or "", "")
 
 
+_SALARY_SENTENCES = {
+    "salary_below_market": "The salary for the role is below what comparable positions pay.",
+    "salary_below_current": "The salary is below what I earn in my current position.",
+}
 # Reasons that read well in a sentence of their own; the rest (culture, the process) are
 # better said in the person's words, or not at all.
 _PLAIN_REASONS = {
+    "responsibilities": (
+        "Having learned more about the responsibilities and the hours the role asks for, I "
+        "do not believe it is the right fit for me."
+    ),
+    "role_not_a_fit": "I have come to believe the role is not the right fit for me.",
     "location": "The location does not work for me at this point.",
     "benefits": "The benefits do not meet what I need at this stage.",
     "personal": "My personal circumstances have changed.",
@@ -417,26 +488,22 @@ def _own_words(text: str) -> str:
 
 def _decline_offer(facts: Facts, options: Options) -> tuple[str, list[str]]:
     warm = options.tone != "brief"
-    thanks = f"Thank you for offering me {_role(facts)}" + (
-        ", and for the care you took over the offer." if warm else "."
-    )
-    decision = "After weighing it carefully, I have decided not to accept."
+    thanks = f"Thank you for offering me {_role(facts)}."
+    if warm and _reached(facts, "interviewed"):
+        thanks += " I appreciated the time everyone spent with me during the process."
+    decision = "After weighing the offer carefully, I have decided not to accept it."
     reason = ""
-    if options.include_reason:
-        figure = _money(facts, options.figure_cents)
-        if facts.reason_code in ("salary_below_market", "salary_below_current"):
-            reason = "The salary is below what I need to make the move" + (
-                f"; I would have needed {figure}." if figure else "."
-            )
-        elif facts.reason_code == "accepted_other_offer":
-            reason = "I have accepted another offer."
-        else:
-            reason = _withdraw_reason(facts, options)
+    if options.include_reason and facts.reason_code == "accepted_other_offer":
+        decision = (
+            "After weighing it carefully, I have accepted another offer, so I must decline yours."
+        )
+    elif options.include_reason:
+        reason = _withdraw_reason(facts, options)
     door = (
         f"I have great respect for {facts.company} and the people I met, and I hope our "
         "paths cross again."
-        if warm
-        else "I hope our paths cross again."
+        if warm and _reached(facts, "interviewed")
+        else f"I hope our paths cross again, and I wish {facts.company} every success."
     )
     return f"Your offer for the {facts.job_title} position", [
         thanks,
@@ -446,52 +513,130 @@ def _decline_offer(facts: Facts, options: Options) -> tuple[str, list[str]]:
 
 
 def _thank_you(facts: Facts, options: Options) -> tuple[str, list[str]]:
-    met = _names(facts.people_met)
     when = " today" if facts.interview_on == facts.today else ""
-    opening = f"Thank you for meeting with me{when} about {_role(facts)}" + (
-        f", and please pass my thanks to {met}." if met and len(facts.people_met) > 1 else "."
+    opening = f"Thank you for meeting with me{when} to talk about {_role(facts)}."
+    others = tuple(name for name in facts.people_met if name != facts.recipient)
+    if others and facts.recipient:
+        opening += f" Please also pass my thanks to {_names(others)}."
+    interest = (
+        "Our conversation left me even more interested in the role, and in what the team "
+        "is building."
     )
-    discussed = (
-        f"I especially enjoyed working through “{facts.discussed}” with you, and came away "
-        "even more interested in the role."
-        if facts.discussed
-        else "Our conversation left me even more interested in the role."
+    promised = (
+        f"As I promised, I will follow up with {_lowered(facts.promised)}."
+        if facts.promised
+        else ""
     )
-    close = "Please let me know if I can send anything else that would help your decision."
-    return f"Thank you: {facts.job_title} interview", [opening, discussed, close]
+    close = "Please let me know if there is anything else I can send to help your decision."
+    return f"Thank you: {facts.job_title} interview", [opening, interest, promised, close]
 
 
 def _feedback_request(facts: Facts, options: Options) -> tuple[str, list[str]]:
+    time_given = (
+        ", and for the time you spent with me during the process"
+        if _reached(facts, "screened")
+        else ""
+    )
+    assessed = "application and interviews" if _reached(facts, "interviewed") else "application"
     return f"Feedback on my application: {facts.job_title}", [
-        f"Thank you for letting me know your decision about {_role(facts)}, and for the time "
-        "you spent with me during the process.",
-        "If you are able to, I would value an honest assessment of my application and "
-        "interviews: where I fell short, and what I could work on to be a stronger candidate "
-        "next time. Even a few lines would help me.",
+        f"Thank you for letting me know your decision about {_role(facts)}{time_given}.",
+        f"If you are able to, I would value an honest assessment of my {assessed}: where I "
+        "fell short, and what I could work on to be a stronger candidate next time. Even a "
+        "few lines would help me.",
         f"I would be glad to be considered for future roles at {facts.company}.",
     ]
 
 
 def _counteroffer(facts: Facts, options: Options) -> tuple[str, list[str]]:
-    items = []
-    if facts.asked_base_cents is not None:
-        items.append(f"a base salary of {_money(facts, facts.asked_base_cents)}")
-    items.extend(facts.asked_items or facts.wishes)
-    asks = (
-        "To bridge the gap between us, I would like to discuss "
-        + _names(tuple(_lowered(i) for i in items))
-        + "."
-        if items
-        else "I would like to discuss how we might bridge the gap between us."
+    base = (
+        f"a base salary of {_money(facts, facts.asked_base_cents)}"
+        if facts.asked_base_cents is not None
+        else ""
     )
-    return f"The {facts.job_title} offer", [
-        f"Thank you for the offer for {_role(facts)}. I am excited about the role and want "
-        "to find a way to make it work.",
-        asks,
-        _own_words(facts.arguments),
+    extras = [_lowered(item) for item in facts.asked_items] or [
+        _wish_phrase(item, wanted) for item, wanted in facts.wishes if item
+    ]
+    if base:
+        ask = f"I would like to ask for {base}."
+        if extras:
+            ask += f" I would also value {_names(tuple(extras))}."
+    elif extras:
+        ask = f"I would like to ask for {_names(tuple(extras))}."
+    else:
+        ask = (
+            "I would like to talk about how we might bridge the gap between the offer and "
+            "my expectations."
+        )
+    contribution = (
+        f"In the role, I would {_lowered(_own_words(options.contribution)).rstrip('.')}."
+        if options.contribution.strip()
+        else ""
+    )
+    return f"Re: your offer for the {facts.job_title} position", [
+        f"Thank you for the offer for {_role(facts)}. I am excited about the work and want to "
+        "find a way to make it happen.",
+        contribution,
+        " ".join([ask, *_supported(facts)]),
         "Could we find a time to talk it through? I am confident we can reach terms that "
         "work for both of us.",
     ]
+
+
+_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+_SYMBOL_AMOUNT = re.compile(r"([$€£¥₹]) ?(\d[\d,]*(?:\.\d+)?)")
+
+
+def _in_style(text: str, currency: str) -> str:
+    """Amounts typed with a symbol ("$5,000") written the way the letter writes its own
+    ("USD 5,000"), so one letter never mixes the two. A symbol that may stand for another
+    currency than the letter's (the $ of a CAD letter) is left as typed."""
+    if not currency:
+        return text
+
+    def restyled(found: re.Match[str]) -> str:
+        code = _SYMBOLS[found[1]]
+        return f"{code} {found[2]}" if code == currency else found[0]
+
+    return _SYMBOL_AMOUNT.sub(restyled, text)
+
+
+def _wish_phrase(item: str, wanted: str) -> str:
+    """A perfect-offer item as words in a sentence: ("Paid time off", "25 days") is "25
+    days of paid time off"; ("Learning stipend", "USD 2,000 a year") is "a learning stipend
+    of USD 2,000 a year"."""
+    item = _lowered(item)
+    article = "" if item.endswith("s") else ("an " if item[:1] in "aeiou" else "a ")
+    if not wanted:
+        return f"{article}{item}"
+    if wanted[:1].isdigit():
+        return f"{wanted} of {item}"
+    if _AMOUNT_START.match(wanted):
+        return f"{article}{item} of {wanted}"
+    return f"{article}{item} ({_lowered(wanted)})"
+
+
+_AMOUNT_START = re.compile(r"^(?:[A-Z]{3} ?\d|[$€£¥₹] ?\d)")
+
+
+# What each kind of argument supports, said before it.
+_SUPPORTS = {
+    "market": "Market data supports the figure: {}",
+    "current_pay": "It also reflects what I earn today: {}",
+    "commute": "It takes into account a cost the move brings: {}",
+    "degree": "It reflects what I bring beyond the requirements: {}",
+    "certification": "It reflects what I bring beyond the requirements: {}",
+}
+
+
+def _supported(facts: Facts) -> list[str]:
+    """The round's arguments, each tied to the ask it supports, then my own words."""
+    sentences = [
+        _SUPPORTS[kind].format(_lowered(sentence)) if kind in _SUPPORTS else sentence
+        for kind, sentence in facts.arguments
+    ]
+    return [s if s.endswith((".", "!", "?")) else s + "." for s in sentences] + (
+        [facts.own_arguments] if facts.own_arguments else []
+    )
 
 
 def _accept_offer(facts: Facts, options: Options) -> tuple[str, list[str]]:
@@ -502,8 +647,8 @@ def _accept_offer(facts: Facts, options: Options) -> tuple[str, list[str]]:
         "To confirm the terms as I understand them: " + _names(tuple(terms)) + "." if terms else ""
     )
     return f"Accepting the {facts.job_title} offer", [
-        f"I am delighted to accept your offer for {_role(facts)}. Thank you for your work in "
-        "putting it together.",
+        f"I am delighted to accept your offer for {_role(facts)}. Thank you for putting it "
+        "together.",
         confirm,
         f"I look forward to starting on {long_date(start, options.month_first)}." if start else "",
         "Please let me know what you need from me before my first day.",
@@ -511,14 +656,16 @@ def _accept_offer(facts: Facts, options: Options) -> tuple[str, list[str]]:
 
 
 def _terms(facts: Facts, offer: m.Offer) -> list[str]:
+    """The terms as agreed: the base from the last negotiation round's answer (none
+    named when the journal does not know it; the reader's check says so)."""
     terms = []
     period = m.SALARY_PERIODS.get(offer.period, "")
     currency = offer.currency or facts.currency
-    if offer.base_cents is not None:
+    if facts.agreed_base_cents is not None:
         pay = "a rate" if offer.period == "hour" else "a base salary"
-        terms.append(f"{pay} of {format_amount(offer.base_cents, currency)} {period}")
+        terms.append(f"{pay} of {format_amount(facts.agreed_base_cents, currency)} {period}")
     if offer.bonus_percent:
-        terms.append(f"a target bonus of {offer.bonus_percent}% of base")
+        terms.append(f"a target bonus of {offer.bonus_percent}%")
     elif offer.bonus_cents:
         terms.append(f"a bonus of {format_amount(offer.bonus_cents, currency)}")
     if offer.sign_on_cents:
@@ -541,6 +688,137 @@ def _resignation(facts: Facts, options: Options) -> tuple[str, list[str]]:
         "Thank you for the opportunities I have had here and for your support. I will do all "
         "I can to hand over my work smoothly before I leave.",
     ]
+
+
+# -- a reader's check before export ----------------------------------------------------------
+
+PAGE_WORDS = 400  # about what one page of this layout holds
+_SHORT_SENTENCE = 25  # words: in a sentence this short, a repeated word reads as a slip
+_PLACEHOLDER = re.compile(r"\[[^\]\n]{0,40}\]|\bTODO\b|\bXXX\b|…|\.\.\.|<[^>\n]{1,30}>")
+_BARE_FIGURE = re.compile(
+    r"(?<![A-Z]{3} )(?<![$€£¥₹])(?<![\d,.])\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b(?! ?%)"
+)
+# Words that claim something happened, and what the journal must hold for them.
+_CLAIMS = (
+    (
+        "interviewed",
+        "an interview",
+        re.compile(
+            r"\binterview(?:s|ed)?\b|you and your colleagues|learning about the team|"
+            r"meeting with me|the people I met|our conversation|time everyone spent",
+            re.I,
+        ),
+    ),
+    ("screened", "a call", re.compile(r"\bspeak(?:ing)? with me\b|\bour call\b", re.I)),
+    ("offered", "an offer", re.compile(r"\b(?:your|the) offer\b|offering me", re.I)),
+)
+# Short words too common to count as a slip when a sentence repeats them.
+_COMMON_WORDS = """that this with your have from would about what they their them been will
+which there were when into more than also some only such very much most make made like just"""
+_COMMON = frozenset(_COMMON_WORDS.split())
+
+
+def check(letter: Draft, facts: Facts) -> list[str]:
+    """What a careful reader would point out before the letter goes: each item says what
+    to do. Export stays possible; the person decides."""
+    text = "\n\n".join([letter.subject, letter.salutation, *letter.paragraphs()])
+    found = [
+        *_unsigned(letter),
+        *_placeholders(text),
+        *_thanked_through_someone(letter),
+        *_figures_without_currency(text),
+        *_claims_not_recorded(letter, facts),
+        *_agreed_salary_unknown(letter, facts),
+        *_repeats(letter.paragraphs(), (facts.job_title, facts.company, letter.recipient)),
+    ]
+    words = len(" ".join(letter.paragraphs()).split())
+    if words > PAGE_WORDS:
+        found.append(
+            f"The letter runs to {words} words, more than one page holds (about "
+            f"{PAGE_WORDS}): shorten it."
+        )
+    return found
+
+
+def _unsigned(letter: Draft) -> list[str]:
+    if letter.signature.strip() and letter.sender_name.strip():
+        return []
+    return [
+        "The letter is not signed: add your name in Journal → Profile (or type it under the "
+        "closing)."
+    ]
+
+
+def _placeholders(text: str) -> list[str]:
+    return [
+        f"Something is left to fill in: “{hit}”."
+        for hit in dict.fromkeys(_PLACEHOLDER.findall(text))
+    ]
+
+
+def _thanked_through_someone(letter: Draft) -> list[str]:
+    name = letter.recipient.strip()
+    if not name:
+        return []
+    through = re.search(r"pass (?:on )?my thanks to ([^.]*)", letter.body, re.I)
+    if through and name in through[1]:
+        return [
+            f"{name} is thanked through someone, but the letter is to {name}: take the name out."
+        ]
+    return []
+
+
+def _figures_without_currency(text: str) -> list[str]:
+    return [
+        f"“{figure}” has no currency: write it as, for example, USD {figure}."
+        for figure in dict.fromkeys(_BARE_FIGURE.findall(text))
+    ]
+
+
+def _claims_not_recorded(letter: Draft, facts: Facts) -> list[str]:
+    if not facts.company or letter.kind == "resignation":
+        return []
+    found = []
+    for event, words, pattern in _CLAIMS:
+        hit = pattern.search(letter.body)
+        if hit and not _reached(facts, event):
+            found.append(
+                f"The letter speaks of {words} (“{hit[0]}”), but the journal has none for "
+                f"{facts.company}: check it is true, or record it."
+            )
+    return found
+
+
+def _agreed_salary_unknown(letter: Draft, facts: Facts) -> list[str]:
+    if letter.kind != "accept_offer" or not facts.agreed_unknown:
+        return []
+    return [
+        "The journal does not say what base salary was agreed in the last negotiation round, "
+        "so the letter names none. Type the agreed salary in, or record the round's answer."
+    ]
+
+
+def _repeats(paragraphs: list[str], names: tuple[str, ...]) -> list[str]:
+    """Sentences said twice, and a word said twice in one short sentence (names aside:
+    "the Data Mentor position at Civic Data Trust" repeats no word of the writer's)."""
+    found = []
+    sentences = [s.strip() for p in paragraphs for s in re.split(r"(?<=[.!?])\s+", p) if s.strip()]
+    seen: set[str] = set()
+    for sentence in sentences:
+        key = sentence.casefold()
+        if key in seen:
+            found.append(f"A sentence comes twice: “{sentence}”")
+        seen.add(key)
+        if len(sentence.split()) > _SHORT_SENTENCE:
+            continue  # a long list repeats its nouns ("25 days …, remote days …") by nature
+        own = sentence
+        for name in filter(None, names):
+            own = own.replace(name, " ")
+        words = [w.casefold() for w in re.findall(r"[^\W\d_]{4,}", own)]
+        twice = [w for w in dict.fromkeys(words) if words.count(w) > 1 and w not in _COMMON]
+        if twice:
+            found.append(f"“{twice[0]}” comes twice in one sentence: “{sentence}”")
+    return found
 
 
 _Writer = Callable[[Facts, Options], tuple[str, list[str]]]
@@ -595,6 +873,8 @@ def _names(items: tuple[str, ...]) -> str:
 def _lowered(text: str) -> str:
     """A phrase to sit mid-sentence: first letter lowered unless it starts a name or acronym."""
     text = text.strip().rstrip(".")
+    if text[:2] in ("I ", "I'", "I’"):  # the pronoun stays as it is
+        return text
     if len(text) > 1 and text[0].isupper() and not text[1].isupper():
         return text[0].lower() + text[1:]
     return text

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -88,6 +88,10 @@ class LetterDialog(QDialog):
         self.month_first = month_first_here()
         self.setWindowTitle("Write a letter")
         self.setAccessibleName("Write a letter")
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(400)  # after typing pauses
+        self._check_timer.timeout.connect(self._recheck)
         self._build(kind)
         self.resize(860, 760)
         if letter_id is None:
@@ -111,16 +115,25 @@ class LetterDialog(QDialog):
         layout.addLayout(middle, 1)
         layout.addLayout(self._build_destination())
         self.message = message_label("Letter message")
+        self.reader_check = QLabel()
+        self.reader_check.setAccessibleName("Reader's check")
+        self.reader_check.setWordWrap(True)
+        self.reader_check.setTextFormat(Qt.TextFormat.PlainText)
+        self.reader_check.hide()
         self.outcome = QLabel()
         self.outcome.setAccessibleName("Letter saved note")
         self.outcome.setWordWrap(True)
         self.outcome.hide()
+        layout.addWidget(self.reader_check)
         layout.addWidget(self.message)
         layout.addWidget(self.outcome)
         layout.addLayout(self._build_buttons())
 
     def _build_options(self, kind: str) -> QFormLayout:
         self.kind = choice_box("Letter kind", letters.KINDS, optional=False)
+        self._disable_kinds_not_possible()
+        if letters.why_not(kind, self.facts):
+            kind = "withdraw"  # the status suggested a letter the journal cannot back yet
         choose(self.kind, kind)
         self.tone = choice_box("Tone", letters.TONES, optional=False)
         self.include_reason = QCheckBox("&Give the reason")
@@ -134,6 +147,9 @@ class LetterDialog(QDialog):
         self.reason_words.setText(self.facts.reason_text)
         self.figure = line_edit("Salary I would consider right", "e.g. 118,000")
         self.figure.setText(format_amount(self.facts.expected_cents))
+        self.contribution = line_edit(
+            "What I will bring", "e.g. build the pricing dashboards your team asked about"
+        )
         self.employer = line_edit("Current employer", "Where you work now")
         self.employer.setText(_current_employer(self.journal))
         self.manager = line_edit("Manager's name", "Whom the letter is addressed to")
@@ -163,6 +179,7 @@ class LetterDialog(QDialog):
         self._figure_label = QLabel(f"Salary &figure{currency}:")
         self._figure_label.setBuddy(self.figure)
         form.addRow(self._figure_label, self.figure)
+        labelled_row(form, "What I will &bring:", self.contribution)
         labelled_row(form, "&Employer:", self.employer)
         labelled_row(form, "&Manager:", self.manager)
         labelled_row(form, "Last &working day:", self.last_day, self.last_day.edit)
@@ -172,10 +189,27 @@ class LetterDialog(QDialog):
         self.reason.currentIndexChanged.connect(self._options_changed)
         self.include_reason.toggled.connect(self._options_changed)
         self.only_reason.toggled.connect(self._options_changed)
-        for field in (self.reason_words, self.figure, self.employer, self.manager):
+        for field in (
+            self.reason_words,
+            self.figure,
+            self.employer,
+            self.manager,
+            self.contribution,
+        ):
             field.editingFinished.connect(self._options_changed)
         self.last_day.changed.connect(self._options_changed)
         return form
+
+    def _disable_kinds_not_possible(self) -> None:
+        """A kind that answers something the journal does not hold (a thank-you with no
+        interview held) stays in the list, greyed, saying why."""
+        model = self.kind.model()
+        for index in range(self.kind.count()):
+            why = letters.why_not(self.kind.itemData(index), self.facts)
+            if why:
+                item = model.item(index)  # type: ignore[attr-defined]
+                item.setEnabled(False)
+                item.setToolTip(why)
 
     def _build_editor(self) -> QFormLayout:
         self.recipient = text_edit("Recipient", "Name, title and company, one per line")
@@ -248,6 +282,7 @@ class LetterDialog(QDialog):
             month_first=self.month_first,
             employer=self.employer.text().strip(),
             manager=self.manager.text().strip(),
+            contribution=self.contribution.text().strip(),
         )
 
     def redraft(self) -> None:
@@ -267,7 +302,11 @@ class LetterDialog(QDialog):
                 reason_code=self.reason.currentData(),
                 reason_text=self.reason_words.text().strip(),
             )
-            drafts = [letters.draft(kind, facts, options, self.application_id)]
+            try:
+                drafts = [letters.draft(kind, facts, options, self.application_id)]
+            except InvalidInput as refused:
+                show_message(self.message, str(refused))
+                drafts = []
         self._use_drafts(drafts)
 
     def _withdraw_others(self, options: letters.Options) -> list[letters.Draft]:
@@ -329,6 +368,7 @@ class LetterDialog(QDialog):
         self._options_form.setRowVisible(self.figure, kind in _REASON_KINDS)
         for field in (self.employer, self.manager, self.last_day):
             self._options_form.setRowVisible(field, kind == "resignation")
+        self._options_form.setRowVisible(self.contribution, kind == "counteroffer")
 
     def _options_changed(self) -> None:
         if self._edited:
@@ -356,9 +396,27 @@ class LetterDialog(QDialog):
         for field in (self.recipient, self.subject, self.text):
             field.blockSignals(False)
         self._edited = False
+        self._recheck()
+
+    def _recheck(self) -> None:
+        """What a careful reader would point out in the letter shown, as it is now."""
+        if not 0 <= self._shown < len(self.drafts):
+            self.reader_check.hide()
+            return
+        self._take_edits()
+        letter = self.drafts[self._shown]
+        facts = self.facts
+        if letter.application_id != self.application_id and letter.application_id is not None:
+            facts = letters.gather(self.journal, letter.application_id)  # a batch letter
+        found = letters.check(letter, facts)
+        self.reader_check.setText(
+            "Before you send it:\n" + "\n".join(f"• {item}" for item in found) if found else ""
+        )
+        self.reader_check.setVisible(bool(found))
 
     def _mark_edited(self) -> None:
         self._edited = True
+        self._check_timer.start()
 
     def _take_edits(self) -> None:
         if 0 <= self._shown < len(self.drafts):

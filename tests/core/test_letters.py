@@ -66,7 +66,8 @@ def test_withdraw_can_leave_the_reason_out_and_be_brief(demo_journal: Journal) -
     brief = _letter(
         demo_journal, "Tallgrass Retail", "withdraw", tone="brief", include_reason=False
     )
-    assert "responsibilities" in warm.body and "responsibilities" not in brief.body
+    said = "Role is mainly maintaining existing reports"  # the reason in the person's words
+    assert said in warm.body and said not in brief.body
     assert len(brief.body) < len(warm.body)
     assert brief.salutation == "Dear Hiring Team,"  # nobody recorded for Tallgrass
 
@@ -74,7 +75,7 @@ def test_withdraw_can_leave_the_reason_out_and_be_brief(demo_journal: Journal) -
 def test_decline_thank_you_feedback_counter_accept(demo_journal: Journal, tmp_path: Path) -> None:
     expected = {
         ("Harbor Logistics", "decline_offer"): ["Data Analyst II", "not to accept", "paths cross"],
-        ("Quartz Analytics", "thank_you"): ["Elliot Chen", "sequential testing", "Thank you for"],
+        ("Quartz Analytics", "thank_you"): ["Elliot Chen", "meeting with me", "Thank you for"],
         ("Quartz Analytics", "feedback_request"): [
             "honest assessment",
             "work on",
