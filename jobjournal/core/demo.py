@@ -193,7 +193,7 @@ APPLICATIONS = [
         2,
         ending=(
             "salary_below_market",
-            "Offer of $72,000 against a posted range of $75–90k; "
+            "The offer of $72,000 is below the posted range of $75,000 to $90,000, and "
             "similar roles in the area pay around $88,000.",
         ),
         step_days_ago=(35, 10, 3),
@@ -213,7 +213,8 @@ APPLICATIONS = [
         2,
         ending=(
             "responsibilities",
-            "Role is mainly maintaining existing reports, with evening on-call during peak season.",
+            "The role is mostly maintaining existing reports, with evening on-call during the "
+            "peak season, and I am looking for analysis work.",
         ),
     ),
     DemoApplication(
@@ -756,8 +757,7 @@ def _offers(journal: Journal, applications: dict[str, int], today: date) -> None
         asked_on=today - timedelta(days=2),
         asked_base_cents=105_000_00,
         asked_other="A written salary review after six months",
-        arguments="A written review after six months lets us both judge my impact before "
-        "revisiting the base.",
+        arguments="It would let us both judge my impact before we revisit the base.",
         answered_on=today - timedelta(days=1),
         answered_base_cents=103_000_00,
         answer="Base stays at $103,000; they agreed to a written six-month review.",

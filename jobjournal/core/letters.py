@@ -582,6 +582,7 @@ def _counteroffer(facts: Facts, options: Options) -> tuple[str, list[str]]:
     ]
 
 
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 _SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
 _SYMBOL_AMOUNT = re.compile(r"([$€£¥₹]) ?(\d[\d,]*(?:\.\d+)?)")
 
@@ -590,6 +591,7 @@ def _in_style(text: str, currency: str) -> str:
     """Amounts typed with a symbol ("$5,000") written the way the letter writes its own
     ("USD 5,000"), so one letter never mixes the two. A symbol that may stand for another
     currency than the letter's (the $ of a CAD letter) is left as typed."""
+    text = _DOUBLE_STOP.sub(".", text)  # "at Acme Sp. z o.o.." after a name's own stop
     if not currency:
         return text
 
@@ -802,7 +804,13 @@ def _repeats(paragraphs: list[str], names: tuple[str, ...]) -> list[str]:
     """Sentences said twice, and a word said twice in one short sentence (names aside:
     "the Data Mentor position at Civic Data Trust" repeats no word of the writer's)."""
     found = []
-    sentences = [s.strip() for p in paragraphs for s in re.split(r"(?<=[.!?])\s+", p) if s.strip()]
+    masked = []  # names hold full stops ("Sp. z o.o.") that end no sentence
+    for paragraph in paragraphs:
+        for number, name in enumerate(filter(None, names)):
+            paragraph = paragraph.replace(name, f"\x00{number}\x00")
+        masked.append(paragraph)
+    sentences = [_unmasked(s.strip(), names) for p in masked for s in re.split(r"(?<=[.!?])\s+", p)]
+    sentences = [s for s in sentences if s]
     seen: set[str] = set()
     for sentence in sentences:
         key = sentence.casefold()
@@ -819,6 +827,12 @@ def _repeats(paragraphs: list[str], names: tuple[str, ...]) -> list[str]:
         if twice:
             found.append(f"“{twice[0]}” comes twice in one sentence: “{sentence}”")
     return found
+
+
+def _unmasked(sentence: str, names: tuple[str, ...]) -> str:
+    for number, name in enumerate(filter(None, names)):
+        sentence = sentence.replace(f"\x00{number}\x00", name)
+    return sentence
 
 
 _Writer = Callable[[Facts, Options], tuple[str, list[str]]]

@@ -66,7 +66,7 @@ def test_withdraw_can_leave_the_reason_out_and_be_brief(demo_journal: Journal) -
     brief = _letter(
         demo_journal, "Tallgrass Retail", "withdraw", tone="brief", include_reason=False
     )
-    said = "Role is mainly maintaining existing reports"  # the reason in the person's words
+    said = "The role is mostly maintaining existing reports"  # the reason in the person's words
     assert said in warm.body and said not in brief.body
     assert len(brief.body) < len(warm.body)
     assert brief.salutation == "Dear Hiring Team,"  # nobody recorded for Tallgrass

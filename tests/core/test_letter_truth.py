@@ -1,0 +1,216 @@
+"""Every kind of letter over applications in every history (applied only, a call,
+interviews, an offer, negotiated, accepted, rejected): each letter's facts are the
+journal's, and no sentence claims an event the journal does not hold. The demo journal's
+letters are written out to docs/letters.md, so a reader can read them as sent."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+
+import pytest
+from support import DEMO_TODAY, PROJECT_DIR, keep_section
+
+from jobjournal.core import interviews, letters
+from jobjournal.core import models as m
+from jobjournal.core.interviews import Meeting, Person
+from jobjournal.core.journal import Journal
+from jobjournal.core.models import Status
+
+TODAY = date(2026, 11, 20)
+HISTORIES = ("applied", "screened", "interviewed", "offer", "negotiated", "accepted", "rejected")
+KINDS = ("withdraw", "decline_offer", "thank_you", "feedback_request", "counteroffer",
+         "accept_offer")  # fmt: skip
+
+
+def _application(journal: Journal, history: str) -> int:
+    company = journal.find_or_add_company(f"Łódź {history.title()} Sp. z o.o.").new_id
+    application = journal.add_application(
+        company_id=company,
+        job_title="Data Analyst",
+        status=Status.APPLIED,
+        on=TODAY - timedelta(days=30),
+        applied_on=TODAY - timedelta(days=30),
+        salary_currency="EUR",
+    ).new_id
+    steps = {
+        "screened": [Status.SCREENING],
+        "interviewed": [Status.SCREENING, Status.INTERVIEWING],
+        "offer": [Status.INTERVIEWING, Status.OFFER],
+        "negotiated": [Status.INTERVIEWING, Status.OFFER, Status.NEGOTIATING],
+        "accepted": [Status.INTERVIEWING, Status.OFFER, Status.ACCEPTED],
+        "rejected": [Status.INTERVIEWING, Status.REJECTED],
+    }.get(history, [])
+    for number, status in enumerate(steps):
+        journal.set_status(application, status, on=TODAY - timedelta(days=20 - number))
+    if Status.INTERVIEWING in steps:
+        interviews.add_interview(
+            journal,
+            application,
+            Meeting(
+                round="hiring_manager",
+                starts_at=datetime.combine(TODAY - timedelta(days=15), datetime.min.time()),
+                people=(
+                    Person(name="Zofia Wiśniewska", title="Head of Data"),
+                    Person(name="Marek Nowak", title="Analyst"),
+                ),  # fmt: skip
+            ),
+        )
+    if Status.OFFER in steps:
+        offer = journal.add(
+            m.Offer,
+            application_id=application,
+            received_on=TODAY - timedelta(days=10),
+            base_cents=60_000_00,
+            currency="EUR",
+            sign_on_cents=2_000_00,
+        ).new_id
+        if history == "negotiated":
+            journal.add(
+                m.NegotiationRound,
+                offer_id=offer,
+                number=1,
+                asked_on=TODAY - timedelta(days=8),
+                asked_base_cents=66_000_00,
+                answered_on=TODAY - timedelta(days=6),
+                answered_base_cents=64_000_00,
+            )
+    return application
+
+
+@pytest.fixture
+def histories(journal: Journal) -> dict[str, int]:
+    journal.update(m.Profile, 1, name="Ana Souza", email="ana@example.com", currency="EUR")
+    return {history: _application(journal, history) for history in HISTORIES}
+
+
+def test_every_letter_holds_only_what_the_journal_holds(
+    journal: Journal, histories: dict[str, int]
+) -> None:
+    written = 0
+    for history, application_id in histories.items():
+        facts = letters.gather(journal, application_id, TODAY)
+        for kind in KINDS:
+            if letters.why_not(kind, facts):
+                continue
+            letter = letters.draft(kind, facts, letters.Options(), application_id)
+            written += 1
+            where = f"{kind} for {history}"
+            assert "Data Analyst" in letter.body or "Data Analyst" in letter.subject, where
+            assert facts.company in letter.body + letter.subject, where
+            assert letter.signature == "Ana Souza", where
+            assert letters.check(letter, facts) == [], (where, letters.check(letter, facts))
+            if "interviewed" not in facts.events:
+                for claim in ("interview", "conversation", "colleagues", "the people I met"):
+                    assert claim not in letter.body, (where, claim)
+            if "screened" not in facts.events:
+                assert "speak with me" not in letter.body, where
+    assert written >= 25
+
+
+def test_which_kinds_each_history_allows(journal: Journal, histories: dict[str, int]) -> None:
+    allowed = {
+        history: {
+            kind
+            for kind in KINDS
+            if not letters.why_not(kind, letters.gather(journal, application_id, TODAY))
+        }
+        for history, application_id in histories.items()
+    }
+    assert allowed["applied"] == allowed["screened"] == {"withdraw", "feedback_request"}
+    assert "thank_you" in allowed["interviewed"] and "accept_offer" not in allowed["interviewed"]
+    assert {"decline_offer", "counteroffer", "accept_offer"} <= allowed["offer"]
+
+
+def test_acceptance_after_negotiating_confirms_what_was_agreed(
+    journal: Journal, histories: dict[str, int]
+) -> None:
+    application_id = histories["negotiated"]
+    facts = letters.gather(journal, application_id, TODAY)
+    letter = letters.draft("accept_offer", facts, letters.Options(), application_id)
+    assert "a base salary of EUR 64,000 per year" in letter.body
+    assert "60,000" not in letter.body and "66,000" not in letter.body
+    assert "a sign-on bonus of EUR 2,000" in letter.body
+
+
+def test_an_unanswered_round_names_no_salary_and_says_why(
+    journal: Journal, histories: dict[str, int]
+) -> None:
+    application_id = histories["negotiated"]
+    offer = journal.all(m.Offer, application_id=application_id)[0]
+    journal.add(m.NegotiationRound, offer_id=offer.id, number=2, asked_on=TODAY,
+                asked_base_cents=65_000_00)  # fmt: skip
+    facts = letters.gather(journal, application_id, TODAY)
+    letter = letters.draft("accept_offer", facts, letters.Options(), application_id)
+    assert "base salary" not in letter.body
+    assert any(
+        "does not say what base salary was agreed" in c for c in letters.check(letter, facts)
+    )
+
+
+def test_a_thank_you_thanks_the_recipient_directly_and_the_others_through_her(
+    journal: Journal, histories: dict[str, int]
+) -> None:
+    application_id = histories["interviewed"]
+    facts = letters.gather(journal, application_id, TODAY)
+    letter = letters.draft("thank_you", facts, letters.Options(), application_id)
+    assert letter.salutation == "Dear Zofia Wiśniewska,"
+    assert "Please also pass my thanks to Marek Nowak." in letter.body
+    assert "Zofia" not in letter.body
+
+
+def test_the_reader_check_finds_what_a_careful_reader_would(journal: Journal) -> None:
+    facts = letters.gather(journal, None, TODAY)
+    letter = letters.Draft(
+        kind="withdraw", day=TODAY, sender_name="", sender_lines=[], recipient_lines=["Jo"],
+        subject="[subject]", salutation="Dear Jo,", recipient="Jo",
+        body="The salary of 95,000 is low. Please pass my thanks to Jo and Sam. The role fits "
+        "the role I want.\n\nThe salary of 95,000 is low.",
+        closing="Best,", signature="",
+    )  # fmt: skip
+    found = " ".join(letters.check(letter, facts))
+    for expected in ("not signed", "[subject]", "Jo is thanked through someone",
+                     "“95,000” has no currency", "A sentence comes twice",
+                     "“role” comes twice"):  # fmt: skip
+        assert expected in found, expected
+
+
+# -- every kind from the demo journal, as the recipient reads it ------------------------------
+
+_DEMO_LETTERS = (
+    ("Juniper Energy", "withdraw", {}),  # applied only
+    ("Meridian Bank", "withdraw", {}),  # a screening call
+    ("Tallgrass Retail", "withdraw", {}),  # in the person's own words
+    ("Meridian Bank", "withdraw", {"figure_cents": 118_000_00, "only_reason": True}),
+    ("Pinecrest Media", "thank_you", {}),
+    ("Quartz Analytics", "feedback_request", {}),
+    ("Harbor Logistics", "decline_offer", {}),
+    ("Northwind Analytics", "counteroffer", {"contribution": "bring the experimentation "
+                                             "practice I built at my current job"}),
+    ("Northwind Analytics", "accept_offer", {}),
+    ("Bluefin Health", "accept_offer", {}),  # the last round has no answer yet
+)  # fmt: skip
+
+
+def test_the_demo_letters_page_says_what_the_app_writes(demo_journal: Journal) -> None:
+    parts = [
+        "# Every kind of letter, drafted from the demo journal",
+        "",
+        "Written by `tests/core/test_letter_truth.py` (`JOBJOURNAL_WRITE_RELIABILITY=1 make "
+        "test` rewrites it): what the app drafts, before the person edits it, and what its "
+        "reader's check says.",
+    ]
+    ids = {a.id: a for a in demo_journal.all(m.Application)}
+    for company, kind, options in _DEMO_LETTERS:
+        application_id = next(
+            i for i, a in ids.items() if demo_journal.get(m.Company, a.company_id).name == company
+        )
+        facts = letters.gather(demo_journal, application_id, DEMO_TODAY)
+        if "figure_cents" in options:  # as the dialog sets it: withdrawing over salary
+            facts = replace(facts, reason_code="salary_below_market")
+        letter = letters.draft(kind, facts, letters.Options(**options), application_id)  # type: ignore[arg-type]
+        parts += ["", f"## {letters.KINDS[kind]}: {company}", "", "```text",
+                  letters.email_text(letter).rstrip(), "```"]  # fmt: skip
+        found = letters.check(letter, facts)
+        parts += ["", "Reader's check: " + ("; ".join(found) if found else "nothing to point out.")]
+    keep_section(PROJECT_DIR / "docs" / "letters.md", "demo letters", "\n".join(parts) + "\n")
