@@ -77,6 +77,10 @@ class Facts:
     arguments: tuple[tuple[str, str], ...] = ()  # (kind, sentence) of the last round
     own_arguments: str = ""  # the last round's reasons in my words
     wishes: tuple[tuple[str, str], ...] = ()  # the perfect offer's (item, wanted)
+    money_style: str = "code"  # "code": USD 118,000; "symbol": $118,000 (see m.MONEY_STYLES)
+    # The profile's choice of date order, else what the address says (a US address puts
+    # the month first); None: neither says, and the window goes by the system's country.
+    month_first: bool | None = None
 
 
 @dataclass
@@ -184,6 +188,8 @@ def _sender(profile: m.Profile, today: date) -> Facts:
     wishes = tuple((item.item.strip(), item.wanted.strip()) for item in profile.perfect_offer)
     return Facts(
         today=today,
+        money_style=profile.money_style or "code",
+        month_first=month_first_for(profile.date_style, profile.address),
         sender_name=profile.name.strip(),
         sender_lines=tuple(line for line in lines if line),
         signature=profile.signature.strip() or profile.name.strip(),
@@ -195,6 +201,17 @@ def _sender(profile: m.Profile, today: date) -> Facts:
 
 def _held(interview: m.Interview, today: date) -> bool:
     return interview.starts_at is not None and interview.starts_at.date() <= today
+
+
+_US_ADDRESS = re.compile(r"\b[A-Z]{2},? \d{5}(?:-\d{4})?\b|\b(?:USA|U\.S\.A\.|United States)\b")
+
+
+def month_first_for(date_style: str, address: str) -> bool | None:
+    """Whether letters put the month first: as the profile says, else as the address
+    suggests ("Chicago, IL 60607" is in the US), else None (the system's country decides)."""
+    if date_style:
+        return date_style == "month_first"
+    return True if _US_ADDRESS.search(address) else None
 
 
 def _last_held(interviews: list[m.Interview], today: date) -> m.Interview | None:
@@ -288,7 +305,7 @@ def draft(
         recipient_lines=[line for line in (recipient, title, organisation) if line],
         subject=subject,
         salutation=f"Dear {recipient}," if recipient else nobody,
-        body="\n\n".join(_in_style(p, facts.currency) for p in paragraphs if p),
+        body="\n\n".join(_in_style(p, facts.currency, facts.money_style) for p in paragraphs if p),
         closing="Kind regards," if options.tone == "brief" else "With best wishes,",
         signature=facts.signature or facts.sender_name,
         company=organisation,
@@ -386,8 +403,15 @@ def _role(facts: Facts) -> str:
     return f"the {facts.job_title} position at {facts.company}"
 
 
-def _money(facts: Facts, cents: int | None) -> str:
-    return format_amount(cents, facts.currency)
+def _money(facts: Facts, cents: int | None, currency: str = "") -> str:
+    """An amount in the letter's one style: "USD 118,000", or "$118,000" where the
+    profile asks for symbols and the currency has one."""
+    currency = currency or facts.currency
+    text = format_amount(cents, currency)
+    symbol = _SYMBOL_OF.get(currency)
+    if facts.money_style == "symbol" and symbol and text:
+        return symbol + text.removeprefix(currency).strip()
+    return text
 
 
 def _reached(facts: Facts, event: str) -> bool:
@@ -454,7 +478,7 @@ def _withdraw_reason(facts: Facts, options: Options) -> str:
     if code in _SALARY_REASONS:
         said = own or _SALARY_SENTENCES[code]
         if figure:
-            said += f" For this role I would consider {figure} appropriate."
+            said += f" I would consider {figure} appropriate."
         return said
     if own:
         return own
@@ -584,16 +608,20 @@ def _counteroffer(facts: Facts, options: Options) -> tuple[str, list[str]]:
 
 _DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 _SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+_SYMBOL_OF = {code: symbol for symbol, code in _SYMBOLS.items()}
 _SYMBOL_AMOUNT = re.compile(r"([$€£¥₹]) ?(\d[\d,]*(?:\.\d+)?)")
 
 
-def _in_style(text: str, currency: str) -> str:
-    """Amounts typed with a symbol ("$5,000") written the way the letter writes its own
-    ("USD 5,000"), so one letter never mixes the two. A symbol that may stand for another
-    currency than the letter's (the $ of a CAD letter) is left as typed."""
+def _in_style(text: str, currency: str, style: str = "code") -> str:
+    """Amounts typed in the other style ("$5,000" in a letter of "USD 118,000", or the
+    reverse) written the letter's way, so one letter never mixes the two. A symbol that
+    may stand for another currency than the letter's (the $ of a CAD letter) is left."""
     text = _DOUBLE_STOP.sub(".", text)  # "at Acme Sp. z o.o.." after a name's own stop
-    if not currency:
+    symbol = _SYMBOL_OF.get(currency)
+    if not currency or not symbol:
         return text
+    if style == "symbol":
+        return re.sub(rf"\b{currency} ?(?=\d)", symbol, text)
 
     def restyled(found: re.Match[str]) -> str:
         code = _SYMBOLS[found[1]]
@@ -665,17 +693,17 @@ def _terms(facts: Facts, offer: m.Offer) -> list[str]:
     currency = offer.currency or facts.currency
     if facts.agreed_base_cents is not None:
         pay = "a rate" if offer.period == "hour" else "a base salary"
-        terms.append(f"{pay} of {format_amount(facts.agreed_base_cents, currency)} {period}")
+        terms.append(f"{pay} of {_money(facts, facts.agreed_base_cents, currency)} {period}")
     if offer.bonus_percent:
         terms.append(f"a target bonus of {offer.bonus_percent}%")
     elif offer.bonus_cents:
-        terms.append(f"a bonus of {format_amount(offer.bonus_cents, currency)}")
+        terms.append(f"a bonus of {_money(facts, offer.bonus_cents, currency)}")
     if offer.sign_on_cents:
-        terms.append(f"a sign-on bonus of {format_amount(offer.sign_on_cents, currency)}")
+        terms.append(f"a sign-on bonus of {_money(facts, offer.sign_on_cents, currency)}")
     if offer.pto_days:
         terms.append(f"{offer.pto_days} days of paid time off")
     if offer.learning_stipend_cents:
-        stipend = format_amount(offer.learning_stipend_cents, currency)
+        stipend = _money(facts, offer.learning_stipend_cents, currency)
         terms.append(f"a learning stipend of {stipend}")
     return terms  # the start date has its own sentence
 

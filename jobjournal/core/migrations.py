@@ -437,7 +437,13 @@ _V3 = [
     "ON applications ((next_action_on IS NULL), next_action_on)",
 ]
 
-MIGRATIONS: dict[int, list[str]] = {1: _V1_TABLES + _V1_SEARCH, 2: _V2, 3: _V3}
+# How letters write amounts and dates, chosen in the profile ("" lets the app decide).
+_V4 = [
+    "ALTER TABLE profile ADD COLUMN money_style VARCHAR(10) NOT NULL DEFAULT ''",
+    "ALTER TABLE profile ADD COLUMN date_style VARCHAR(12) NOT NULL DEFAULT ''",
+]
+
+MIGRATIONS: dict[int, list[str]] = {1: _V1_TABLES + _V1_SEARCH, 2: _V2, 3: _V3, 4: _V4}
 # The SQL functions the migrations call, registered on the connection that runs them.
 FUNCTIONS = {"jj_fold": folding.fold, "jj_order_key": folding.order_key}
 LATEST_VERSION = max(MIGRATIONS)

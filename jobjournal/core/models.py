@@ -141,6 +141,16 @@ REASONS = {
     "qualifications": "Qualifications",
     "other": "Other",
 }
+MONEY_STYLES = {
+    "": "As the currency suggests",
+    "code": "USD 118,000",
+    "symbol": "$118,000",
+}
+DATE_STYLES = {
+    "": "As my address suggests",
+    "day_first": "22 November 2026",
+    "month_first": "November 22, 2026",
+}
 LETTER_KINDS = {
     "withdraw": "Withdraw an application",
     "decline_offer": "Decline an offer",
@@ -424,6 +434,9 @@ class Profile(Base):
     walk_away_cents: Mapped[int | None] = mapped_column(Integer)
     currency: Mapped[str] = mapped_column(String(3), default="")
     period: Mapped[str] = mapped_column(String(10), default="year")
+    # Since version 4: how letters write amounts and dates; "" lets the app decide.
+    money_style: Mapped[str] = mapped_column(String(10), default="")  # see MONEY_STYLES
+    date_style: Mapped[str] = mapped_column(String(12), default="")  # see DATE_STYLES
 
     perfect_offer: Mapped[list[PerfectOfferItem]] = relationship(
         order_by="PerfectOfferItem.position", cascade="all, delete-orphan", passive_deletes=True

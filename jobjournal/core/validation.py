@@ -71,6 +71,8 @@ _CHOICES: dict[str, dict[str, str]] = {
     "format": m.INTERVIEW_FORMATS,
     "direction": m.QUESTION_DIRECTIONS,
     "channel": m.CHANNELS,
+    "money_style": m.MONEY_STYLES,
+    "date_style": m.DATE_STYLES,
 }
 _CHOICES_BY_TABLE: dict[tuple[str, str], dict[str, str] | None] = {
     ("offers", "kind"): m.OFFER_KINDS,

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMessageBox,
     QPushButton,
@@ -85,7 +87,8 @@ class LetterDialog(QDialog):
         self._shown = -1
         self._edited = False
         self.facts = letters.gather(journal, application_id)
-        self.month_first = month_first_here()
+        chosen = self.facts.month_first  # the profile's choice, or the address's country
+        self.month_first = chosen if chosen is not None else month_first_here()
         self.setWindowTitle("Write a letter")
         self.setAccessibleName("Write a letter")
         self._check_timer = QTimer(self)
@@ -99,6 +102,15 @@ class LetterDialog(QDialog):
             self.redraft()
         else:
             self._reopen(letter_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in a one-line field applies what was typed (the draft follows); it must not
+        also export the letter, as a dialog's default button would."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(
+            self.focusWidget(), QLineEdit
+        ):
+            return
+        super().keyPressEvent(event)
 
     # -- building ---------------------------------------------------------------------
 
@@ -147,6 +159,7 @@ class LetterDialog(QDialog):
         self.reason_words.setText(self.facts.reason_text)
         self.figure = line_edit("Salary I would consider right", "e.g. 118,000")
         self.figure.setText(format_amount(self.facts.expected_cents))
+        self.my_name = line_edit("Your name", "Signs the letter; kept in your profile")
         self.contribution = line_edit(
             "What I will bring", "e.g. build the pricing dashboards your team asked about"
         )
@@ -168,6 +181,9 @@ class LetterDialog(QDialog):
         row.addStretch(1)
         form = QFormLayout()
         labelled_row(form, "&Kind:", self.kind)
+        if not self.facts.sender_name:  # never a letter that ends with nobody's name
+            labelled_row(form, "Your na&me:", self.my_name)
+            self.my_name.editingFinished.connect(self._save_my_name)
         labelled_row(form, "T&one:", self.tone)
         self._why_label = QLabel("&Reason:")
         self._why_label.setBuddy(self.reason)
@@ -199,6 +215,22 @@ class LetterDialog(QDialog):
             field.editingFinished.connect(self._options_changed)
         self.last_day.changed.connect(self._options_changed)
         return form
+
+    def _save_my_name(self) -> None:
+        """The name typed here signs this letter and every later one (it goes into the
+        profile, as if typed there)."""
+        from jobjournal.core import models as m
+
+        name = self.my_name.text().strip()
+        if not name or name == self.facts.sender_name:
+            return
+        try:
+            self.journal.update(m.Profile, 1, name=name)
+        except JournalError as error:
+            show_message(self.message, str(error))
+            return
+        self.facts = replace(self.facts, sender_name=name, signature=self.facts.signature or name)
+        self._options_changed()
 
     def _disable_kinds_not_possible(self) -> None:
         """A kind that answers something the journal does not hold (a thank-you with no
@@ -503,6 +535,14 @@ class LetterDialog(QDialog):
         folder = Path(typed).expanduser()
         if not folder.is_absolute():
             raise InvalidInput("Give the folder as a full path, or press Browse.")
+        if not folder.exists():  # ~/Documents on a fresh account: made, private, on export
+            try:
+                folder.mkdir(mode=0o700, parents=True)
+            except OSError as error:
+                raise InvalidInput(
+                    f"The folder {folder} does not exist and could not be made "
+                    f"({error.strerror}). Choose another with Browse."
+                ) from error
         return folder
 
     def _export(self, letter: letters.Draft, folder: Path, name: str) -> Path | None:

@@ -36,6 +36,8 @@ ABOUT_SPECS = [
     Spec("phone", "&Phone:"),
     Spec("address", "&Address:", "long", "Printed at the top of letters"),
     Spec("signature", "&Signature:", "long", "Under the closing; your name if empty"),
+    Spec("money_style", "Amo&unts in letters:", "choice", choices=m.MONEY_STYLES, optional=False),
+    Spec("date_style", "&Dates in letters:", "choice", choices=m.DATE_STYLES, optional=False),
 ]
 TARGET_SPECS = [
     Spec("currency", "C&urrency:", hint="USD, EUR, GBP…"),

@@ -53,7 +53,7 @@ def _application(journal: Journal, history: str) -> int:
                 people=(
                     Person(name="Zofia Wiśniewska", title="Head of Data"),
                     Person(name="Marek Nowak", title="Analyst"),
-                ),  # fmt: skip
+                ),
             ),
         )
     if Status.OFFER in steps:
@@ -214,3 +214,55 @@ def test_the_demo_letters_page_says_what_the_app_writes(demo_journal: Journal) -
         found = letters.check(letter, facts)
         parts += ["", "Reader's check: " + ("; ".join(found) if found else "nothing to point out.")]
     keep_section(PROJECT_DIR / "docs" / "letters.md", "demo letters", "\n".join(parts) + "\n")
+
+
+def test_one_money_style_per_letter_typed_amounts_included(
+    journal: Journal, histories: dict[str, int]
+) -> None:
+    application_id = histories["negotiated"]
+    offer = journal.all(m.Offer, application_id=application_id)[0]
+    round_ = journal.all(m.NegotiationRound, offer_id=offer.id)[0]
+    journal.update(m.NegotiationRound, round_.id, asked_other="A relocation budget of €3,000")
+    for style, wanted, unwanted in (("code", "EUR 3,000", "€"), ("symbol", "€66,000", "EUR ")):
+        journal.update(m.Profile, 1, money_style=style)
+        facts = letters.gather(journal, application_id, TODAY)
+        body = letters.draft("counteroffer", facts, letters.Options(), application_id).body
+        assert wanted in body and unwanted not in body, (style, body)
+
+
+@pytest.mark.parametrize(
+    ("date_style", "address", "month_first"),
+    [
+        ("", "Chicago, IL 60607", True),
+        ("", "Rua Augusta 10, São Paulo", None),  # the system's country decides
+        ("day_first", "Chicago, IL 60607", False),
+        ("month_first", "Łódź", True),
+    ],
+)
+def test_the_date_order_comes_from_the_profile_then_the_address(
+    date_style: str, address: str, month_first: bool | None
+) -> None:
+    assert letters.month_first_for(date_style, address) is month_first
+
+
+def test_file_names_keep_the_kind_and_date_and_never_start_with_a_dash() -> None:
+    from jobjournal.core.docx_letter import MAX_NAME_BYTES, file_name
+
+    long_company = "Ü" * 300  # two bytes each
+    first = file_name(long_company, "withdraw", TODAY)
+    second = file_name(long_company, "thank_you", TODAY)
+    assert first != second
+    assert first.endswith(" - Withdraw an application - 2026-11-20.docx")
+    assert len(first.encode()) <= MAX_NAME_BYTES
+    assert not file_name("-rf Corp", "withdraw", TODAY).startswith(("-", "."))
+    assert not file_name("..hidden", "withdraw", TODAY).startswith(("-", "."))
+
+
+def test_the_question_bank_reads_contractions_as_their_words() -> None:
+    from jobjournal.core.interviews import question_key
+
+    assert question_key("What's your biggest weakness?") == question_key(
+        "What is your biggest weakness?"
+    )
+    assert question_key("Where'd you like to be?") == question_key("Where would you like to be?")
+    assert "'" not in question_key("What's the company's mission?")

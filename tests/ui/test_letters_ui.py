@@ -132,12 +132,16 @@ def test_a_bad_figure_is_refused_with_a_message_and_the_draft_kept(
     dialog = _open_dialog(qtbot, host, demo_journal, "Juniper Energy", "withdraw")
     before = _text(dialog)
     figure = by_name(dialog, "Salary I would consider right", QLineEdit)
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    figure.setFocus()  # clicked into, as a person would
     figure.clear()
     qtbot.keyClicks(figure, "a lot")
     qtbot.keyClick(figure, Qt.Key.Key_Return)
     message = by_name(dialog, "Letter message")
-    assert message.isVisible() and "figure" in message.text().lower()
+    assert message.isVisible() and "The figure “a lot” is not a number" in message.text()
     assert _text(dialog) == before
+    assert not dialog.changed  # Enter in the field did not export the letter
     assert figure.text() == "a lot"
 
 
@@ -195,13 +199,15 @@ def test_an_existing_file_is_replaced_only_when_the_person_says_so(
     assert len(kept) == kept_before + 1  # the same letter, brought up to date
 
 
-def test_a_folder_that_does_not_exist_gets_a_message(
+def test_a_folder_that_does_not_exist_is_made_private_on_export(
     qtbot: QtBot, demo_journal: Journal, host: QWidget, tmp_path: Path
 ) -> None:
     dialog = _open_dialog(qtbot, host, demo_journal, "Harbor Logistics", "decline_offer")
-    _export_into(qtbot, dialog, tmp_path / "missing")
-    assert "not a folder that exists" in by_name(dialog, "Letter message").text()
-    assert not dialog.changed
+    missing = tmp_path / "Documents" / "letters"  # a fresh account has no ~/Documents
+    _export_into(qtbot, dialog, missing)
+    assert [p.suffix for p in missing.iterdir()] == [".docx"]
+    assert missing.stat().st_mode & 0o777 == 0o700
+    assert dialog.changed
 
 
 def test_copy_as_email_fills_the_clipboard_and_keeps_the_letter(
@@ -329,6 +335,7 @@ def test_withdrawing_offers_the_letter_next_and_it_gives_the_reason(
 def test_the_letter_date_follows_the_country(
     qtbot: QtBot, demo_journal: Journal, host: QWidget, locale_name: str, written: str
 ) -> None:
+    demo_journal.update(m.Profile, 1, address="")  # no address: the system's country decides
     before = QLocale()
     QLocale.setDefault(QLocale(locale_name))
     try:
@@ -339,3 +346,43 @@ def test_the_letter_date_follows_the_country(
     assert start is not None
     assert f"starting on {long_date(start, dialog.month_first)}" in _text(dialog)
     assert long_date(date(2026, 11, 22), dialog.month_first) == written
+
+
+@pytest.mark.parametrize(
+    ("date_style", "address", "written"),
+    [
+        ("", "1200 W Lake St\nChicago, IL 60607", "November 22, 2026"),  # a US address
+        ("", "Rua Augusta 10\n01305-000 São Paulo", "22 November 2026"),
+        ("day_first", "1200 W Lake St\nChicago, IL 60607", "22 November 2026"),
+    ],
+)
+def test_the_profile_or_the_address_decides_the_date_before_the_system(
+    qtbot: QtBot,
+    demo_journal: Journal,
+    host: QWidget,
+    date_style: str,
+    address: str,
+    written: str,
+) -> None:
+    demo_journal.update(m.Profile, 1, address=address, date_style=date_style)
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_GB"))  # where the system alone would put the day first
+    try:
+        dialog = _open_dialog(qtbot, host, demo_journal, "Civic Data Trust", "accept_offer")
+    finally:
+        QLocale.setDefault(before)
+    assert long_date(date(2026, 11, 22), dialog.month_first) == written
+
+
+def test_the_readers_check_shows_what_to_fix_before_sending(
+    qtbot: QtBot, demo_journal: Journal, host: QWidget
+) -> None:
+    dialog = _open_dialog(qtbot, host, demo_journal, "Bluefin Health", "accept_offer")
+    check = by_name(dialog, "Reader's check")
+    assert check.isVisible() and "does not say what base salary was agreed" in check.text()
+    text = by_name(dialog, "Letter text")
+    text.moveCursor(text.textCursor().MoveOperation.Start)
+    text.moveCursor(text.textCursor().MoveOperation.Down)
+    text.moveCursor(text.textCursor().MoveOperation.Down)  # the first paragraph
+    qtbot.keyClicks(text, "The base is 95,000. ")
+    qtbot.waitUntil(lambda: "“95,000” has no currency" in check.text(), timeout=3000)
