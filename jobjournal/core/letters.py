@@ -291,6 +291,8 @@ def draft(
 
         raise InvalidInput(refusal)
     options = options or Options()
+    if facts.month_first is not None:  # the profile's or the address's order wins
+        options = replace(options, month_first=facts.month_first)
     subject, paragraphs = _WRITERS[kind](facts, options)
     resigning = kind == "resignation"  # to one's own employer, not to the application's
     recipient = options.manager if resigning else facts.recipient

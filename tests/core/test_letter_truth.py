@@ -5,8 +5,13 @@ letters are written out to docs/letters.md, so a reader can read them as sent.""
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import subprocess
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from support import DEMO_TODAY, PROJECT_DIR, keep_section
@@ -189,6 +194,7 @@ _DEMO_LETTERS = (
                                              "practice I built at my current job"}),
     ("Northwind Analytics", "accept_offer", {}),
     ("Bluefin Health", "accept_offer", {}),  # the last round has no answer yet
+    ("", "resignation", {"employer": "Lakeshore Insurance", "manager": "Morgan Blake"}),
 )  # fmt: skip
 
 
@@ -200,16 +206,12 @@ def test_the_demo_letters_page_says_what_the_app_writes(demo_journal: Journal) -
         "test` rewrites it): what the app drafts, before the person edits it, and what its "
         "reader's check says.",
     ]
-    ids = {a.id: a for a in demo_journal.all(m.Application)}
     for company, kind, options in _DEMO_LETTERS:
-        application_id = next(
-            i for i, a in ids.items() if demo_journal.get(m.Company, a.company_id).name == company
-        )
-        facts = letters.gather(demo_journal, application_id, DEMO_TODAY)
+        facts, application_id = _demo_facts(demo_journal, company)
         if "figure_cents" in options:  # as the dialog sets it: withdrawing over salary
             facts = replace(facts, reason_code="salary_below_market")
         letter = letters.draft(kind, facts, letters.Options(**options), application_id)  # type: ignore[arg-type]
-        parts += ["", f"## {letters.KINDS[kind]}: {company}", "", "```text",
+        parts += ["", f"## {letters.KINDS[kind]}: {company or 'my employer'}", "", "```text",
                   letters.email_text(letter).rstrip(), "```"]  # fmt: skip
         found = letters.check(letter, facts)
         parts += ["", "Reader's check: " + ("; ".join(found) if found else "nothing to point out.")]
@@ -266,3 +268,51 @@ def test_the_question_bank_reads_contractions_as_their_words() -> None:
     )
     assert question_key("Where'd you like to be?") == question_key("Where would you like to be?")
     assert "'" not in question_key("What's the company's mission?")
+
+
+# -- as the recipient sees the page -------------------------------------------------------
+
+
+def test_every_kind_renders_on_one_page_in_libreoffice(
+    demo_journal: Journal, tmp_path: Path
+) -> None:
+    """Each kind of letter exported and turned into a PDF by LibreOffice: one page each.
+    With JOBJOURNAL_WRITE_RELIABILITY=1 two of them are kept as pictures in docs/."""
+    soffice, pdfinfo = shutil.which("soffice"), shutil.which("pdfinfo")
+    if not soffice or not pdfinfo:
+        pytest.skip("LibreOffice (soffice) and poppler-utils (pdfinfo) are needed to render")
+    from jobjournal.core import docx_letter
+
+    exported = []
+    for company, kind, options in _DEMO_LETTERS:
+        facts, application_id = _demo_facts(demo_journal, company)
+        if "figure_cents" in options:
+            facts = replace(facts, reason_code="salary_below_market")
+        letter = letters.draft(kind, facts, letters.Options(**options), application_id)  # type: ignore[arg-type]
+        exported.append(docx_letter.export(letter, tmp_path, f"{len(exported)} {kind}.docx"))
+    subprocess.run(
+        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, exported)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    for docx in exported:
+        info = subprocess.run(
+            [pdfinfo, str(docx.with_suffix(".pdf"))], capture_output=True, text=True, check=True
+        ).stdout
+        assert re.search(r"^Pages:\s+1$", info, re.M), (docx.name, info)
+    if os.environ.get("JOBJOURNAL_WRITE_RELIABILITY"):
+        for index, picture in ((3, "letter-withdraw-salary"), (8, "letter-accept-agreed")):
+            subprocess.run(
+                ["pdftoppm", "-png", "-r", "70", "-singlefile",
+                 str(exported[index].with_suffix(".pdf")),
+                 str(PROJECT_DIR / "docs" / "screenshots" / picture)],
+                check=True,
+            )  # fmt: skip
+
+
+def _demo_facts(journal: Journal, company: str) -> tuple[letters.Facts, int | None]:
+    """The facts for the demo's application at `company` ("": a letter about none)."""
+    if not company:
+        return letters.gather(journal, None, DEMO_TODAY), None
+    application_id = next(r.id for r in journal.list_applications() if r.company == company)
+    return letters.gather(journal, application_id, DEMO_TODAY), application_id

@@ -56,7 +56,7 @@ def test_withdraw_names_the_role_the_reason_and_the_figure(
         "the only reason",
         "future openings",
         "Alex Rivera",
-        "20 November 2026",
+        "November 20, 2026",  # the demo lives in Chicago: the US order
     ):
         assert piece in text, piece
 
@@ -82,7 +82,7 @@ def test_decline_thank_you_feedback_counter_accept(demo_journal: Journal, tmp_pa
             "letting me know",
         ],
         ("Northwind Analytics", "counteroffer"): ["USD 105,000", "salary review", "Priya Shah"],
-        ("Northwind Analytics", "accept_offer"): ["USD 103,000", "20 December 2026", "accept"],
+        ("Northwind Analytics", "accept_offer"): ["USD 103,000", "December 20, 2026", "accept"],
     }  # the demo's offer starts a month after its "today"
     for (company, kind), pieces in expected.items():
         folder = tmp_path / kind
@@ -100,9 +100,9 @@ def test_resignation_gives_a_last_day_two_weeks_out_or_the_one_chosen(
     options = letters.Options(employer="Acme Corp", manager="Pat Lee")
     text = _exported_text(letters.draft("resignation", facts, options), tmp_path)
     assert "Acme Corp" in text and "Dear Pat Lee," in text
-    assert "4 December 2026" in text  # 20 November + 14 days
+    assert "December 4, 2026" in text  # 20 November + 14 days
     chosen = dataclasses.replace(options, last_day=DEMO_TODAY + timedelta(days=30))
-    assert "20 December 2026" in letters.draft("resignation", facts, chosen).body
+    assert "December 20, 2026" in letters.draft("resignation", facts, chosen).body
 
 
 def test_after_accepting_every_other_application_sent_gets_its_letter(
