@@ -30,6 +30,16 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(previous)
 
 
+@pytest.fixture(autouse=True)
+def money_shown_as_codes() -> Iterator[None]:
+    """The window sets how amounts are shown from the profile; each test starts plain."""
+    from jobjournal.core import money
+
+    money.use_style("code")
+    yield
+    money.use_style("code")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "qtbot" in getattr(item, "fixturenames", ()):

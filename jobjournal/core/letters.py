@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from jobjournal.core import models as m
-from jobjournal.core.money import format_amount
+from jobjournal.core.money import SYMBOL_OF, SYMBOLS, format_amount
 
 if TYPE_CHECKING:
     from jobjournal.core.journal import Journal
@@ -408,12 +408,7 @@ def _role(facts: Facts) -> str:
 def _money(facts: Facts, cents: int | None, currency: str = "") -> str:
     """An amount in the letter's one style: "USD 118,000", or "$118,000" where the
     profile asks for symbols and the currency has one."""
-    currency = currency or facts.currency
-    text = format_amount(cents, currency)
-    symbol = _SYMBOL_OF.get(currency)
-    if facts.money_style == "symbol" and symbol and text:
-        return symbol + text.removeprefix(currency).strip()
-    return text
+    return format_amount(cents, currency or facts.currency, facts.money_style)
 
 
 def _reached(facts: Facts, event: str) -> bool:
@@ -609,8 +604,7 @@ def _counteroffer(facts: Facts, options: Options) -> tuple[str, list[str]]:
 
 
 _DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
-_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
-_SYMBOL_OF = {code: symbol for symbol, code in _SYMBOLS.items()}
+_SYMBOLS, _SYMBOL_OF = SYMBOLS, SYMBOL_OF
 _SYMBOL_AMOUNT = re.compile(r"([$€£¥₹]) ?(\d[\d,]*(?:\.\d+)?)")
 
 

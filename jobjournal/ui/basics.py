@@ -6,6 +6,8 @@ before the first paint (so it imports nothing but a few widget classes).
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QLineEdit, QWidget
 
 
@@ -64,3 +66,10 @@ def say_replaced_characters(widget: QWidget) -> None:
             "(from a broken paste) became “\ufffd”; the rest is as you typed it.",
             15000,
         )
+
+
+def use_money_style(journal: Any) -> None:
+    """Amounts everywhere in the window as the profile asks ("USD 118,000" or "$118,000")."""
+    from jobjournal.core.money import use_style
+
+    use_style(journal.profile().money_style)

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from jobjournal import __version__
 from jobjournal.ui import commands, settings
 from jobjournal.ui.applications_model import COL_CHANGED, REACH, ApplicationsModel
-from jobjournal.ui.basics import say_replaced_characters
+from jobjournal.ui.basics import say_replaced_characters, use_money_style
 from jobjournal.ui.data_actions import DataActions
 from jobjournal.ui.detail_pane import DetailPane
 from jobjournal.ui.dialogs import (
@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{journal.path.name} — jobjournal")  # the file name, nothing more
         self.setAccessibleName("jobjournal main window")
         self.undo_stack = QUndoStack(self)
+        use_money_style(journal)
         self.context = commands.Context(journal, self._after_change, self._report)
         self.model = ApplicationsModel(journal)
         self._build_panes()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from jobjournal.core import models as m
 from jobjournal.core import packages
-from jobjournal.ui.basics import message_label
+from jobjournal.ui.basics import message_label, use_money_style
 from jobjournal.ui.dialogs import ActionDialog, dialog_buttons
 from jobjournal.ui.field_set import FieldSet, Spec
 from jobjournal.ui.offer_dialogs import PACKAGE_SPECS
@@ -36,7 +36,7 @@ ABOUT_SPECS = [
     Spec("phone", "&Phone:"),
     Spec("address", "&Address:", "long", "Printed at the top of letters"),
     Spec("signature", "&Signature:", "long", "Under the closing; your name if empty"),
-    Spec("money_style", "Amo&unts in letters:", "choice", choices=m.MONEY_STYLES, optional=False),
+    Spec("money_style", "Amo&unts written as:", "choice", choices=m.MONEY_STYLES, optional=False),
     Spec("date_style", "&Dates in letters:", "choice", choices=m.DATE_STYLES, optional=False),
 ]
 TARGET_SPECS = [
@@ -178,6 +178,7 @@ class ProfileDialog(ActionDialog):
             self.wish_rows(),
             self.job.values() if self.has_job.isChecked() else None,
         )
+        use_money_style(self.journal)
 
 
 def _page(content: QFormLayout | QVBoxLayout, note: str) -> QWidget:

@@ -316,3 +316,23 @@ def _demo_facts(journal: Journal, company: str) -> tuple[letters.Facts, int | No
         return letters.gather(journal, None, DEMO_TODAY), None
     application_id = next(r.id for r in journal.list_applications() if r.company == company)
     return letters.gather(journal, application_id, DEMO_TODAY), application_id
+
+
+@pytest.mark.parametrize(
+    ("typed", "cents"),
+    [("$118,000", 118_000_00), ("USD 118,000", 118_000_00), ("118 000 EUR", 118_000_00),
+     ("€3,000.50", 3_000_50), ("85,000", 85_000_00)],
+)  # fmt: skip
+def test_amounts_typed_with_a_symbol_or_a_code_are_read(typed: str, cents: int) -> None:
+    from jobjournal.core.money import parse_amount
+
+    assert parse_amount(typed) == cents
+
+
+def test_the_money_style_applies_across_the_app() -> None:
+    from jobjournal.core import money
+
+    assert money.format_amount(118_000_00, "USD") == "USD 118,000"
+    money.use_style("symbol")
+    assert money.format_amount(118_000_00, "USD") == "$118,000"
+    assert money.format_amount(118_000_00, "CHF") == "CHF 118,000"  # no symbol of its own

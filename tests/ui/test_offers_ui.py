@@ -286,3 +286,25 @@ def test_targets_set_in_the_profile_measure_the_offers(qtbot: QtBot, window: Mai
     assert seen["message"] == "Walk away below “lots” is not a number."
     assert window.journal.profile().walk_away_cents == 104_000_00
     assert "Below your walk-away point" in window.detail.offers.toPlainText()
+
+
+def test_the_profile_chooses_how_amounts_are_shown_everywhere(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    select_company(qtbot, window, "Northwind Analytics")
+    assert "USD 103,000" in window.detail.offers.toPlainText()
+
+    def choose_symbols(dialog: QWidget) -> None:
+        style = by_name(dialog, "Amounts written as")
+        style.setCurrentIndex(style.findText("$118,000"))
+        qtbot.mouseClick(by_name(dialog, "Save profile"), Qt.MouseButton.LeftButton)
+
+    answer_modal_named(qtbot, "Profile and targets", choose_symbols)
+    shortcut(
+        qtbot,
+        window.table,
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert "$103,000" in window.detail.offers.toPlainText()
+    assert "USD 103,000" not in window.detail.offers.toPlainText()
