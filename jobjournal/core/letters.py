@@ -750,6 +750,7 @@ def check(letter: Draft, facts: Facts) -> list[str]:
     text = "\n\n".join([letter.subject, letter.salutation, *letter.paragraphs()])
     found = [
         *_unsigned(letter),
+        *_empty_parts(letter),
         *_placeholders(text),
         *_thanked_through_someone(letter),
         *_figures_without_currency(text),
@@ -773,6 +774,25 @@ def _unsigned(letter: Draft) -> list[str]:
         "The letter is not signed: add your name in Journal → Profile (or type it under the "
         "closing)."
     ]
+
+
+def _empty_parts(letter: Draft) -> list[str]:
+    empty = [
+        name
+        for name, value in (
+            ("subject", letter.subject),
+            ("greeting", letter.salutation),
+            ("text", " ".join(letter.paragraphs())),
+        )
+        if not value.strip()
+    ]
+    found = [f"The {name} is empty." for name in empty]
+    if letter.kind == "counteroffer" and not re.search(r"\b(?:bring|contribut)", letter.body):
+        found.append(
+            "Nothing says what you will bring to the role: fill in “What I will bring”, or "
+            "add a sentence."
+        )
+    return found
 
 
 def _placeholders(text: str) -> list[str]:

@@ -98,7 +98,8 @@ def test_every_letter_holds_only_what_the_journal_holds(
         for kind in KINDS:
             if letters.why_not(kind, facts):
                 continue
-            letter = letters.draft(kind, facts, letters.Options(), application_id)
+            options = letters.Options(contribution="bring five years of pricing analysis")
+            letter = letters.draft(kind, facts, options, application_id)
             written += 1
             where = f"{kind} for {history}"
             assert "Data Analyst" in letter.body or "Data Analyst" in letter.subject, where
@@ -174,6 +175,9 @@ def test_the_reader_check_finds_what_a_careful_reader_would(journal: Journal) ->
         closing="Best,", signature="",
     )  # fmt: skip
     found = " ".join(letters.check(letter, facts))
+    empty = replace(letter, kind="counteroffer", subject=" ", body="Thanks.")
+    found_empty = " ".join(letters.check(empty, facts))
+    assert "The subject is empty" in found_empty and "what you will bring" in found_empty
     for expected in ("not signed", "[subject]", "Jo is thanked through someone",
                      "“95,000” has no currency", "A sentence comes twice",
                      "“role” comes twice"):  # fmt: skip
