@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything can import Qt
 
@@ -40,10 +42,41 @@ def money_shown_as_codes() -> Iterator[None]:
     money.use_style("code")
 
 
+# A salt every journal made by a test not about keys shares, so that each passphrase is
+# derived once per run (256,000 rounds, about 0.4 s each) instead of once per journal.
+_SHARED_SALT = bytes(range(16))
+# Tests about keys, salts and the keychain derive their own, as the app does.
+_REAL_KEY_MODULES = (
+    "test_vault",
+    "test_vault_faults",
+    "test_vault_keychain",
+    "test_vault_promises",
+)
+
+
+@functools.lru_cache(maxsize=64)
+def _derived_once(passphrase: str, salt: bytes) -> Any:
+    from jobjournal.core import crypto
+
+    return crypto.derive_key(passphrase, salt)
+
+
+@pytest.fixture(autouse=True)
+def keys_derived_once(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    if request.node.get_closest_marker("real_keys"):
+        return
+    from jobjournal.core import vault
+
+    monkeypatch.setattr(vault, "new_salt", lambda: _SHARED_SALT)
+    monkeypatch.setattr(vault, "derive_key", _derived_once)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "qtbot" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.gui)
+        if item.module is not None and item.module.__name__.startswith(_REAL_KEY_MODULES):
+            item.add_marker(pytest.mark.real_keys)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
