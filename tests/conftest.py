@@ -61,6 +61,12 @@ def _derived_once(passphrase: str, salt: bytes) -> Any:
     return crypto.derive_key(passphrase, salt)
 
 
+@pytest.fixture(scope="session")
+def demo_templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the demo journals copied into each test are filled, once per run."""
+    return tmp_path_factory.mktemp("demo-templates")
+
+
 @pytest.fixture(autouse=True)
 def keys_derived_once(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     if request.node.get_closest_marker("real_keys"):

@@ -243,3 +243,28 @@ def keep_section(page: Path, name: str, text: str) -> None:
         f"{page.name} no longer says what the tests found ({name}): rerun them with "
         "JOBJOURNAL_WRITE_RELIABILITY=1 and read the difference"
     )
+
+
+_DEMO_TEMPLATES: dict[date, Path] = {}
+
+
+def open_demo_copy(path: Path, today: date, templates: Path) -> Any:
+    """A demo journal at `path` filled as of `today`: filled once per run into
+    `templates`, then copied for each test (filling it takes longer than the test that
+    uses it), and opened with the passphrase as a person would."""
+    import shutil
+
+    from jobjournal.core import paths, vault
+    from jobjournal.core.demo import fill_demo
+
+    template = _DEMO_TEMPLATES.get(today)
+    if template is None or not template.exists():
+        template = templates / f"demo-{today.isoformat()}.db"
+        made = vault.create(template, PASSPHRASE)
+        fill_demo(made, today=today)
+        made.lock()
+        _DEMO_TEMPLATES[today] = template
+    paths.make_private_dir(path.parent)
+    shutil.copyfile(template, path)
+    path.chmod(0o600)
+    return vault.unlock(path, PASSPHRASE)

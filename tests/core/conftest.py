@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import DEMO_TODAY, PASSPHRASE
+from support import DEMO_TODAY, PASSPHRASE, open_demo_copy
 
-from jobjournal.core import demo, paths, vault
+from jobjournal.core import paths, vault
 from jobjournal.core.journal import Journal
 
 
@@ -21,9 +21,11 @@ def journal() -> Iterator[Journal]:
 
 
 @pytest.fixture
-def demo_journal(journal: Journal) -> Journal:
-    demo.fill_demo(journal, today=DEMO_TODAY)
-    return journal
+def demo_journal(demo_templates: Path) -> Iterator[Journal]:
+    opened = open_demo_copy(paths.default_journal_path(), DEMO_TODAY, demo_templates)
+    yield opened
+    if not opened.is_locked:
+        opened.lock()
 
 
 @pytest.fixture

@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from support import PASSPHRASE
+from support import open_demo_copy
 
-from jobjournal.core import paths, vault
-from jobjournal.core.demo import fill_demo
+from jobjournal.core import paths
 from jobjournal.core.journal import Journal
 from jobjournal.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def demo_journal() -> Iterator[Journal]:
-    journal = vault.create(paths.default_journal_path(), PASSPHRASE)
-    fill_demo(journal)
+def demo_journal(demo_templates: Path) -> Iterator[Journal]:
+    journal = open_demo_copy(paths.default_journal_path(), date.today(), demo_templates)
     yield journal
     if not journal.is_locked:
         journal.lock()
