@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FIGURE ?=
 
-.PHONY: run test lint bench package install-desktop uninstall-desktop icons clean
+.PHONY: run test lint coverage bench package install-desktop uninstall-desktop icons clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ run: $(VENV)/.installed-app
 test: lint $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no test: failing on purpose"; exit 1; fi; exit $$rc
+
+# How much of core/ its own tests run (subprocess tests, such as the fault matrix, are
+# not counted, so the true figure is higher); fails below 90 %.
+coverage: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/core -q -p no:cacheprovider \
+		--cov=jobjournal.core --cov-report=term --cov-fail-under=90
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
