@@ -298,9 +298,18 @@ class Journal:
 
     def undo_last_status_change(self, application_id: int) -> Changes:
         """Take back the latest status change (never the first, which created it)."""
+        return self.undo_last_status_changes([application_id])
+
+    def undo_last_status_changes(self, application_ids: list[int]) -> Changes:
+        """Take back the latest status change of each application, in one transaction:
+        the inverse of `set_statuses` (accepting an offer and ending the others is undone
+        whole, or not at all)."""
         with self.session() as session:
-            undo_last_move(session, application_id)
-            return ch.updated("applications", application_id)
+            changes = ch.Changes()
+            for application_id in application_ids:
+                undo_last_move(session, application_id)
+                changes |= ch.updated("applications", application_id)
+            return changes
 
     def status_history(self, application_id: int) -> list[m.StatusChange]:
         with self.session() as session:

@@ -109,6 +109,27 @@ class ChangeStatus(_Command):
         return self.ref.id
 
 
+class ChangeStatuses(_Command):
+    """Several moves made in one transaction (accepting an offer ends the others), undone
+    and redone in one transaction too."""
+
+    def __init__(self, context: Context, text: str, moves: list[tuple[AppRef, Any, str | None]]):
+        super().__init__(context, text)
+        self.moves = moves  # (application, status, reason code), in the order made
+
+    def do(self) -> int:
+        from jobjournal.core.journal import StatusMove
+
+        self.context.journal.set_statuses(
+            [StatusMove(ref.id, status, reason) for ref, status, reason in self.moves]
+        )
+        return self.moves[0][0].id
+
+    def undo_it(self) -> int:
+        self.context.journal.undo_last_status_changes([ref.id for ref, _, _ in self.moves])
+        return self.moves[0][0].id
+
+
 class ChangeStatusDate(_Command):
     def __init__(self, context: Context, ref: AppRef, change_id: int, before: date, after: date):
         super().__init__(context, "Correct a status date")

@@ -135,22 +135,16 @@ class OfferActions(WindowActions):
     def _remember_for_undo(
         self, application_id: int, ended: list[offers.Ending], already_accepted: bool
     ) -> None:
-        """One Ctrl+Z takes the whole acceptance back."""
-        window = self.window
-        window.undo_stack.beginMacro("Accept offer")
+        """One Ctrl+Z takes the whole acceptance back, in one transaction as it was made."""
+        context = self.window.context
+        moves: list[tuple[commands.AppRef, object, str | None]] = []
         if not already_accepted:
-            accepted: dict[str, object] = {"status": Status.ACCEPTED}
-            window.undo_stack.push(
-                commands.ChangeStatus(window.context, window.context.ref(application_id), accepted)
-            )
-        for ending in ended:
-            change: dict[str, object] = {
-                "status": ending.becomes,
-                "reason_code": offers.ACCEPTED_ELSEWHERE,
-            }
-            ref = window.context.ref(ending.application_id)
-            window.undo_stack.push(commands.ChangeStatus(window.context, ref, change))
-        window.undo_stack.endMacro()
+            moves.append((context.ref(application_id), Status.ACCEPTED, None))
+        moves += [
+            (context.ref(e.application_id), e.becomes, offers.ACCEPTED_ELSEWHERE) for e in ended
+        ]
+        if moves:
+            self.window.undo_stack.push(commands.ChangeStatuses(context, "Accept offer", moves))
 
     def _letter(self, dialog: LetterDialog) -> None:
         dialog.exec()
