@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from jobjournal.core import models as m
+from jobjournal.core.errors import InvalidInput
 from jobjournal.core.money import SYMBOL_OF, SYMBOLS, format_amount
 
 if TYPE_CHECKING:
@@ -287,8 +288,6 @@ def draft(
         raise ValueError(f"unknown letter kind {kind!r}; one of {sorted(_WRITERS)}")
     refusal = why_not(kind, facts)
     if refusal:
-        from jobjournal.core.errors import InvalidInput
-
         raise InvalidInput(refusal)
     options = options or Options()
     if facts.month_first is not None:  # the profile's or the address's order wins

@@ -8,7 +8,7 @@ with a message that says what is missing.
 from __future__ import annotations
 
 from jobjournal.core.errors import InvalidInput
-from jobjournal.core.models import Status
+from jobjournal.core.models import REASONS, Status
 
 S = Status
 ACTIVE = frozenset(
@@ -99,9 +99,6 @@ def check_reason(target: Status, reason_code: str | None) -> None:
     offer", and a person's withdrawal has no "they chose another candidate"."""
     if reason_code is None:
         return
-    from jobjournal.core.errors import InvalidInput
-    from jobjournal.core.models import REASONS
-
     if reason_code not in REASONS:
         raise InvalidInput(f"Unknown reason {reason_code!r}.")
     fitting = REASONS_FOR.get(target, ())

@@ -219,8 +219,6 @@ class LetterDialog(QDialog):
     def _save_my_name(self) -> None:
         """The name typed here signs this letter and every later one (it goes into the
         profile, as if typed there)."""
-        from jobjournal.core import models as m
-
         name = self.my_name.text().strip()
         if not name or name == self.facts.sender_name:
             return
