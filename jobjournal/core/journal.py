@@ -58,10 +58,13 @@ _NOUNS = {
 
 
 class ConfirmationNeeded(JournalError):
-    """Deleting this takes other records with it; `impact` lists them for the person."""
+    """Deleting this takes other records with it; `impact` counts them by table name."""
 
-    def __init__(self, what: str, impact: list[str]) -> None:
-        super().__init__(f"Deleting {what} also deletes {', '.join(impact)}.")
+    def __init__(self, what: str, impact: dict[str, int]) -> None:
+        said = ", ".join(
+            _plural(n, kind.removesuffix("s").replace("_", " ")) for kind, n in impact.items()
+        )
+        super().__init__(f"Deleting {what} also deletes {said}.")
         self.impact = impact
 
 
@@ -167,7 +170,9 @@ class Journal:
             session.delete(record)
             return ch.deleted(model.__tablename__, [record_id])
 
-    def deletion_impact(self, model: type[Record], record_id: int) -> list[str]:
+    def deletion_impact(self, model: type[Record], record_id: int) -> dict[str, int]:
+        """What would go with this record: how many of each kind (by table name), only
+        the kinds it has. Words for a person are the window's to make."""
         with self.session() as session:
             return _impact(session, model, record_id)
 
@@ -623,45 +628,40 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def _impact(session: Session, model: type[m.Base], record_id: int) -> list[str]:
-    """Records that would go with this one, in words."""
+def _impact(session: Session, model: type[m.Base], record_id: int) -> dict[str, int]:
+    """Records that would go with this one: how many of each kind."""
     if model is m.Application:
         return _application_impact(session, record_id)
-    if model is m.Interview:
-        n = _count(session, m.InterviewQuestion, m.InterviewQuestion.interview_id == record_id)
-        return [_plural(n, "question")] if n else []
-    if model is m.Offer:
-        n = _count(session, m.NegotiationRound, m.NegotiationRound.offer_id == record_id)
-        return [_plural(n, "negotiation round")] if n else []
-    if model is m.FeedbackRequest:
-        n = _count(session, m.ActionItem, m.ActionItem.feedback_request_id == record_id)
-        return [_plural(n, "action item")] if n else []
-    return []
+    below = {
+        m.Interview: (m.InterviewQuestion, m.InterviewQuestion.interview_id),
+        m.Offer: (m.NegotiationRound, m.NegotiationRound.offer_id),
+        m.FeedbackRequest: (m.ActionItem, m.ActionItem.feedback_request_id),
+    }.get(model)
+    if below is None:
+        return {}
+    child, parent_id = below
+    n = _count(session, child, parent_id == record_id)
+    return {child.__tablename__: n} if n else {}
 
 
-def _application_impact(session: Session, application_id: int) -> list[str]:
+def _application_impact(session: Session, application_id: int) -> dict[str, int]:
     interview_ids = select(m.Interview.id).where(m.Interview.application_id == application_id)
     offer_ids = select(m.Offer.id).where(m.Offer.application_id == application_id)
-    counts = [
-        (_count(session, m.Interview, m.Interview.application_id == application_id), "interview"),
-        (
-            _count(
-                session, m.InterviewQuestion, m.InterviewQuestion.interview_id.in_(interview_ids)
-            ),
-            "interview question",
+    counts = {
+        "interviews": _count(session, m.Interview, m.Interview.application_id == application_id),
+        "interview_questions": _count(
+            session, m.InterviewQuestion, m.InterviewQuestion.interview_id.in_(interview_ids)
         ),
-        (_count(session, m.Offer, m.Offer.application_id == application_id), "offer"),
-        (
-            _count(session, m.NegotiationRound, m.NegotiationRound.offer_id.in_(offer_ids)),
-            "negotiation round",
+        "offers": _count(session, m.Offer, m.Offer.application_id == application_id),
+        "negotiation_rounds": _count(
+            session, m.NegotiationRound, m.NegotiationRound.offer_id.in_(offer_ids)
         ),
-        (
-            _count(session, m.FeedbackRequest, m.FeedbackRequest.application_id == application_id),
-            "feedback request",
+        "feedback_requests": _count(
+            session, m.FeedbackRequest, m.FeedbackRequest.application_id == application_id
         ),
-        (_count(session, m.Letter, m.Letter.application_id == application_id), "letter"),
-    ]
-    return [_plural(n, noun) for n, noun in counts if n]
+        "letters": _count(session, m.Letter, m.Letter.application_id == application_id),
+    }
+    return {kind: n for kind, n in counts.items() if n}
 
 
 def _describe(session: Session, model: type[m.Base], record: Any) -> str:

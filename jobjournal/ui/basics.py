@@ -73,3 +73,22 @@ def use_money_style(journal: Any) -> None:
     from jobjournal.core.money import use_style
 
     use_style(journal.profile().money_style)
+
+
+# What records are called when a person reads how many go with a deletion.
+_RECORD_NOUNS = {
+    "interviews": "interview",
+    "interview_questions": "interview question",
+    "offers": "offer",
+    "negotiation_rounds": "negotiation round",
+    "feedback_requests": "feedback request",
+    "letters": "letter",
+    "action_items": "action item",
+}
+
+
+def impact_words(impact: dict[str, int]) -> str:
+    """{"interviews": 2, "letters": 1} → "2 interviews, 1 letter"."""
+    return ", ".join(
+        f"{n} {_RECORD_NOUNS.get(kind, kind)}{'' if n == 1 else 's'}" for kind, n in impact.items()
+    )

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from jobjournal import __version__
 from jobjournal.ui import commands, settings
 from jobjournal.ui.applications_model import COL_CHANGED, REACH, ApplicationsModel
-from jobjournal.ui.basics import say_replaced_characters, use_money_style
+from jobjournal.ui.basics import impact_words, say_replaced_characters, use_money_style
 from jobjournal.ui.data_actions import DataActions
 from jobjournal.ui.detail_pane import DetailPane
 from jobjournal.ui.dialogs import (
@@ -643,12 +643,12 @@ class MainWindow(QMainWindow):
         self.refresh(select=None)
         self.statusBar().showMessage(f"Deleted “{application.job_title}”.", 5000)
 
-    def _confirm_delete(self, application: Any, impact: list[str]) -> bool:
+    def _confirm_delete(self, application: Any, impact: dict[str, int]) -> bool:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Delete application")
         box.setText(f"Delete “{application.job_title}” at {application.company.name}?")
-        also = f"This also deletes {', '.join(impact)}. " if impact else ""
+        also = f"This also deletes {impact_words(impact)}. " if impact else ""
         box.setInformativeText(f"{also}This cannot be undone.")
         delete = box.addButton("&Delete", QMessageBox.ButtonRole.DestructiveRole)
         delete.setAccessibleName("Delete")

@@ -152,13 +152,14 @@ def test_deleting_an_application_asks_to_confirm_what_goes_with_it(journal: Jour
     journal.add(m.Letter, application_id=app, kind="withdraw")
     with pytest.raises(ConfirmationNeeded) as asked:
         journal.delete(m.Application, app)
-    assert asked.value.impact == [
-        "1 interview",
-        "2 interview questions",
-        "1 offer",
-        "1 negotiation round",
-        "1 letter",
-    ]
+    assert asked.value.impact == {
+        "interviews": 1,
+        "interview_questions": 2,
+        "offers": 1,
+        "negotiation_rounds": 1,
+        "letters": 1,
+    }
+    assert "also deletes 1 interview, 2 interview questions, 1 offer" in str(asked.value)
     assert journal.count_applications() == 1  # nothing deleted by accident
     journal.delete(m.Application, app, confirm=True)
     for model in (
