@@ -13,19 +13,6 @@ from sqlalchemy.orm import Session
 HIGHLIGHT_START = "\x02"  # around matched words in a snippet; never typed by a person
 HIGHLIGHT_END = "\x03"
 
-KIND_LABELS = {
-    "application": "Notes / job description",
-    "interview": "Interview reflection",
-    "question": "Interview question",
-    "feedback": "Feedback",
-    "letter": "Letter",
-    "company": "Company notes",
-    "contact": "Contact",
-    "offer": "Offer",
-    "negotiation": "Negotiation",
-    "argument": "Negotiation argument",
-    "action": "Action item",
-}
 
 # A word: letters, digits and the marks that belong to them. Python's \w leaves out
 # combining marks, which would split "i̇" (i + dot, the lower case of "İ") or a Hindi word
@@ -50,7 +37,8 @@ class SearchHit:
     ref_id: int
     application_id: int | None
     snippet: str  # matched words between HIGHLIGHT_START and HIGHLIGHT_END
-    where: str  # "Interview question · Acme — Data Analyst"
+    company: str = ""  # of the application the hit belongs to, if any
+    job_title: str = ""
 
 
 def match_query(typed: str) -> str | None:
@@ -76,20 +64,15 @@ def search(session: Session | Connection, typed: str, limit: int = 20) -> list[S
         SEARCH_SQL, {"query": query, "limit": limit, "start": HIGHLIGHT_START, "end": HIGHLIGHT_END}
     ).all()
     places = _places(session, {r[2] for r in rows if r[2] is not None})
-    return [SearchHit(r[0], r[1], r[2], r[3], _where(r[0], places.get(r[2]))) for r in rows]
+    return [SearchHit(r[0], r[1], r[2], r[3], *places.get(r[2], ("", ""))) for r in rows]
 
 
-def _places(session: Session | Connection, application_ids: set[int]) -> dict[int, str]:
+def _places(session: Session | Connection, application_ids: set[int]) -> dict[int, tuple[str, str]]:
     if not application_ids:
         return {}
     marks = ",".join(str(int(i)) for i in sorted(application_ids))
     rows = session.execute(text(_PLACES_SQL.format(marks))).all()
-    return {r[0]: f"{r[1]} — {r[2]}" for r in rows}
-
-
-def _where(kind: str, place: str | None) -> str:
-    label = KIND_LABELS.get(kind, kind)
-    return f"{label} · {place}" if place else label
+    return {r[0]: (r[1], r[2]) for r in rows}
 
 
 def plain_snippet(snippet: str) -> str:

@@ -37,10 +37,11 @@ class SearchResults(QListWidget):
         for hit in hits:
             item = QListWidgetItem()
             item.setData(HIT_ROLE, hit)
+            where = hit_place(hit)
             item.setData(
-                Qt.ItemDataRole.AccessibleTextRole, f"{hit.where}: {plain_snippet(hit.snippet)}"
+                Qt.ItemDataRole.AccessibleTextRole, f"{where}: {plain_snippet(hit.snippet)}"
             )
-            label = QLabel(f"<b>{escape(hit.where)}</b><br>{highlighted(hit.snippet)}")
+            label = QLabel(f"<b>{escape(where)}</b><br>{highlighted(hit.snippet)}")
             label.setWordWrap(True)
             label.setContentsMargins(6, 4, 6, 4)
             label.setTextFormat(Qt.TextFormat.RichText)
@@ -62,3 +63,25 @@ def highlighted(snippet: str) -> str:
 
     text = escape(snippet).replace("\n", " ")
     return text.replace(HIGHLIGHT_START, "<b><u>").replace(HIGHLIGHT_END, "</u></b>")
+
+
+# What each kind of hit is called where the person reads it.
+HIT_KINDS = {
+    "application": "Notes / job description",
+    "interview": "Interview reflection",
+    "question": "Interview question",
+    "feedback": "Feedback",
+    "letter": "Letter",
+    "company": "Company notes",
+    "contact": "Contact",
+    "offer": "Offer",
+    "negotiation": "Negotiation",
+    "argument": "Negotiation argument",
+    "action": "Action item",
+}
+
+
+def hit_place(hit: SearchHit) -> str:
+    """Where a hit lives, in words: "Interview question · Acme — Data Analyst"."""
+    label = HIT_KINDS.get(hit.kind, hit.kind)
+    return f"{label} · {hit.company} — {hit.job_title}" if hit.company else label

@@ -133,7 +133,7 @@ def test_search_finds_every_kind_of_text(journal: Journal) -> None:
         "contact",
     }
     in_application = [h for h in hits if h.application_id == app]
-    assert all("Acme — Analyst" in h.where for h in in_application)
+    assert all((h.company, h.job_title) == ("Acme", "Analyst") for h in in_application)
     assert all(f"{HIGHLIGHT_START}zebra{HIGHLIGHT_END}" in h.snippet.lower() for h in hits)
 
 
