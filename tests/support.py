@@ -268,3 +268,8 @@ def open_demo_copy(path: Path, today: date, templates: Path) -> Any:
     shutil.copyfile(template, path)
     path.chmod(0o600)
     return vault.unlock(path, PASSPHRASE)
+
+
+def application_at(journal: Any, company: str) -> int:
+    """The id of the (first listed) application at `company`."""
+    return int(next(r.id for r in journal.list_applications() if r.company == company))

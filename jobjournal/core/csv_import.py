@@ -29,6 +29,7 @@ from jobjournal.core.letters import long_date
 from jobjournal.core.models import Status
 from jobjournal.core.money import parse_amount
 from jobjournal.core.progress import Progress
+from jobjournal.core.transfer import FORMULA_STARTS
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -406,10 +407,7 @@ def _picked(row: list[str], column: dict[str, int]) -> Any:
 
 def _undefused(cell: str) -> str:
     """A cell as written before an export defused it ("'=SUM" was "=SUM")."""
-    return cell[1:] if cell[:1] == "'" and cell[1:2] in _FORMULA_STARTS else cell
-
-
-_FORMULA_STARTS = ("=", "+", "-", "@")
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in FORMULA_STARTS else cell
 
 
 def _planned(
@@ -462,7 +460,7 @@ def _changed_on(written: str, applied_on: date | None, today: date) -> date | No
 def _statuses(written: str, applied_on: date | None) -> tuple[list[Status], str]:
     if not written:
         return [S.APPLIED if applied_on else S.SAVED], ""
-    status = _STATUS_WORDS.get(re.sub(r"[^a-z]", "", written.lower()))
+    status = _STATUS_WORDS.get(_letters(written))
     if status is None:
         return [S.APPLIED], f"status “{written}” not known: recorded as Applied"
     return _ROUTES.get(status, [status]), ""
@@ -713,21 +711,11 @@ def _table(model: Any) -> Any:
 
 
 _TEXT_FIELDS = ("notes", "job_description")
-# Every application row carries every column, so one batch is one statement.
+# Every application row carries every column, so one batch is one statement: the
+# model's own defaults (None where it has none).
 _APPLICATION_DEFAULTS: dict[str, Any] = {
-    "location": "",
-    "work_model": None,
-    "source": None,
-    "posting_url": "",
-    "posted_min_cents": None,
-    "posted_max_cents": None,
-    "salary_currency": "",
-    "salary_period": "year",
-    "expected_cents": None,
-    "applied_on": None,
-    "next_action": "",
-    "next_action_on": None,
-    "priority": None,
+    column.name: column.default.arg if column.default is not None else None
+    for column in m.Application.__table__.columns
 }
 
 

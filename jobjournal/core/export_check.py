@@ -14,6 +14,7 @@ annotations (`defstruct`), it rejects unknown fields, it decodes and checks in o
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -78,6 +79,7 @@ class Problem:
 # -- record types built from the schema ---------------------------------------------------
 
 
+@functools.cache
 def record_type(table: Table) -> type[msgspec.Struct]:
     fields = [_field(table.name, column) for column in table.columns]
     fields.sort(key=lambda field: len(field) == 3)  # required fields first, as Python wants
@@ -139,10 +141,13 @@ def _highest(column: Column[Any]) -> int:
     return validation.int_range(column.name)[1] or _LARGEST_ID
 
 
+def _choices(table: str, name: str) -> tuple[str, ...]:
+    """The values a field may hold: set by the app's own operations, or chosen by a person."""
+    return _OPERATION_CHOICES.get((table, name)) or tuple(validation.choices_for(table, name) or ())
+
+
 def _text_type(table: str, name: str, length: int | None, required: bool) -> Any:
-    choices = _OPERATION_CHOICES.get((table, name)) or tuple(
-        validation.choices_for(table, name) or ()
-    )
+    choices = _choices(table, name)
     if choices:
         return Literal[choices]
     if name in ("currency", "salary_currency"):
@@ -234,10 +239,7 @@ def _in_words(table: str, field: str | None, what: str) -> str:
             return "must be a three-letter code such as USD, EUR or GBP, or empty"
         return "cannot be empty"
     if found := re.match(r"Invalid enum value (.+)", what):
-        allowed = _OPERATION_CHOICES.get((table, field or "")) or tuple(
-            validation.choices_for(table, field or "") or ()
-        )
-        return f"{found[1]} is not one of: {', '.join(allowed)}"
+        return f"{found[1]} is not one of: {', '.join(_choices(table, field or ''))}"
     if what.startswith("Object missing required field"):
         return "is missing"
     if what.startswith("Object contains unknown field"):

@@ -603,7 +603,6 @@ def _counteroffer(facts: Facts, options: Options) -> tuple[str, list[str]]:
 
 
 _DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
-_SYMBOLS, _SYMBOL_OF = SYMBOLS, SYMBOL_OF
 _SYMBOL_AMOUNT = re.compile(r"([$€£¥₹]) ?(\d[\d,]*(?:\.\d+)?)")
 
 
@@ -612,14 +611,14 @@ def _in_style(text: str, currency: str, style: str = "code") -> str:
     reverse) written the letter's way, so one letter never mixes the two. A symbol that
     may stand for another currency than the letter's (the $ of a CAD letter) is left."""
     text = _DOUBLE_STOP.sub(".", text)  # "at Acme Sp. z o.o.." after a name's own stop
-    symbol = _SYMBOL_OF.get(currency)
+    symbol = SYMBOL_OF.get(currency)
     if not currency or not symbol:
         return text
     if style == "symbol":
         return re.sub(rf"\b{currency} ?(?=\d)", symbol, text)
 
     def restyled(found: re.Match[str]) -> str:
-        code = _SYMBOLS[found[1]]
+        code = SYMBOLS[found[1]]
         return f"{code} {found[2]}" if code == currency else found[0]
 
     return _SYMBOL_AMOUNT.sub(restyled, text)

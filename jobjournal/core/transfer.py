@@ -217,7 +217,7 @@ CSV_COLUMNS = (
     "notes",
 )
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_csv(journal: Journal) -> bytes:
@@ -279,4 +279,4 @@ def _cell(value: Any) -> str:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     text = str(value)
-    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text

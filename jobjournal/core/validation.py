@@ -214,7 +214,7 @@ def _clean_int(name: str, value: Any) -> int:
     if isinstance(number, bool):
         raise InvalidInput(f"{label(name)} must be a whole number.")
     lowest, upper = int_range(name)
-    if lowest == 1 and not 1 <= number <= (upper or number):
+    if lowest == 1 and upper is not None and not 1 <= number <= upper:
         raise InvalidInput(f"{label(name)} goes from 1 to {upper}.")
     if number < 0:
         raise InvalidInput(f"{label(name)} cannot be negative.")

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jobjournal.ui.long_text import LongTextEdit
+
 NOT_SET = "—"
 
 
@@ -28,8 +30,6 @@ def line_edit(name: str, placeholder: str = "") -> QLineEdit:
 
 
 def text_edit(name: str, placeholder: str = "") -> QPlainTextEdit:
-    from jobjournal.ui.long_text import LongTextEdit
-
     field = LongTextEdit()
     field.setAccessibleName(name)
     field.setPlaceholderText(placeholder)

@@ -84,6 +84,7 @@ class LetterDialog(QDialog):
         self.changed = False  # a letter was kept in the journal: the timeline must redraw
         self.drafts: list[letters.Draft] = []
         self.letter_ids: dict[int, int] = {}  # draft index → the letter kept for it
+        self._batch_facts: dict[int, letters.Facts] = {}
         self._shown = -1
         self._edited = False
         self.facts = letters.gather(journal, application_id)
@@ -428,6 +429,15 @@ class LetterDialog(QDialog):
         self._edited = False
         self._recheck()
 
+    def _facts_of(self, application_id: int | None) -> letters.Facts:
+        """The facts a letter is checked against: this application's, or, in a batch,
+        each other application's, read once."""
+        if application_id is None or application_id == self.application_id:
+            return self.facts
+        if application_id not in self._batch_facts:
+            self._batch_facts[application_id] = letters.gather(self.journal, application_id)
+        return self._batch_facts[application_id]
+
     def _recheck(self) -> None:
         """What a careful reader would point out in the letter shown, as it is now."""
         if not 0 <= self._shown < len(self.drafts):
@@ -435,10 +445,7 @@ class LetterDialog(QDialog):
             return
         self._take_edits()
         letter = self.drafts[self._shown]
-        facts = self.facts
-        if letter.application_id != self.application_id and letter.application_id is not None:
-            facts = letters.gather(self.journal, letter.application_id)  # a batch letter
-        found = letters.check(letter, facts)
+        found = letters.check(letter, self._facts_of(letter.application_id))
         self.reader_check.setText(
             "Before you send it:\n" + "\n".join(f"• {item}" for item in found) if found else ""
         )

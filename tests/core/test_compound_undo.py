@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
+from support import application_at
 
 from jobjournal.core import models as m
 from jobjournal.core import offers
@@ -30,14 +31,10 @@ def _tables(journal: Journal) -> dict[str, list[tuple[Any, ...]]]:
     return dump
 
 
-def _application(journal: Journal, company: str) -> int:
-    return next(r.id for r in journal.list_applications() if r.company == company)
-
-
 def test_accepting_an_offer_and_ending_the_others_undoes_and_redoes_whole(
     demo_journal: Journal,
 ) -> None:
-    accepted = _application(demo_journal, "Northwind Analytics")
+    accepted = application_at(demo_journal, "Northwind Analytics")
     ended = offers.others_to_end(demo_journal, accepted)
     assert len(ended) >= 3
     before = _tables(demo_journal)
@@ -54,7 +51,7 @@ def test_accepting_an_offer_and_ending_the_others_undoes_and_redoes_whole(
 
 
 def test_an_undo_that_cannot_be_done_whole_is_not_done_at_all(demo_journal: Journal) -> None:
-    accepted = _application(demo_journal, "Northwind Analytics")
+    accepted = application_at(demo_journal, "Northwind Analytics")
     never_moved = demo_journal.add_application(
         company_id=demo_journal.find_or_add_company("Fresh Co").new_id, job_title="Analyst"
     ).new_id

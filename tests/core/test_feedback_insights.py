@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from support import DEMO_TODAY
+from support import DEMO_TODAY, application_at
 
 from jobjournal.core import feedback, insights, letters
 from jobjournal.core import models as m
@@ -15,18 +15,13 @@ from jobjournal.core.errors import InvalidInput
 from jobjournal.core.journal import Journal
 from jobjournal.core.models import Status
 
-
-def _id(journal: Journal, company: str) -> int:
-    return next(r.id for r in journal.list_applications() if r.company == company)
-
-
 # -- rejection and the feedback request -----------------------------------------------------
 
 
 def test_rejecting_opens_a_feedback_request_and_one_undo_takes_back_both(
     demo_journal: Journal,
 ) -> None:
-    pinecrest = _id(demo_journal, "Pinecrest Media")
+    pinecrest = application_at(demo_journal, "Pinecrest Media")
     today = date.today()
     request_id = feedback.reject(
         demo_journal, pinecrest, on=today, reason_code="other_candidate", ask_for_feedback=True
@@ -50,20 +45,20 @@ def test_rejecting_opens_a_feedback_request_and_one_undo_takes_back_both(
 
 
 def test_the_timeline_says_at_which_stage_it_was_rejected(demo_journal: Journal) -> None:
-    meridian = _id(demo_journal, "Meridian Bank")
+    meridian = application_at(demo_journal, "Meridian Bank")
     feedback.reject(demo_journal, meridian, on=date.today(), reason_code="position_filled")
     texts = [e.text for e in demo_journal.timeline(meridian) if e.kind == "status"]
     assert texts[-1] == "Rejected at the screening stage — Position filled"
 
 
 def test_rejecting_without_asking_opens_no_request(demo_journal: Journal) -> None:
-    meridian = _id(demo_journal, "Meridian Bank")
+    meridian = application_at(demo_journal, "Meridian Bank")
     assert feedback.reject(demo_journal, meridian, on=date.today(), ask_for_feedback=False) is None
     assert demo_journal.records_of(meridian).feedback == []
 
 
 def test_a_refused_rejection_changes_nothing(demo_journal: Journal) -> None:
-    kestrel = _id(demo_journal, "Kestrel Robotics")  # only saved: it cannot be rejected
+    kestrel = application_at(demo_journal, "Kestrel Robotics")  # only saved: it cannot be rejected
     with pytest.raises(InvalidInput):
         feedback.reject(demo_journal, kestrel, on=date.today())
     records = demo_journal.records_of(kestrel)
@@ -71,7 +66,7 @@ def test_a_refused_rejection_changes_nothing(demo_journal: Journal) -> None:
 
 
 def test_undo_keeps_a_request_the_person_wrote_in(demo_journal: Journal) -> None:
-    pinecrest = _id(demo_journal, "Pinecrest Media")
+    pinecrest = application_at(demo_journal, "Pinecrest Media")
     request_id = feedback.reject(demo_journal, pinecrest, on=date.today())
     assert request_id is not None
     demo_journal.update(m.FeedbackRequest, request_id, feedback="Good, but too junior.")
@@ -82,7 +77,7 @@ def test_undo_keeps_a_request_the_person_wrote_in(demo_journal: Journal) -> None
 
 
 def test_the_due_list_reminds_a_week_after_an_unanswered_request(demo_journal: Journal) -> None:
-    pinecrest = _id(demo_journal, "Pinecrest Media")
+    pinecrest = application_at(demo_journal, "Pinecrest Media")
     asked = date.today() - timedelta(days=6)
     demo_journal.add(m.FeedbackRequest, application_id=pinecrest, asked_on=asked)
 
@@ -96,7 +91,7 @@ def test_the_due_list_reminds_a_week_after_an_unanswered_request(demo_journal: J
 def test_recording_feedback_with_actions_and_apply_again_is_one_save(
     demo_journal: Journal,
 ) -> None:
-    pinecrest = _id(demo_journal, "Pinecrest Media")
+    pinecrest = application_at(demo_journal, "Pinecrest Media")
     request_id = feedback.reject(demo_journal, pinecrest, on=date.today() - timedelta(days=3))
     written = feedback.Feedback(
         asked_on=date.today() - timedelta(days=3),
@@ -127,7 +122,7 @@ def test_recording_feedback_with_actions_and_apply_again_is_one_save(
 def test_an_answer_before_the_request_is_refused_and_nothing_is_stored(
     demo_journal: Journal,
 ) -> None:
-    pinecrest = _id(demo_journal, "Pinecrest Media")
+    pinecrest = application_at(demo_journal, "Pinecrest Media")
     written = feedback.Feedback(
         asked_on=date.today(),
         answered_on=date.today() - timedelta(days=1),

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from support import application_at
 
 from jobjournal.core import models as m
 from jobjournal.core import offers
@@ -18,10 +19,6 @@ from jobjournal.core.models import Status
 from jobjournal.core.validation import storable
 
 TOMORROW = date.today() + timedelta(days=1)
-
-
-def _id(journal: Journal, company: str) -> int:
-    return next(r.id for r in journal.list_applications() if r.company == company)
 
 
 def _new(journal: Journal, **fields: object) -> int:
@@ -42,7 +39,7 @@ def test_an_applied_on_date_in_the_future_is_refused_on_add_and_on_edit(
 
 
 def test_a_reason_must_fit_its_ending(demo_journal: Journal) -> None:
-    applied = _id(demo_journal, "Juniper Energy")
+    applied = application_at(demo_journal, "Juniper Energy")
     with pytest.raises(InvalidInput, match="is not a reason for “Rejected”") as refused:
         demo_journal.set_status(applied, Status.REJECTED, reason_code="accepted_other_offer")
     assert "Juniper Energy — Operations Analyst" in str(refused.value)
@@ -54,7 +51,7 @@ def test_a_reason_must_fit_its_ending(demo_journal: Journal) -> None:
 
 
 def test_a_refused_move_among_several_names_its_application(demo_journal: Journal) -> None:
-    accepted = _id(demo_journal, "Northwind Analytics")
+    accepted = application_at(demo_journal, "Northwind Analytics")
     endings = offers.others_to_end(demo_journal, accepted)
     bluefin = next(e for e in endings if e.company == "Bluefin Health")
     demo_journal.set_status(bluefin.application_id, Status.REJECTED)  # ended meanwhile

@@ -5,15 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from support import application_at
 
 from jobjournal.core import interviews as iv
 from jobjournal.core import models as m
 from jobjournal.core.errors import InvalidInput
 from jobjournal.core.journal import Journal
-
-
-def _id(journal: Journal, company: str) -> int:
-    return next(r.id for r in journal.list_applications() if r.company == company)
 
 
 def _contact(journal: Journal, name: str) -> m.Contact:
@@ -30,7 +27,7 @@ MEETING = iv.Meeting(
 
 
 def test_people_met_are_picked_or_typed_in_place(demo_journal: Journal) -> None:
-    application_id = _id(demo_journal, "Pinecrest Media")
+    application_id = application_at(demo_journal, "Pinecrest Media")
     jamie = _contact(demo_journal, "Jamie Park")
     people = (iv.Person(jamie.id), iv.Person(name="  Morgan   Hale ", title="Data Editor"))
     interview_id = iv.add_interview(
@@ -51,7 +48,9 @@ def test_people_met_are_picked_or_typed_in_place(demo_journal: Journal) -> None:
 def test_a_reflection_is_saved_whole_and_reordering_keeps_question_records(
     demo_journal: Journal,
 ) -> None:
-    interview_id = iv.add_interview(demo_journal, _id(demo_journal, "Juniper Energy"), MEETING)
+    interview_id = iv.add_interview(
+        demo_journal, application_at(demo_journal, "Juniper Energy"), MEETING
+    )
     first = iv.Question("How do you forecast demand?", my_answer="ARIMA", rating=3)
     second = iv.Question("Tell me about yourself.", next_time="Shorter", rating=4)
     asked = iv.Question("What does a typical week look like?", direction="i_asked")
@@ -79,7 +78,9 @@ def test_a_reflection_is_saved_whole_and_reordering_keeps_question_records(
 
 
 def test_a_bad_rating_is_refused_and_nothing_is_half_saved(demo_journal: Journal) -> None:
-    interview_id = iv.add_interview(demo_journal, _id(demo_journal, "Juniper Energy"), MEETING)
+    interview_id = iv.add_interview(
+        demo_journal, application_at(demo_journal, "Juniper Energy"), MEETING
+    )
     good = iv.Reflection(reflection="Kept", questions=(iv.Question("Kept question"),))
     iv.save_reflection(demo_journal, interview_id, good)
     bad = iv.Reflection(reflection="Changed", questions=(iv.Question("Q", rating=7),))

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from support import DEMO_TODAY, PROJECT_DIR, keep_section
+from support import DEMO_TODAY, PROJECT_DIR, application_at, keep_section
 
 from jobjournal.core import interviews, letters
 from jobjournal.core import models as m
@@ -318,7 +318,7 @@ def _demo_facts(journal: Journal, company: str) -> tuple[letters.Facts, int | No
     """The facts for the demo's application at `company` ("": a letter about none)."""
     if not company:
         return letters.gather(journal, None, DEMO_TODAY), None
-    application_id = next(r.id for r in journal.list_applications() if r.company == company)
+    application_id = application_at(journal, company)
     return letters.gather(journal, application_id, DEMO_TODAY), application_id
 
 

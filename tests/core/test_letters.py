@@ -10,16 +10,12 @@ import pytest
 from docx import Document
 from hypothesis import given
 from hypothesis import strategies as st
-from support import DEMO_TODAY, run_python
+from support import DEMO_TODAY, application_at, run_python
 
 from jobjournal.core import docx_letter, letters
 from jobjournal.core import models as m
 from jobjournal.core.exports import FileExistsAlready
 from jobjournal.core.journal import Journal
-
-
-def _id(journal: Journal, company: str) -> int:
-    return next(r.id for r in journal.list_applications() if r.company == company)
 
 
 def _exported_text(letter: letters.Draft, folder: Path) -> str:
@@ -29,7 +25,7 @@ def _exported_text(letter: letters.Draft, folder: Path) -> str:
 
 
 def _letter(journal: Journal, company: str, kind: str, **options: object) -> letters.Draft:
-    application_id = _id(journal, company)
+    application_id = application_at(journal, company)
     facts = letters.gather(journal, application_id, DEMO_TODAY)
     return letters.draft(kind, facts, letters.Options(**options), application_id)  # type: ignore[arg-type]
 
@@ -38,7 +34,9 @@ def test_withdraw_names_the_role_the_reason_and_the_figure(
     demo_journal: Journal, tmp_path: Path
 ) -> None:
     letter = _letter(demo_journal, "Quartz Analytics", "withdraw", figure_cents=118_000_00)
-    facts = letters.gather(demo_journal, _id(demo_journal, "Quartz Analytics"), DEMO_TODAY)
+    facts = letters.gather(
+        demo_journal, application_at(demo_journal, "Quartz Analytics"), DEMO_TODAY
+    )
     letter = letters.draft(
         "withdraw",
         dataclasses.replace(facts, reason_code="salary_below_market"),
@@ -111,7 +109,7 @@ def test_after_accepting_every_other_application_sent_gets_its_letter(
     from jobjournal.core.models import Status
     from jobjournal.core.transitions import ACTIVE
 
-    accepted = _id(demo_journal, "Northwind Analytics")
+    accepted = application_at(demo_journal, "Northwind Analytics")
     drafts = letters.withdraw_from_others(demo_journal, accepted)
     rows = demo_journal.list_applications()
     sent = {r.id for r in rows if r.status in ACTIVE and r.status != Status.SAVED}
@@ -236,10 +234,16 @@ def test_file_names_for_known_troublemakers(company: str) -> None:
 def test_a_withdraw_letter_never_quotes_the_employers_rejection_reason(
     demo_journal: Journal,
 ) -> None:
-    rejected = letters.gather(demo_journal, _id(demo_journal, "Quartz Analytics"), DEMO_TODAY)
-    assert demo_journal.status_history(_id(demo_journal, "Quartz Analytics"))[-1].reason_code
+    rejected = letters.gather(
+        demo_journal, application_at(demo_journal, "Quartz Analytics"), DEMO_TODAY
+    )
+    assert demo_journal.status_history(application_at(demo_journal, "Quartz Analytics"))[
+        -1
+    ].reason_code
     assert (rejected.reason_code, rejected.reason_text) == (None, "")
-    withdrawn = letters.gather(demo_journal, _id(demo_journal, "Tallgrass Retail"), DEMO_TODAY)
+    withdrawn = letters.gather(
+        demo_journal, application_at(demo_journal, "Tallgrass Retail"), DEMO_TODAY
+    )
     assert withdrawn.reason_code is not None  # the person's own reason is kept
 
 
@@ -305,7 +309,9 @@ def test_a_typed_file_name_keeps_its_dots(
 def test_a_resignation_written_from_an_application_is_addressed_to_my_employer(
     demo_journal: Journal,
 ) -> None:
-    facts = letters.gather(demo_journal, _id(demo_journal, "Northwind Analytics"), DEMO_TODAY)
+    facts = letters.gather(
+        demo_journal, application_at(demo_journal, "Northwind Analytics"), DEMO_TODAY
+    )
     assert facts.recipient_title  # the interviewer's, which must not leak into it
     named = letters.draft("resignation", facts, letters.Options(manager="Pat Lee"))
     assert named.recipient_lines == ["Pat Lee"] and "Northwind" not in named.body
@@ -321,10 +327,12 @@ def test_dates_read_day_first_or_month_first() -> None:
 def test_a_thank_you_speaks_of_the_interview_held_not_the_one_ahead(
     demo_journal: Journal,
 ) -> None:
-    interviews = demo_journal.records_of(_id(demo_journal, "Pinecrest Media")).interviews
+    interviews = demo_journal.records_of(application_at(demo_journal, "Pinecrest Media")).interviews
     held = [i.starts_at.date() for i in interviews if i.starts_at]
     assert max(held) > DEMO_TODAY  # the demo has one still ahead
-    facts = letters.gather(demo_journal, _id(demo_journal, "Pinecrest Media"), DEMO_TODAY)
+    facts = letters.gather(
+        demo_journal, application_at(demo_journal, "Pinecrest Media"), DEMO_TODAY
+    )
     assert facts.interview_on == max(day for day in held if day <= DEMO_TODAY)
 
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
-from support import DEMO_TODAY
+from support import DEMO_TODAY, application_at
 
 from jobjournal.core import models as m
 from jobjournal.core import offers, packages
@@ -19,12 +19,8 @@ from jobjournal.core.packages import Assumptions, Package
 MONDAY = date(2026, 11, 16)
 
 
-def _id(journal: Journal, company: str) -> int:
-    return next(r.id for r in journal.list_applications() if r.company == company)
-
-
 def _offer(journal: Journal, company: str) -> m.Offer:
-    application_id = _id(journal, company)
+    application_id = application_at(journal, company)
     return journal.records_of(application_id).offers[-1]
 
 
@@ -70,7 +66,7 @@ def test_countdown_says_how_long_is_left() -> None:
 def test_recording_an_offer_dates_the_answer_and_moves_the_application(
     demo_journal: Journal,
 ) -> None:
-    application_id = _id(demo_journal, "Pinecrest Media")  # interviewing
+    application_id = application_at(demo_journal, "Pinecrest Media")  # interviewing
     friday = date(2026, 11, 20)
     offer_id = offers.record_offer(
         demo_journal, application_id, kind="written", received_on=friday, base_cents=90_000_00
@@ -156,13 +152,13 @@ def test_the_counteroffer_letter_carries_the_arguments_with_their_sources(
 ) -> None:
     from jobjournal.core import letters
 
-    application_id = _id(demo_journal, "Bluefin Health")
+    application_id = application_at(demo_journal, "Bluefin Health")
     facts = letters.gather(demo_journal, application_id)
     said = "I would leave behind an annual bonus of about $9,000"
     assert any(said in sentence for _kind, sentence in facts.arguments)
     body = letters.draft("counteroffer", facts, application_id=application_id).body
     assert "It also reflects what I earn today: I would leave behind an annual bonus" in body
-    northwind = letters.gather(demo_journal, _id(demo_journal, "Northwind Analytics"))
+    northwind = letters.gather(demo_journal, application_at(demo_journal, "Northwind Analytics"))
     offer = northwind.offer
     assert offer is not None
     first = offers.round_of(offer.rounds[0])
@@ -286,7 +282,7 @@ def test_accepting_ends_every_other_active_application_and_nothing_else(
 ) -> None:
     from jobjournal.core.transitions import ACTIVE
 
-    accepted = _id(demo_journal, "Northwind Analytics")
+    accepted = application_at(demo_journal, "Northwind Analytics")
     before = _states(demo_journal)
     endings = offers.others_to_end(demo_journal, accepted)
     active_others = {i for i, (s, _) in before.items() if s in ACTIVE} - {accepted}
@@ -310,7 +306,7 @@ def test_accepting_ends_every_other_active_application_and_nothing_else(
 
 
 def test_accepting_ends_only_the_chosen_ones_or_nothing_at_all(demo_journal: Journal) -> None:
-    accepted = _id(demo_journal, "Northwind Analytics")
+    accepted = application_at(demo_journal, "Northwind Analytics")
     endings = offers.others_to_end(demo_journal, accepted)
     bluefin = next(e for e in endings if e.company == "Bluefin Health")
     # One of the list ended meanwhile: the whole acceptance is refused and nothing moves.
@@ -336,5 +332,5 @@ def test_offers_waiting_for_an_answer_are_due_with_their_countdown(demo_journal:
     ]
     assert due[0].text.endswith("answer due tomorrow") and due[0].offer_id is not None
     assert due[1].text.endswith("2 days left to answer")
-    demo_journal.set_status(_id(demo_journal, "Larkspur Labs"), Status.DECLINED)
+    demo_journal.set_status(application_at(demo_journal, "Larkspur Labs"), Status.DECLINED)
     assert "Larkspur" not in str(due_items(demo_journal, now))

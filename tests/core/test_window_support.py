@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import PASSPHRASE
+from support import PASSPHRASE, application_at
 
 from jobjournal.core import models as m
 from jobjournal.core import paths, vault
@@ -15,10 +15,6 @@ from jobjournal.core.journal import Journal
 from jobjournal.core.listing import SORTS, ApplicationFilter
 from jobjournal.core.models import Status
 from jobjournal.core.transitions import ASKS_FOR_REASON, REASONS_FOR
-
-
-def _id_of(journal: Journal, company: str) -> int:
-    return next(r.id for r in journal.list_applications() if r.company == company)
 
 
 @pytest.mark.parametrize("sort", sorted(SORTS))
@@ -35,25 +31,25 @@ def test_position_under_a_filter_and_outside_it(demo_journal: Journal) -> None:
     negotiating = ApplicationFilter(statuses=frozenset({Status.NEGOTIATING}))
     listed = [r.id for r in demo_journal.list_applications(negotiating, "company", False)]
     assert [demo_journal.position_of(i, negotiating, "company", False) for i in listed] == [0, 1]
-    applied = _id_of(demo_journal, "Juniper Energy")
+    applied = application_at(demo_journal, "Juniper Energy")
     assert demo_journal.position_of(applied, negotiating) is None
     assert demo_journal.position_of(999_999) is None
 
 
 def test_records_of_an_application_are_loaded_and_ordered(demo_journal: Journal) -> None:
-    quartz = demo_journal.records_of(_id_of(demo_journal, "Quartz Analytics"))
+    quartz = demo_journal.records_of(application_at(demo_journal, "Quartz Analytics"))
     assert quartz.application.company.name == "Quartz Analytics"
     assert len(quartz.interviews) == 2
     assert quartz.interviews[0].starts_at <= quartz.interviews[1].starts_at
     assert len(quartz.feedback) == 1 and quartz.offers == []
-    northwind = demo_journal.records_of(_id_of(demo_journal, "Northwind Analytics"))
+    northwind = demo_journal.records_of(application_at(demo_journal, "Northwind Analytics"))
     assert len(northwind.offers) == 1 and len(northwind.offers[0].rounds) >= 1
-    harbor = demo_journal.records_of(_id_of(demo_journal, "Harbor Logistics"))
+    harbor = demo_journal.records_of(application_at(demo_journal, "Harbor Logistics"))
     assert [letter.kind for letter in harbor.letters] != []
 
 
 def test_records_of_a_deleted_application_says_so(demo_journal: Journal) -> None:
-    gone = _id_of(demo_journal, "Juniper Energy")
+    gone = application_at(demo_journal, "Juniper Energy")
     demo_journal.delete(m.Application, gone, confirm=True)
     with pytest.raises(InvalidInput, match="no longer exists"):
         demo_journal.records_of(gone)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from support import by_name
+from support import application_at, by_name
 from ui_support import answer_modal, select_company, shortcut
 
 from jobjournal.core import models as m
@@ -63,7 +63,7 @@ def host() -> Iterator[QWidget]:
 def _open_dialog(
     qtbot: QtBot, parent: QWidget, journal: Journal, company: str, kind: str
 ) -> LetterDialog:
-    application_id = next(r.id for r in journal.list_applications() if r.company == company)
+    application_id = application_at(journal, company)
     dialog = LetterDialog(parent, journal, application_id, kind)
     dialog.show()
     qtbot.waitExposed(dialog)
