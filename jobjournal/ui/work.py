@@ -19,6 +19,7 @@ from jobjournal.core.progress import Progress
 T = TypeVar("T")
 
 SHOW_AFTER_MS = 300  # quick work finishes without a dialog flashing up
+_NEVER_BY_ITSELF = 2**31 - 1  # ms: QProgressDialog's own showing never comes
 _busy: list[str] = []  # what is running now; the idle lock waits for it
 
 
@@ -73,11 +74,16 @@ def run_with_progress(
     finally:
         poll.stop()
         _busy.remove(what)
-        dialog.hide()
-        dialog.deleteLater()
+        _close(dialog)
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     return outcome["result"]  # type: ignore[return-value]
+
+
+def _close(dialog: QProgressDialog) -> None:
+    dialog.reset()  # stops the timer QProgressDialog keeps to show itself
+    dialog.hide()
+    dialog.deleteLater()  # in a nested loop (the dialog that follows), only after it
 
 
 def _show(
@@ -135,7 +141,10 @@ def _busy_dialog(
     else:
         dialog.setCancelButton(None)  # this work cannot be stopped half-way safely
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-    dialog.setMinimumDuration(0)
+    # Shown by `_show` alone. QProgressDialog shows itself once setValue(0) has started
+    # its timer; that timer could fire after the work ended, in the next dialog's loop,
+    # leaving an application-modal busy box that nothing closes.
+    dialog.setMinimumDuration(_NEVER_BY_ITSELF)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     dialog.hide()
