@@ -571,37 +571,39 @@ def _mark_duplicates(journal: Journal, rows: list[PlannedRow]) -> None:
     """
     kept = [row for row in rows if not row.skipped]
     names = {fold(row.company) for row in kept}
-    existing: dict[tuple[str, str], tuple[str, date | None]] = {}
+    existing: dict[tuple[str, str], tuple[str, str, str, date | None]] = {}
     with journal.session() as session:
         for batch in _batches(sorted(names), 500):
             query = (
                 select(
                     m.Company.name_fold,
                     m.Application.title_fold,
+                    m.Company.name,
+                    m.Application.job_title,
                     m.Application.status,
                     m.Application.applied_on,
                 )
                 .join(m.Company, m.Company.id == m.Application.company_id)
                 .where(m.Company.name_fold.in_(batch))
             )
-            for company, title, status, applied_on in session.execute(query):
-                existing[(company, title)] = (status, applied_on)
+            for company, title, *record in session.execute(query):
+                existing[(company, title)] = tuple(record)  # type: ignore[assignment]
     first_line: dict[tuple[str, str], int] = {}
     for row in kept:
         key = (fold(row.company), fold(row.job_title))
         if key in existing:
-            row.problem = _already_applied(row, *existing[key])
+            row.problem = _already_applied(*existing[key])
         elif key in first_line:
             row.problem = f"the same job as line {first_line[key]}"
         else:
             first_line[key] = row.line
 
 
-def _already_applied(row: PlannedRow, status: str, applied_on: date | None) -> str:
+def _already_applied(company: str, title: str, status: str, applied_on: date | None) -> str:
+    """Named as the journal has it ("Operations Analyst at Juniper Energy"), however the
+    file spells it."""
     when = f", applied {long_date(applied_on)}" if applied_on else ""
-    return (
-        f"you already applied here: {row.job_title} at {row.company} ({Status(status).label}{when})"
-    )
+    return f"you already applied here: {title} at {company} ({Status(status).label}{when})"
 
 
 def _batches(items: list[str], size: int) -> Any:
