@@ -8,6 +8,7 @@ from collections.abc import Callable
 from benchmarks import (
     backup_figures,
     bundle_figures,
+    edit_figures,
     input_figures,
     interview_figures,
     journal_figures,
@@ -36,6 +37,10 @@ FIGURES: dict[str, Callable[[], Figure]] = {
     "backup_100k_stall": backup_figures.backup_100k_stall,
     "csv_import_rate": input_figures.csv_import_rate,
     "note_show_5mb": input_figures.note_show_5mb,
+    "save_edit_redraw": edit_figures.save_edit_redraw,
+    "undo_redraw": edit_figures.undo_redraw,
+    "list_filter_broad": edit_figures.list_filter_broad,
+    "question_bank_open_100k": edit_figures.question_bank_open_100k,
 }
 
 

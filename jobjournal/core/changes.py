@@ -1,8 +1,13 @@
-"""What an operation changed, so each view redraws only that (after Anki's OpChanges)."""
+"""What an operation changed, so each view redraws only that (after Anki's OpChanges),
+and how to take it back."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jobjournal.core.undo import Undo
 
 Ref = tuple[str, int]  # (table name, id)
 
@@ -13,6 +18,11 @@ class Changes:
     updated: frozenset[Ref] = field(default_factory=frozenset)
     deleted: frozenset[Ref] = field(default_factory=frozenset)
     id: int | None = None  # the main record the operation made or touched
+    # How to take the operation back (`Journal.undo`), when it can be: data, not code.
+    undo: Undo | None = field(default=None, compare=False)
+    # Applications whose own records changed (a status change, a text, a contact link):
+    # the rows and details to redraw.
+    applications: frozenset[int] = frozenset()
 
     @property
     def new_id(self) -> int:
@@ -27,13 +37,17 @@ class Changes:
     def ids(self, table: str) -> set[int]:
         return {ref[1] for ref in self.created | self.updated | self.deleted if ref[0] == table}
 
+    def application_ids(self) -> set[int]:
+        return self.ids("applications") | self.applications
+
     def __or__(self, other: Changes) -> Changes:
         return Changes(
             self.created | other.created,
             self.updated | other.updated,
             self.deleted | other.deleted,
             self.id if self.id is not None else other.id,
-        )
+            applications=self.applications | other.applications,
+        )  # two undos are not one: a compound operation records itself whole
 
 
 def created(table: str, record_id: int) -> Changes:

@@ -16,8 +16,9 @@ from sqlalchemy import func, select
 
 from jobjournal.core import models as m
 from jobjournal.core import validation
+from jobjournal.core.changes import Changes
 from jobjournal.core.errors import InvalidInput
-from jobjournal.core.journal import StatusMove, record_move, undo_last_move
+from jobjournal.core.journal import StatusMove, record_move
 from jobjournal.core.letters import addressee
 from jobjournal.core.models import Status
 from jobjournal.core.queries import with_company
@@ -41,17 +42,18 @@ def reject(
     reason_code: str | None = None,
     reason_text: str = "",
     ask_for_feedback: bool = True,
-) -> int | None:
+) -> Changes:
     """Mark the application rejected and, when asked to, open a feedback request dated the
-    same day, in one transaction. Returns the request's id (None when not asked)."""
+    same day, in one transaction. `Changes.id` is the request's id (None when not asked);
+    undoing it leaves the request in place once the person has written in it."""
     if on > date.today():
         raise InvalidInput("A status change cannot be dated in the future.")
-    with journal.session() as session:
+    with journal.recorded() as (session, log):
         record_move(
             session, StatusMove(application_id, Status.REJECTED, reason_code), on, reason_text
         )
         if not ask_for_feedback:
-            return None
+            return log.undo(session).changes()
         request = m.FeedbackRequest(
             application_id=application_id,
             asked_on=on,
@@ -60,17 +62,7 @@ def reject(
         )
         session.add(request)
         session.flush()
-        return request.id
-
-
-def undo_rejection(journal: Journal, application_id: int, request_id: int | None) -> None:
-    """Take back `reject`: the status change, and the request it opened unless the person
-    has written in it since (then it stays: their words are not thrown away)."""
-    with journal.session() as session:
-        request = session.get(m.FeedbackRequest, request_id) if request_id else None
-        if request is not None and _untouched(request):
-            session.delete(request)
-        undo_last_move(session, application_id)
+        return log.undo(session).changes(request.id)
 
 
 def _untouched(request: m.FeedbackRequest) -> bool:

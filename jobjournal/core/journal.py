@@ -2,7 +2,9 @@
 
 Every operation is one transaction. Mutating ones check their input first (a refusal is
 an InvalidInput that names the problem, and nothing is written) and return `Changes`
-saying what they touched, so a view redraws only that.
+saying what they touched, so a view redraws only that. Those that can be undone carry
+`Changes.undo`, data that `Journal.undo` applies in one transaction; what that returns
+carries the undo's own inverse, which redoes the operation.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from sqlalchemy import Connection, func, inspect, select
 from sqlalchemy.orm import Session, selectinload
 
 from jobjournal.core import changes as ch
-from jobjournal.core import folding, listing, search, transitions, validation
+from jobjournal.core import folding, listing, search, transitions, undo, validation
 from jobjournal.core import models as m
 from jobjournal.core.changes import Changes
 from jobjournal.core.errors import InvalidInput, JournalError
@@ -121,6 +123,19 @@ class Journal:
         with self.vault.reading() as connection:
             yield connection
 
+    @contextmanager
+    def recorded(self) -> Iterator[tuple[Session, undo.Recording]]:
+        """A unit of work whose writes are recorded, so the operation can be undone."""
+        with self.session() as session, undo.recording(session) as log:
+            yield session, log
+
+    def undo(self, step: undo.Undo) -> Changes:
+        """Take an operation back (or, given an undo's `.undo`, redo it), in one
+        transaction; refused whole, naming why, when the journal moved on since."""
+        with self.session() as session:
+            done = undo.apply(session, step)
+        return done.inverse().changes()
+
     # -- generic records -----------------------------------------------------------------
 
     def add(self, model: type[Record], **fields: Any) -> Changes:
@@ -128,25 +143,25 @@ class Journal:
         if model is m.Application:
             return self.add_application(**fields)
         fields = validation.clean(model, fields)
-        with self.session() as session:
+        with self.recorded() as (session, log):
             _require_parents(session, fields)
             record = model(**fields)
             validation.check_record(record)
             session.add(record)
             session.flush()
-            return ch.created(model.__tablename__, record.id)  # type: ignore[attr-defined]
+            return log.undo(session).changes(record.id)  # type: ignore[attr-defined]
 
     def update(self, model: type[Record], record_id: int, **fields: Any) -> Changes:
         if model is m.Application:
             return self.update_application(record_id, **fields)
         fields = validation.clean(model, fields)
-        with self.session() as session:
+        with self.recorded() as (session, log):
             record = _get(session, model, record_id)
             _require_parents(session, fields)
             for name, value in fields.items():
                 setattr(record, name, value)
             validation.check_record(record)
-            return ch.updated(model.__tablename__, record_id)
+            return log.undo(session).changes(record_id)
 
     def get(self, model: type[Record], record_id: int) -> Record:
         """A detached copy, loaded with what its editor shows."""
@@ -186,30 +201,39 @@ class Journal:
         contact_ids: list[int] | None = None,
         **fields: Any,
     ) -> Changes:
-        """A new application, starting at `status` (any status that is not an ending)."""
+        """A new application, starting at `status` (any status that is not an ending).
+        The company is given by id (`company_id`) or by name (`company`: found ignoring
+        case and composition, or added with it)."""
         status = Status(status)
         if status not in transitions.ACTIVE:
             raise InvalidInput(
                 "A new application starts in the pipeline; record how it "
                 "ended with a status change."
             )
+        company = _company_name(fields)  # taken out of the fields
         texts, fields = split_texts(fields)
         fields = validation.clean(m.Application, fields)
-        with self.session() as session:
+        with self.recorded() as (session, log):
+            if company is not None:
+                fields["company_id"] = _find_or_add_company(session, company)
             _require_parents(session, fields)
             if "company_id" not in fields:
                 raise InvalidInput("Choose the company you are applying to.")
             record = insert_application(session, status, on, fields, texts)
             record.contacts = _contacts(session, contact_ids or [])
-            return ch.created("applications", record.id)
+            return log.undo(session).changes(record.id)
 
     def update_application(
         self, application_id: int, *, contact_ids: list[int] | None = None, **fields: Any
     ) -> Changes:
+        """Change an application's fields (the company by id or by name, as when adding)."""
+        company = _company_name(fields)  # taken out of the fields
         texts, fields = split_texts(fields)
         fields = validation.clean(m.Application, fields)
-        with self.session() as session:
+        with self.recorded() as (session, log):
             record = _get(session, m.Application, application_id)
+            if company is not None:
+                fields["company_id"] = _find_or_add_company(session, company)
             _require_parents(session, fields)
             for name, value in fields.items():
                 setattr(record, name, value)
@@ -218,7 +242,7 @@ class Journal:
             if contact_ids is not None:
                 record.contacts = _contacts(session, contact_ids)
             validation.check_record(record)
-            return ch.updated("applications", application_id)
+            return log.undo(session).changes(application_id)
 
     def application_texts(self, application_id: int) -> m.ApplicationText:
         with self.session() as session:
@@ -243,12 +267,9 @@ class Journal:
     def find_or_add_company(self, name: str) -> Changes:
         """The company with this name (ignoring case and composition in every language),
         created if there is none."""
-        clean_name = validation.clean(m.Company, {"name": name})["name"]
-        with self.session() as session:
-            found = session.scalars(
-                select(m.Company.id).where(m.Company.name_fold == folding.fold(clean_name))
-            ).first()
-        return Changes(id=found) if found is not None else self.add(m.Company, name=clean_name)
+        with self.recorded() as (session, log):
+            company_id = _find_or_add_company(session, name)
+            return log.undo(session).changes(company_id)
 
     # -- status ------------------------------------------------------------------------
 
@@ -273,19 +294,17 @@ class Journal:
         when = on or today
         if when > today:
             raise InvalidInput("A status change cannot be dated in the future.")
-        with self.session() as session:
-            changes = ch.Changes()
+        with self.recorded() as (session, log):
             for move in moves:
                 record_move(session, move, when, reason_text)
-                changes |= ch.updated("applications", move.application_id)
-            return changes
+            return log.undo(session).changes(moves[0].application_id if moves else None)
 
     def change_status_date(self, change_id: int, on: date) -> Changes:
         """Correct when a status change happened. The history keeps its order: the date
         stays between the changes before and after it, and never in the future."""
         if on > date.today():
             raise InvalidInput("A status change cannot be dated in the future.")
-        with self.session() as session:
+        with self.recorded() as (session, log):
             change = _get(session, m.StatusChange, change_id)
             record = _get(session, m.Application, change.application_id)
             history = _status_history(session, change.application_id)
@@ -299,22 +318,19 @@ class Journal:
             change.changed_on = on
             if at == len(history) - 1:  # the current status: "since when" follows the date
                 record.status_changed_at = datetime.combine(on, change.recorded_at.time())
-            return ch.updated("applications", change.application_id)
+            return log.undo(session).changes(change.application_id)
 
     def undo_last_status_change(self, application_id: int) -> Changes:
         """Take back the latest status change (never the first, which created it)."""
         return self.undo_last_status_changes([application_id])
 
     def undo_last_status_changes(self, application_ids: list[int]) -> Changes:
-        """Take back the latest status change of each application, in one transaction:
-        the inverse of `set_statuses` (accepting an offer and ending the others is undone
-        whole, or not at all)."""
-        with self.session() as session:
-            changes = ch.Changes()
+        """Take back the latest status change of each application, in one transaction
+        (for a script; the window undoes through `Changes.undo`)."""
+        with self.recorded() as (session, log):
             for application_id in application_ids:
                 undo_last_move(session, application_id)
-                changes |= ch.updated("applications", application_id)
-            return changes
+            return log.undo(session).changes(application_ids[0] if application_ids else None)
 
     def status_history(self, application_id: int) -> list[m.StatusChange]:
         with self.session() as session:
@@ -350,9 +366,9 @@ class Journal:
         )
 
     def set_people_met(self, interview_id: int, contact_ids: list[int]) -> Changes:
-        with self.session() as session:
+        with self.recorded() as (session, log):
             _get(session, m.Interview, interview_id).people = _contacts(session, contact_ids)
-            return ch.updated("interviews", interview_id)
+            return log.undo(session).changes(interview_id)
 
     # -- profile ------------------------------------------------------------------------
 
@@ -374,6 +390,20 @@ class Journal:
     ) -> list[listing.ApplicationRow]:
         with self.vault.reading() as connection:
             return listing.list_applications(connection, wanted, sort, descending, offset, limit)
+
+    def list_ids(
+        self,
+        wanted: listing.ApplicationFilter = listing.NO_FILTER,
+        sort: str = "status_changed_at",
+        descending: bool = True,
+        limit: int = 200,
+    ) -> list[int]:
+        with self.vault.reading() as connection:
+            return listing.list_ids(connection, wanted, sort, descending, limit)
+
+    def rows_by_id(self, ids: list[int]) -> dict[int, listing.ApplicationRow]:
+        with self.vault.reading() as connection:
+            return listing.rows_by_id(connection, ids)
 
     def position_of(
         self,
@@ -465,6 +495,30 @@ def split_texts(fields: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]
     texts = {k: v for k, v in fields.items() if k in _APPLICATION_TEXT_FIELDS}
     rest = {k: v for k, v in fields.items() if k not in _APPLICATION_TEXT_FIELDS}
     return validation.clean(m.ApplicationText, texts), rest
+
+
+def _company_name(fields: dict[str, Any]) -> str | None:
+    """Take a company given by name out of the fields (None when given by id)."""
+    if "company" not in fields:
+        return None
+    name = fields.pop("company")
+    if not name:
+        raise InvalidInput("Type the name of the company.")
+    return str(name)
+
+
+def _find_or_add_company(session: Session, name: str) -> int:
+    clean_name = validation.clean(m.Company, {"name": name})["name"]
+    found = session.scalars(
+        select(m.Company.id).where(m.Company.name_fold == folding.fold(clean_name))
+    ).first()
+    if found is not None:
+        return found
+    company = m.Company(name=clean_name)
+    validation.check_record(company)
+    session.add(company)
+    session.flush()
+    return company.id
 
 
 def insert_application(

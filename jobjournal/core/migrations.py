@@ -443,7 +443,19 @@ _V4 = [
     "ALTER TABLE profile ADD COLUMN date_style VARCHAR(12) NOT NULL DEFAULT ''",
 ]
 
-MIGRATIONS: dict[int, list[str]] = {1: _V1_TABLES + _V1_SEARCH, 2: _V2, 3: _V3, 4: _V4}
+# The Due list finds decisions expected by tomorrow on this index, not by reading every
+# interview.
+_V5 = [
+    "CREATE INDEX ix_interviews_expected_decision_on ON interviews (expected_decision_on)",
+]
+
+MIGRATIONS: dict[int, list[str]] = {
+    1: _V1_TABLES + _V1_SEARCH,
+    2: _V2,
+    3: _V3,
+    4: _V4,
+    5: _V5,
+}
 # The SQL functions the migrations call, registered on the connection that runs them.
 FUNCTIONS = {"jj_fold": folding.fold, "jj_order_key": folding.order_key}
 LATEST_VERSION = max(MIGRATIONS)

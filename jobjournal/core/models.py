@@ -295,7 +295,7 @@ class Interview(Base):
     to_improve: Mapped[str] = mapped_column(Text, default="")
     promised_to_send: Mapped[str] = mapped_column(Text, default="")
     thank_you_sent_on: Mapped[date | None] = mapped_column(Date)
-    expected_decision_on: Mapped[date | None] = mapped_column(Date)
+    expected_decision_on: Mapped[date | None] = mapped_column(Date, index=True)
 
     people: Mapped[list[Contact]] = relationship(secondary=interview_contacts)
     questions: Mapped[list[InterviewQuestion]] = relationship(

@@ -18,11 +18,11 @@ from sqlalchemy.orm import Session
 
 from jobjournal.core import models as m
 from jobjournal.core import validation
+from jobjournal.core.changes import Changes
 from jobjournal.core.errors import InvalidInput, JournalError
 from jobjournal.core.models import Status
 
 if TYPE_CHECKING:
-    from jobjournal.core.changes import Changes
     from jobjournal.core.journal import Journal
 
 BUSINESS_DAYS_TO_RESPOND = 2
@@ -311,21 +311,39 @@ def _ending(application_id: int, company: str, title: str, status: Status) -> En
     return Ending(application_id, company, title, status, becomes, letter)
 
 
-def accept(journal: Journal, application_id: int, end: list[Ending]) -> Changes:
-    """Mark the offer accepted and end the chosen other applications with the reason
-    "accepted another offer", all in one transaction. Nothing else in the journal changes."""
+def accept(journal: Journal, application_id: int, end: list[int] | None = None) -> Changes:
+    """Mark the offer accepted and end the other applications in `end` (ids; None: every
+    one still in play) with the reason "accepted another offer", all in one transaction.
+    Nothing else in the journal changes; undone whole."""
     from jobjournal.core.journal import StatusMove
 
+    endings = _chosen_endings(journal, application_id, end)
     moves = [StatusMove(application_id, Status.ACCEPTED)] + [
-        StatusMove(e.application_id, e.becomes, ACCEPTED_ELSEWHERE) for e in end
+        StatusMove(e.application_id, e.becomes, ACCEPTED_ELSEWHERE) for e in endings
     ]
     return journal.set_statuses(moves)
 
 
-def end_others(journal: Journal, end: list[Ending]) -> None:
+def end_others(journal: Journal, accepted_id: int, end: list[int] | None = None) -> Changes:
     """The same ending of other applications, for an offer already marked accepted."""
     from jobjournal.core.journal import StatusMove
 
-    moves = [StatusMove(e.application_id, e.becomes, ACCEPTED_ELSEWHERE) for e in end]
-    if moves:
-        journal.set_statuses(moves)
+    endings = _chosen_endings(journal, accepted_id, end)
+    moves = [StatusMove(e.application_id, e.becomes, ACCEPTED_ELSEWHERE) for e in endings]
+    return journal.set_statuses(moves) if moves else Changes()
+
+
+def _chosen_endings(journal: Journal, accepted_id: int, end: list[int] | None) -> list[Ending]:
+    in_play = others_to_end(journal, accepted_id)
+    if end is None:
+        return in_play
+    by_id = {ending.application_id: ending for ending in in_play}
+    for application_id in end:
+        if application_id not in by_id:  # ended meanwhile, or never another one in play
+            record = journal.get(m.Application, application_id)
+            raise InvalidInput(
+                f"{record.company.name} — {record.job_title}: it is "
+                f"{Status(record.status).label.lower()} now, not in progress, so accepting "
+                "another offer cannot end it."
+            )
+    return [by_id[application_id] for application_id in end]

@@ -141,6 +141,47 @@ class ApplicationsModel(QAbstractTableModel):
         self._fetch(position + 1 - len(self._rows) + PAGE)
         return position if position < len(self._rows) else None
 
+    def update_rows(self, changed: set[int]) -> None:
+        """Redraw changed applications where they now stand, and nothing else: each row
+        is re-read, moved when the sort puts it elsewhere, dropped when the filter no
+        longer lists it, added when it comes into the rows shown."""
+        if self._journal is None:
+            return
+        self._today = date.today()
+        limit = max(PAGE, len(self._rows))
+        target = self._journal.list_ids(self.wanted, self.sort_key, self.descending, limit=limit)
+        self._more = len(target) == limit
+        loaded = {row.id for row in self._rows}
+        fresh = self._journal.rows_by_id([i for i in target if i in changed or i not in loaded])
+        listed = set(target)
+        for number in reversed(range(len(self._rows))):
+            if self._rows[number].id not in listed:
+                self.beginRemoveRows(QModelIndex(), number, number)
+                del self._rows[number]
+                self.endRemoveRows()
+        for number, application_id in enumerate(target):
+            self._put(number, application_id, fresh.get(application_id))
+
+    def _put(self, number: int, application_id: int, fresh: ApplicationRow | None) -> None:
+        """Make row `number` show this application (rows before it already do)."""
+        rows = self._rows
+        if number < len(rows) and rows[number].id == application_id:
+            if fresh is not None and fresh != rows[number]:
+                rows[number] = fresh
+                self.dataChanged.emit(self.index(number, 0), self.index(number, len(COLUMNS) - 1))
+            return
+        where = next((i for i in range(number, len(rows)) if rows[i].id == application_id), None)
+        if where is None:
+            assert fresh is not None
+            self.beginInsertRows(QModelIndex(), number, number)
+            rows.insert(number, fresh)
+            self.endInsertRows()
+            return
+        self.beginMoveRows(QModelIndex(), where, where, QModelIndex(), number)
+        rows.insert(number, rows.pop(where))
+        self.endMoveRows()
+        self._put(number, application_id, fresh)
+
     def application_id(self, row: int) -> int:
         return self._rows[row].id
 

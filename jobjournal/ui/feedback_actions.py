@@ -4,17 +4,14 @@ Lessons and Insights. Kept apart so the main window stays about applications."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtWidgets import QDialog
 
+from jobjournal.core import feedback
 from jobjournal.core import models as m
-from jobjournal.ui import commands
 from jobjournal.ui.feedback_dialog import FeedbackDialog
 from jobjournal.ui.window_actions import WindowActions
-
-if TYPE_CHECKING:
-    pass
 
 
 class FeedbackActions(WindowActions):
@@ -26,10 +23,12 @@ class FeedbackActions(WindowActions):
     def mark_rejected(self, application_id: int, change: dict[str, Any], ask: bool) -> None:
         """The status dialog's "Rejected": the move and, when asked, the feedback request,
         done together and undone together."""
-        window = self.window
-        command = commands.Reject(window.context, window.context.ref(application_id), change, ask)
-        command.do()  # the first run, here, so a refusal reaches the dialog
-        window.undo_stack.push(command)
+        when = {k: v for k, v in change.items() if k != "status"}
+        self.window.runner.run(  # a refusal reaches the status dialog, which shows it
+            "Mark rejected",
+            lambda: feedback.reject(self.journal, application_id, ask_for_feedback=ask, **when),
+            focus=application_id,
+        )
 
     def record_feedback(self) -> None:
         application_id = self.window.detail.application_id

@@ -2,7 +2,8 @@
 
 Three panes: the pipeline (status filters with counts), the applications table (or the
 search results), and the selected application's details. Every change goes through the
-core, lands on the undo stack, and redraws the table, the counts and the details.
+runner (`ui/runner.py`): the core does it, its undo lands on the undo stack, and what it
+changed is redrawn (the application's row, the counts, the details), nothing else.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
-    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobjournal import __version__
-from jobjournal.ui import commands, settings
+from jobjournal.ui import settings
 from jobjournal.ui.applications_model import COL_CHANGED, REACH, ApplicationsModel
 from jobjournal.ui.basics import impact_words, say_replaced_characters, use_money_style
 from jobjournal.ui.data_actions import DataActions
@@ -57,10 +57,12 @@ from jobjournal.ui.interview_actions import InterviewActions
 from jobjournal.ui.letter_dialog import KIND_FOR_STATUS, LetterDialog
 from jobjournal.ui.offer_actions import OfferActions, offer_verdicts
 from jobjournal.ui.pipeline import PipelineList
+from jobjournal.ui.runner import Runner
 from jobjournal.ui.search_panel import SearchResults
 from jobjournal.ui.work import run_with_progress
 
 if TYPE_CHECKING:
+    from jobjournal.core.changes import Changes
     from jobjournal.core.due import DueItem
     from jobjournal.core.journal import Journal
     from jobjournal.core.models import Status
@@ -82,9 +84,9 @@ class MainWindow(QMainWindow):
         self.daily_backup: BackgroundBackup | None = None  # started once the window is up
         self.setWindowTitle(f"{journal.path.name} — jobjournal")  # the file name, nothing more
         self.setAccessibleName("jobjournal main window")
-        self.undo_stack = QUndoStack(self)
+        self.runner = Runner(journal, self)
+        self.undo_stack = self.runner.undo_stack
         use_money_style(journal)
-        self.context = commands.Context(journal, self._after_change, self._report)
         self.model = ApplicationsModel(journal)
         self._build_panes()
         self._build_actions()
@@ -310,6 +312,8 @@ class MainWindow(QMainWindow):
             _add(help_menu, item)
 
     def _connect(self) -> None:
+        self.runner.changed.connect(self.show_changes)
+        self.runner.failed.connect(self._report)
         self.pipeline.chosen.connect(self.apply_filter)
         self._filter_timer = _pause_timer(self, self.apply_filter)
         self.filter_box.textChanged.connect(lambda _text: self._filter_timer.start())
@@ -492,17 +496,22 @@ class MainWindow(QMainWindow):
             return True
         try:
             after = self.detail.form.values()
-            changed = {k: v for k, v in after.items() if self._loaded_values.get(k) != v}
-            before = {k: self._loaded_values.get(k) for k in changed}
-            commands.apply_fields(self.journal, application_id, changed)
         except JournalError as error:
             self.detail.show_message(str(error))
             return False
+        changed = {k: v for k, v in after.items() if self._loaded_values.get(k) != v}
+        saved = self.runner.run(
+            "Edit application",
+            lambda: self.journal.update_application(application_id, **changed),
+            focus=application_id,
+            show_error=self.detail.show_message,
+        )
+        if saved is None:
+            return False
+        if application_id not in saved.application_ids():  # nothing to save after all
+            self._show_details(application_id)
         say_replaced_characters(self)
-        ref = self.context.ref(application_id)
-        self.undo_stack.push(commands.EditApplication(self.context, ref, before, changed))
         self.statusBar().showMessage("Saved.", 3000)
-        self.refresh(select=application_id)
         return True
 
     def revert_details(self) -> None:
@@ -517,18 +526,16 @@ class MainWindow(QMainWindow):
         def add() -> None:
             values = dialog.form.values()
             status = dialog.chosen_status()
-            values.update(
-                status=status, on=values.get("applied_on") if status.value == "applied" else None
+            on = values.get("applied_on") if status.value == "applied" else None
+            added = self.runner.run(
+                "Add application",
+                lambda: self.journal.add_application(status=status, on=on, **values),
             )
-            new_id = commands.add_application(self.journal, values)
-            self.undo_stack.push(
-                commands.AddApplication(self.context, self.context.ref(new_id), values)
-            )
-            created.append(new_id)
+            assert added is not None  # a refusal raised, for the dialog to show
+            created.append(added.new_id)
 
         dialog.action = add
         if dialog.exec() == QDialog.DialogCode.Accepted and created:
-            self.refresh_companies()
             self.show_all_if_hidden(created[0])
 
     def show_all_if_hidden(self, application_id: int) -> None:
@@ -558,14 +565,15 @@ class MainWindow(QMainWindow):
             if change["status"] == Status.REJECTED:  # with the feedback request, if asked
                 self.feedback.mark_rejected(application_id, change, dialog.wants_letter())
                 return
-            self.journal.set_status(application_id, **change)
-            ref = self.context.ref(application_id)
-            self.undo_stack.push(commands.ChangeStatus(self.context, ref, change))
+            self.runner.run(
+                f"Change status to {change['status'].label}",
+                lambda: self.journal.set_status(application_id, **change),
+                focus=application_id,
+            )
 
         dialog.action = move
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.refresh(select=application_id)
         moved_to = dialog.values()["status"]
         if moved_to == Status.ACCEPTED:  # the others must hear of it too
             self.offers.after_accepting(
@@ -592,15 +600,14 @@ class MainWindow(QMainWindow):
                 from jobjournal.core.errors import InvalidInput
 
                 raise InvalidInput("Choose the date the change happened.")
-            self.journal.change_status_date(change_id, on)
-            ref = self.context.ref(application_id)
-            self.undo_stack.push(
-                commands.ChangeStatusDate(self.context, ref, change_id, change.changed_on, on)
+            self.runner.run(
+                "Correct a status date",
+                lambda: self.journal.change_status_date(change_id, on),
+                focus=application_id,
             )
 
         dialog.action = correct
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.refresh(select=application_id)
+        dialog.exec()
 
     def write_letter(self, kind: str | None = None) -> None:
         """Draft a letter about the selected application; the kind fits its status unless
@@ -638,7 +645,7 @@ class MainWindow(QMainWindow):
             return
         self.journal.delete(Application, application_id, confirm=True)
         # Older steps may refer to it; history that no longer fits the journal must go.
-        self.undo_stack.clear()
+        self.runner.forget_history()
         self.detail.clear()
         self.refresh(select=None)
         self.statusBar().showMessage(f"Deleted “{application.job_title}”.", 5000)
@@ -658,18 +665,32 @@ class MainWindow(QMainWindow):
         box.exec()
         return box.clickedButton() is delete
 
-    def _after_change(self, select: int | None) -> None:
-        """After an undo or redo: the journal changed under the panes."""
-        self.detail.clear()
-        self.refresh_companies()
-        if select is not None:
-            self.show_all_if_hidden(select)
+    def show_changes(self, changes: Changes, focus: int | None) -> None:
+        """Redraw what an operation changed and nothing else: the applications' rows, the
+        counts, the details when they are the ones shown, the Due list. After an undo or
+        redo, `focus` is the application it concerns: shown, widening the filters if they
+        hide it."""
+        if changes.touches("companies"):
+            self.refresh_companies()
+        applications = changes.application_ids()
+        if applications:
+            self.model.update_rows(applications)
+            self._update_counts()
+        if focus is not None and not changes.deleted & {("applications", focus)}:
+            self._show_focus(focus)
+        elif self.detail.application_id in applications:
+            self._select(self.detail.application_id)
+        self.refresh_due()
+
+    def _show_focus(self, application_id: int) -> None:
+        if not self.journal.is_listed(application_id, self.model.wanted):
+            self.show_all_if_hidden(application_id)
         else:
-            self.refresh(select=None)
+            self._select(application_id)
 
     def _report(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
-        QTimer.singleShot(0, self.undo_stack.clear)
+        QTimer.singleShot(0, self.runner.forget_history)
 
     def refresh_companies(self) -> None:
         names = self._company_names()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from jobjournal.core import models as m
 from jobjournal.core import offers, packages
 from jobjournal.core.models import Status
-from jobjournal.ui import commands
 from jobjournal.ui.compare_dialog import CompareDialog
 from jobjournal.ui.letter_dialog import LetterDialog
 from jobjournal.ui.offer_dialogs import AcceptDialog, OfferDialog, RoundDialog
@@ -115,12 +114,11 @@ class OfferActions(WindowActions):
             already_accepted=already_accepted,
             has_current_job=has_job,
         )
+        dialog.action = lambda: self._accept(dialog, application_id, already_accepted)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             if already_accepted and acceptance_letter:  # accepted all the same: say so
                 window.write_letter("accept_offer")
             return
-        self._remember_for_undo(application_id, dialog.chosen, already_accepted)
-        window.refresh(select=application_id)
         if acceptance_letter:
             window.write_letter("accept_offer")
         if dialog.letters.isChecked() and any(e.letter_kind for e in dialog.chosen):
@@ -132,19 +130,23 @@ class OfferActions(WindowActions):
         if dialog.resignation.isChecked():
             self._letter(LetterDialog(window, self.journal, None, "resignation"))
 
-    def _remember_for_undo(
-        self, application_id: int, ended: list[offers.Ending], already_accepted: bool
-    ) -> None:
-        """One Ctrl+Z takes the whole acceptance back, in one transaction as it was made."""
-        context = self.window.context
-        moves: list[tuple[commands.AppRef, object, str | None]] = []
-        if not already_accepted:
-            moves.append((context.ref(application_id), Status.ACCEPTED, None))
-        moves += [
-            (context.ref(e.application_id), e.becomes, offers.ACCEPTED_ELSEWHERE) for e in ended
-        ]
-        if moves:
-            self.window.undo_stack.push(commands.ChangeStatuses(context, "Accept offer", moves))
+    def _accept(self, dialog: AcceptDialog, application_id: int, already_accepted: bool) -> None:
+        """The acceptance and the endings ticked, one operation: one Ctrl+Z takes it all
+        back, in one transaction as it was made."""
+        dialog.chosen = dialog.chosen_endings()
+        ended = [ending.application_id for ending in dialog.chosen]
+        if already_accepted:
+            self.window.runner.run(
+                "End the other applications",
+                lambda: offers.end_others(self.journal, application_id, ended),
+                focus=application_id,
+            )
+        else:
+            self.window.runner.run(
+                "Accept offer",
+                lambda: offers.accept(self.journal, application_id, ended),
+                focus=application_id,
+            )
 
     def _letter(self, dialog: LetterDialog) -> None:
         dialog.exec()

@@ -438,8 +438,9 @@ class AcceptDialog(ActionDialog):
         layout.addWidget(buttons)
         self.others.setVisible(bool(self.endings))
         self.resize(560, 460)
+        # What was ended, once the action (set by the window: it runs the operation)
+        # has run.
         self.chosen: list[offers.Ending] = []
-        self.action = self._accept
 
     def chosen_endings(self) -> list[offers.Ending]:
         return [
@@ -447,10 +448,3 @@ class AcceptDialog(ActionDialog):
             for index, ending in enumerate(self.endings)
             if self.others.item(index).checkState() == Qt.CheckState.Checked
         ]
-
-    def _accept(self) -> None:
-        self.chosen = self.chosen_endings()
-        if self.already_accepted:
-            offers.end_others(self.journal, self.chosen)
-        else:
-            offers.accept(self.journal, self.application_id, self.chosen)

@@ -23,9 +23,10 @@ def test_rejecting_opens_a_feedback_request_and_one_undo_takes_back_both(
 ) -> None:
     pinecrest = application_at(demo_journal, "Pinecrest Media")
     today = date.today()
-    request_id = feedback.reject(
+    rejected = feedback.reject(
         demo_journal, pinecrest, on=today, reason_code="other_candidate", ask_for_feedback=True
     )
+    request_id = rejected.id
     records = demo_journal.records_of(pinecrest)
     assert records.application.status == Status.REJECTED
     history = demo_journal.status_history(pinecrest)
@@ -37,7 +38,8 @@ def test_rejecting_opens_a_feedback_request_and_one_undo_takes_back_both(
     asked = demo_journal.get(m.Contact, records.feedback[0].contact_id)
     assert asked.name == letters.gather(demo_journal, pinecrest).recipient == "Jamie Park"
 
-    feedback.undo_rejection(demo_journal, pinecrest, request_id)
+    assert rejected.undo is not None
+    demo_journal.undo(rejected.undo)
     records = demo_journal.records_of(pinecrest)
     assert records.application.status == Status.INTERVIEWING
     assert records.feedback == []
@@ -53,7 +55,8 @@ def test_the_timeline_says_at_which_stage_it_was_rejected(demo_journal: Journal)
 
 def test_rejecting_without_asking_opens_no_request(demo_journal: Journal) -> None:
     meridian = application_at(demo_journal, "Meridian Bank")
-    assert feedback.reject(demo_journal, meridian, on=date.today(), ask_for_feedback=False) is None
+    rejected = feedback.reject(demo_journal, meridian, on=date.today(), ask_for_feedback=False)
+    assert rejected.id is None
     assert demo_journal.records_of(meridian).feedback == []
 
 
@@ -67,13 +70,19 @@ def test_a_refused_rejection_changes_nothing(demo_journal: Journal) -> None:
 
 def test_undo_keeps_a_request_the_person_wrote_in(demo_journal: Journal) -> None:
     pinecrest = application_at(demo_journal, "Pinecrest Media")
-    request_id = feedback.reject(demo_journal, pinecrest, on=date.today())
-    assert request_id is not None
-    demo_journal.update(m.FeedbackRequest, request_id, feedback="Good, but too junior.")
-    feedback.undo_rejection(demo_journal, pinecrest, request_id)
-    assert [r.feedback for r in demo_journal.records_of(pinecrest).feedback] == [
-        "Good, but too junior."
-    ]
+    rejected = feedback.reject(demo_journal, pinecrest, on=date.today())
+    assert rejected.undo is not None
+    demo_journal.update(m.FeedbackRequest, rejected.new_id, feedback="Good, but too junior.")
+    undone = demo_journal.undo(rejected.undo)
+    records = demo_journal.records_of(pinecrest)
+    assert records.application.status == Status.INTERVIEWING
+    assert [r.feedback for r in records.feedback] == ["Good, but too junior."]
+    # Redone, the rejection comes back and the request the person wrote in stays one.
+    assert undone.undo is not None
+    demo_journal.undo(undone.undo)
+    records = demo_journal.records_of(pinecrest)
+    assert records.application.status == Status.REJECTED
+    assert [r.feedback for r in records.feedback] == ["Good, but too junior."]
 
 
 def test_the_due_list_reminds_a_week_after_an_unanswered_request(demo_journal: Journal) -> None:
@@ -92,7 +101,7 @@ def test_recording_feedback_with_actions_and_apply_again_is_one_save(
     demo_journal: Journal,
 ) -> None:
     pinecrest = application_at(demo_journal, "Pinecrest Media")
-    request_id = feedback.reject(demo_journal, pinecrest, on=date.today() - timedelta(days=3))
+    request_id = feedback.reject(demo_journal, pinecrest, on=date.today() - timedelta(days=3)).id
     written = feedback.Feedback(
         asked_on=date.today() - timedelta(days=3),
         answered_on=date.today(),

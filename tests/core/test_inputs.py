@@ -56,7 +56,7 @@ def test_a_refused_move_among_several_names_its_application(demo_journal: Journa
     bluefin = next(e for e in endings if e.company == "Bluefin Health")
     demo_journal.set_status(bluefin.application_id, Status.REJECTED)  # ended meanwhile
     with pytest.raises(InvalidInput, match=r"^Bluefin Health — Analytics Engineer: "):
-        offers.accept(demo_journal, accepted, endings)
+        offers.accept(demo_journal, accepted, [e.application_id for e in endings])
 
 
 def test_a_broken_paste_is_saved_with_replacement_characters(journal: Journal) -> None:

@@ -287,7 +287,7 @@ def test_accepting_ends_every_other_active_application_and_nothing_else(
     endings = offers.others_to_end(demo_journal, accepted)
     active_others = {i for i, (s, _) in before.items() if s in ACTIVE} - {accepted}
     assert {e.application_id for e in endings} == active_others
-    offers.accept(demo_journal, accepted, endings)
+    offers.accept(demo_journal, accepted, [e.application_id for e in endings])
     after = _states(demo_journal)
     assert after[accepted] == (Status.ACCEPTED, before[accepted][1] + 1)
     for ending in endings:
@@ -313,10 +313,10 @@ def test_accepting_ends_only_the_chosen_ones_or_nothing_at_all(demo_journal: Jou
     demo_journal.set_status(bluefin.application_id, Status.REJECTED)
     before = _states(demo_journal)
     with pytest.raises(InvalidInput):
-        offers.accept(demo_journal, accepted, endings)
+        offers.accept(demo_journal, accepted, [e.application_id for e in endings])
     assert _states(demo_journal) == before
     kept = [e for e in endings if e.company == "Pinecrest Media"]
-    offers.accept(demo_journal, accepted, kept)
+    offers.accept(demo_journal, accepted, [e.application_id for e in kept])
     after = _states(demo_journal)
     changed = {i for i in after if after[i] != before[i]}
     assert changed == {accepted, kept[0].application_id}
