@@ -23,6 +23,9 @@ class Changes:
     # Applications whose own records changed (a status change, a text, a contact link):
     # the rows and details to redraw.
     applications: frozenset[int] = frozenset()
+    # Which columns changed, as (table, column); None when the operation did not record
+    # them (then any column of a table it touched may have).
+    fields: frozenset[tuple[str, str]] | None = None
 
     @property
     def new_id(self) -> int:
@@ -37,6 +40,15 @@ class Changes:
     def ids(self, table: str) -> set[int]:
         return {ref[1] for ref in self.created | self.updated | self.deleted if ref[0] == table}
 
+    def changed_any(self, table: str, columns: tuple[str, ...]) -> bool:
+        """Whether a record of `table` was added or removed, or one of these columns of
+        one changed."""
+        if self.fields is None:
+            return self.touches(table)
+        return any((table, column) in self.fields for column in columns) or any(
+            ref[0] == table for ref in self.created | self.deleted
+        )
+
     def application_ids(self) -> set[int]:
         return self.ids("applications") | self.applications
 
@@ -47,6 +59,9 @@ class Changes:
             self.deleted | other.deleted,
             self.id if self.id is not None else other.id,
             applications=self.applications | other.applications,
+            fields=None
+            if self.fields is None or other.fields is None
+            else self.fields | other.fields,
         )  # two undos are not one: a compound operation records itself whole
 
 

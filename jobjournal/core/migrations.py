@@ -445,8 +445,11 @@ _V4 = [
 
 # The Due list finds decisions expected by tomorrow on this index, not by reading every
 # interview.
+# The pipeline's counts under a text filter read this index alone (listing.status_counts).
 _V5 = [
     "CREATE INDEX ix_interviews_expected_decision_on ON interviews (expected_decision_on)",
+    "CREATE INDEX ix_applications_company_status_title "
+    "ON applications (company_id, status, title_fold)",
 ]
 
 MIGRATIONS: dict[int, list[str]] = {

@@ -70,7 +70,15 @@ class Undo:
             id=main_id,
             undo=self,
             applications=frozenset(_applications_of(self)),
+            fields=frozenset(_fields_of(self)),
         )
+
+
+def _fields_of(undo: Undo) -> set[tuple[str, str]]:
+    fields = {(i.table, column) for i in (*undo.added, *undo.removed) for column in i.values}
+    for before, after in undo.changed:
+        fields |= {(before.table, c) for c in before.values if before.values[c] != after.values[c]}
+    return fields
 
 
 def _applications_of(undo: Undo) -> set[int]:

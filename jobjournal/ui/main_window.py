@@ -675,12 +675,14 @@ class MainWindow(QMainWindow):
         applications = changes.application_ids()
         if applications:
             self.model.update_rows(applications)
+        if changes.changed_any("applications", _COUNTED) or changes.touches("companies"):
             self._update_counts()
         if focus is not None and not changes.deleted & {("applications", focus)}:
             self._show_focus(focus)
         elif self.detail.application_id in applications:
             self._select(self.detail.application_id)
-        self.refresh_due()
+        if _concerns_due(changes):
+            self.refresh_due()
 
     def _show_focus(self, application_id: int) -> None:
         if not self.journal.is_listed(application_id, self.model.wanted):
@@ -911,6 +913,19 @@ class MainWindow(QMainWindow):
 
 
 # -- pieces -------------------------------------------------------------------------------
+
+
+# What the pipeline's counts depend on: the status, and what the filter reads.
+_COUNTED = ("status", "job_title", "title_fold", "company_id", "applied_on")
+# What the Due list reads of an application; any record of the other kinds counts.
+_DUE_FIELDS = ("status", "next_action", "next_action_on", "job_title", "company_id")
+_DUE_TABLES = ("interviews", "offers", "feedback_requests", "companies")
+
+
+def _concerns_due(changes: Changes) -> bool:
+    return changes.changed_any("applications", _DUE_FIELDS) or any(
+        changes.touches(table) for table in _DUE_TABLES
+    )
 
 
 def _column(*widgets: QWidget) -> QWidget:
