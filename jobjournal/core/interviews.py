@@ -13,7 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
@@ -274,56 +274,81 @@ class Asked:
 
 @dataclass
 class QuestionGroup:
-    """Every wording of one question, the times it came up, and my best-rated answer."""
+    """One question of the bank: its wordings and how often each came up, and the best
+    rating of an answer I wrote. `asked` (every time, with my answers) is read when the
+    question is opened: `question_asked`."""
 
     key: str
+    wordings: dict[str, int] = field(default_factory=dict)
+    best_rating: int | None = None
     asked: list[Asked] = field(default_factory=list)
 
-    @cached_property
+    @property
     def wording(self) -> str:
         """The most common wording, as a heading."""
-        counts: dict[str, int] = {}
-        for one in self.asked:
-            counts[one.question] = counts.get(one.question, 0) + 1
-        return max(counts, key=lambda q: (counts[q], -len(q)))
+        return max(self.wordings, key=lambda q: (self.wordings[q], -len(q), q))
 
     @property
     def times(self) -> int:
-        return len(self.asked)
+        return sum(self.wordings.values())
 
-    @cached_property
+    @property
     def best(self) -> Asked | None:
+        """My best-rated answer, once `asked` is read."""
         rated = [a for a in self.asked if a.rating is not None and a.my_answer.strip()]
         return max(rated, key=lambda a: (a.rating or 0, a.on or date.min)) if rated else None
 
-    @property
-    def best_rating(self) -> int | None:
-        return self.best.rating if self.best else None
 
-
+# Each wording once, with its count and best answered rating: the bank's list reads 4,000
+# rows of this, not 50,000 questions with their answers.
 _BANK_SQL = """
+SELECT question, count(*),
+       max(CASE WHEN trim(my_answer) <> '' THEN rating END)
+FROM interview_questions
+WHERE direction = 'asked_me'
+GROUP BY question
+"""
+
+_ASKED_SQL = """
 SELECT q.question, q.my_answer, q.next_time, q.rating, i.id, i.starts_at, c.name
 FROM interview_questions q
 JOIN interviews i ON i.id = q.interview_id
 JOIN applications a ON a.id = i.application_id
 JOIN companies c ON c.id = a.company_id
-WHERE q.direction = 'asked_me'
+WHERE q.direction = 'asked_me' AND q.question IN :wordings
 ORDER BY i.starts_at IS NULL, i.starts_at, q.position
 """
 
 
 def question_bank(journal: Journal) -> list[QuestionGroup]:
-    """Every question asked of me, similar wordings together, most frequent first."""
+    """Every question asked of me, similar wordings together, most frequent first (their
+    answers are read when one is opened: `question_asked`)."""
     from sqlalchemy import text
 
     with journal.reading() as connection:
         rows = connection.execute(text(_BANK_SQL)).all()
     groups: dict[str, QuestionGroup] = {}
-    for question, answer, next_time, rating, interview_id, starts_at, company in rows:
+    for question, times, best_rating in rows:
         key = question_key(question)
-        asked = Asked(question, answer, next_time, rating, interview_id, _day(starts_at), company)
-        groups.setdefault(key, QuestionGroup(key)).asked.append(asked)
+        group = groups.setdefault(key, QuestionGroup(key))
+        group.wordings[question] = times
+        if best_rating is not None and (group.best_rating or 0) < best_rating:
+            group.best_rating = best_rating
     return sorted(groups.values(), key=lambda g: (-g.times, g.key))
+
+
+def question_asked(journal: Journal, group: QuestionGroup) -> QuestionGroup:
+    """The question with every time it was asked and my answers, oldest first."""
+    from sqlalchemy import bindparam, text
+
+    query = text(_ASKED_SQL).bindparams(bindparam("wordings", expanding=True))
+    with journal.reading() as connection:
+        rows = connection.execute(query, {"wordings": list(group.wordings)}).all()
+    asked = [
+        Asked(question, answer, next_time, rating, interview_id, _day(starts_at), company)
+        for question, answer, next_time, rating, interview_id, starts_at, company in rows
+    ]
+    return QuestionGroup(group.key, dict(group.wordings), group.best_rating, asked)
 
 
 _WORDS = re.compile(r"[\w']+")

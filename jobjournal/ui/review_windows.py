@@ -126,6 +126,7 @@ class QuestionBankDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Question bank")
         self.setAccessibleName("Question bank")
+        self.journal = journal
         self.groups = iv.question_bank(journal)
         self._shown: list[iv.QuestionGroup] = []
         self.filter = line_edit("Filter questions", "Filter by words in the question")
@@ -166,8 +167,8 @@ class QuestionBankDialog(QDialog):
             self.answers.setHtml("<p><i>No question matches.</i></p>")
 
     def _show(self, row: int) -> None:
-        if 0 <= row < len(self._shown):
-            self.answers.setHtml(_group_html(self._shown[row]))
+        if 0 <= row < len(self._shown):  # its answers read now: one question, not all
+            self.answers.setHtml(_group_html(iv.question_asked(self.journal, self._shown[row])))
 
     def _open(self, url: QUrl) -> None:
         _action, _, ref = url.toString().partition(":")
@@ -212,7 +213,7 @@ def _group_label(group: iv.QuestionGroup) -> str:
 def _group_html(group: iv.QuestionGroup) -> str:
     best = group.best
     parts = [f"<h2>{escape(group.wording)}</h2>"]
-    other = sorted({a.question for a in group.asked} - {group.wording})
+    other = sorted(set(group.wordings) - {group.wording})
     if other:
         parts.append("<p><i>Also asked as:</i> " + "; ".join(escape(q) for q in other) + "</p>")
     if best is not None:

@@ -130,11 +130,14 @@ def test_different_questions_keep_different_keys(one: str, other: str) -> None:
 
 def test_the_question_bank_groups_counts_and_finds_the_best_answer(demo_journal: Journal) -> None:
     bank = iv.question_bank(demo_journal)
-    yourself = next(g for g in bank if g.key == iv.question_key("Tell me about yourself"))
+    listed = next(g for g in bank if g.key == iv.question_key("Tell me about yourself"))
+    assert listed.asked == []  # read when opened
+    yourself = iv.question_asked(demo_journal, listed)
     wordings = {a.question for a in yourself.asked}
-    assert {"Tell me about yourself.", "Tell me a bit about yourself."} <= wordings
+    assert {"Tell me about yourself.", "Tell me a bit about yourself."} == set(listed.wordings)
+    assert wordings == set(listed.wordings)
     assert yourself.times == len(yourself.asked) >= 2
-    assert yourself.best is not None and yourself.best_rating == max(
+    assert yourself.best is not None and listed.best_rating == yourself.best.rating == max(
         a.rating for a in yourself.asked if a.rating is not None
     )
     assert bank == sorted(bank, key=lambda g: (-g.times, g.key))
