@@ -108,9 +108,10 @@ class Feedback:
 
 def save_feedback(
     journal: Journal, application_id: int, written: Feedback, request_id: int | None = None
-) -> int:
+) -> Changes:
     """Store a new request (`request_id` None) or rewrite one, with its action items and
-    the company's "apply again after" date, in one transaction."""
+    the company's "apply again after" date, in one transaction (`Changes.id`: the
+    request's)."""
     if written.answered_on is not None and written.answered_on > date.today():
         raise InvalidInput("The answer date is in the future.")
     fields = validation.clean(
@@ -125,7 +126,7 @@ def save_feedback(
         },
     )
     actions = [a for a in written.actions if a.text.strip()]
-    with journal.session() as session:
+    with journal.recorded() as (session, log):
         application = session.get(m.Application, application_id)
         if application is None:
             raise InvalidInput("That application no longer exists.")
@@ -139,7 +140,7 @@ def save_feedback(
         ]
         application.company.apply_again_after = written.apply_again_after
         session.flush()
-        return request.id
+        return log.undo(session).changes(request.id)
 
 
 def _request_record(
@@ -155,8 +156,8 @@ def _request_record(
     return found
 
 
-def set_done(journal: Journal, action_id: int, done: bool) -> None:
-    journal.update(m.ActionItem, action_id, done=done)
+def set_done(journal: Journal, action_id: int, done: bool) -> Changes:
+    return journal.update(m.ActionItem, action_id, done=done)
 
 
 # -- lessons across the search -------------------------------------------------------------

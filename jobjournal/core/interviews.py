@@ -21,6 +21,7 @@ from sqlalchemy.orm import selectinload
 
 from jobjournal.core import models as m
 from jobjournal.core import validation
+from jobjournal.core.changes import Changes
 from jobjournal.core.errors import InvalidInput
 from jobjournal.core.folding import fold, order_key
 from jobjournal.core.queries import with_company
@@ -94,29 +95,31 @@ class Meeting:
 # -- writing ------------------------------------------------------------------------------
 
 
-def add_interview(journal: Journal, application_id: int, meeting: Meeting) -> int:
-    """A new interview on the application; new people become contacts at its company."""
+def add_interview(journal: Journal, application_id: int, meeting: Meeting) -> Changes:
+    """A new interview on the application (`Changes.id`); new people become contacts at
+    its company."""
     fields = validation.clean(m.Interview, _meeting_fields(meeting))
-    with journal.session() as session:
+    with journal.recorded() as (session, log):
         application = _require(session, m.Application, application_id)
         interview = m.Interview(application_id=application_id, **fields)
         interview.people = _people(session, application, meeting.people)
         session.add(interview)
         session.flush()
-        return interview.id
+        return log.undo(session).changes(interview.id)
 
 
-def update_meeting(journal: Journal, interview_id: int, meeting: Meeting) -> None:
+def update_meeting(journal: Journal, interview_id: int, meeting: Meeting) -> Changes:
     fields = validation.clean(m.Interview, _meeting_fields(meeting))
-    with journal.session() as session:
+    with journal.recorded() as (session, log):
         interview = _require(session, m.Interview, interview_id)
         application = _require(session, m.Application, interview.application_id)
         for name, value in fields.items():
             setattr(interview, name, value)
         interview.people = _people(session, application, meeting.people)
+        return log.undo(session).changes(interview_id)
 
 
-def save_reflection(journal: Journal, interview_id: int, written: Reflection) -> None:
+def save_reflection(journal: Journal, interview_id: int, written: Reflection) -> Changes:
     """Store the form's state: the texts, then the questions in order (kept by position,
     so a question edited stays the same record). Blank questions are not stored."""
     fields = validation.clean(m.Interview, _reflection_fields(written))
@@ -124,12 +127,13 @@ def save_reflection(journal: Journal, interview_id: int, written: Reflection) ->
         validation.clean(m.InterviewQuestion, _question_fields(q, position))
         for position, q in enumerate(q for q in written.questions if q.question.strip())
     ]
-    with journal.session() as session:
+    with journal.recorded() as (session, log):
         interview = _require(session, m.Interview, interview_id)
         for name, value in fields.items():
             setattr(interview, name, value)
         validation.check_record(interview)
         _replace_questions(interview, questions)
+        return log.undo(session).changes(interview_id)
 
 
 def reflection_of(interview: m.Interview) -> Reflection:

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from jobjournal.core import models as m
+from jobjournal.core.changes import Changes
 from jobjournal.core.errors import InvalidInput
 from jobjournal.core.money import SYMBOL_OF, SYMBOLS, format_amount
 
@@ -325,9 +326,10 @@ def stored_body(letter: Draft) -> str:
 
 def record(
     journal: Journal, letter: Draft, exported_to: str = "", letter_id: int | None = None
-) -> int:
-    """Keep the letter in the journal (it shows on the application's timeline); with
-    `letter_id`, bring that stored letter up to date instead of adding another."""
+) -> Changes:
+    """Keep the letter in the journal (it shows on the application's timeline; `Changes.id`
+    is the letter's); with `letter_id`, bring that stored letter up to date instead of
+    adding another."""
     fields = {
         "recipient": "\n".join(letter.recipient_lines),
         "subject": letter.subject,
@@ -336,16 +338,14 @@ def record(
     if letter_id is not None:
         if exported_to:
             fields["exported_to"] = exported_to
-        journal.update(m.Letter, letter_id, **fields)
-        return letter_id
-    changes = journal.add(
+        return journal.update(m.Letter, letter_id, **fields)
+    return journal.add(
         m.Letter,
         application_id=letter.application_id,
         kind=letter.kind,
         exported_to=exported_to,
         **fields,
     )
-    return changes.new_id
 
 
 def reopen(journal: Journal, letter_id: int) -> Draft:

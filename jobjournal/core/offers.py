@@ -103,19 +103,29 @@ _MOVES_TO_OFFER = frozenset(
 )
 
 
-def record_offer(journal: Journal, application_id: int, **fields: Any) -> int:
-    """Add an offer (its respond-by date defaulting to two business days after it came)
-    and move the application to "Offer" when it was still earlier in the pipeline."""
+def record_offer(journal: Journal, application_id: int, **fields: Any) -> Changes:
+    """Add an offer (`Changes.id`; its respond-by date defaulting to two business days
+    after it came) and move the application to "Offer" when it was still earlier in the
+    pipeline: one transaction, undone whole."""
+    from jobjournal.core.journal import StatusMove, record_move
+
     received = fields.get("received_on") or date.today()
     fields = {"received_on": received, **fields}
     if fields.get("respond_by") is None:
         fields["respond_by"] = respond_by_for(received)
-    new_id = journal.add(m.Offer, application_id=application_id, **fields).new_id
-    status = Status(journal.get(m.Application, application_id).status)
-    if status in _MOVES_TO_OFFER:
-        # Dated today, not on the offer's day: a change may not predate the last one.
-        journal.set_status(application_id, Status.OFFER)
-    return new_id
+    fields = validation.clean(m.Offer, {"application_id": application_id, **fields})
+    with journal.recorded() as (session, log):
+        application = session.get(m.Application, application_id)
+        if application is None:
+            raise InvalidInput("That application no longer exists.")
+        offer = m.Offer(**fields)
+        validation.check_record(offer)
+        session.add(offer)
+        session.flush()
+        if Status(application.status) in _MOVES_TO_OFFER:
+            # Dated today, not on the offer's day: a change may not predate the last one.
+            record_move(session, StatusMove(application_id, Status.OFFER), date.today(), "")
+        return log.undo(session).changes(offer.id)
 
 
 # -- negotiation rounds ---------------------------------------------------------------------
@@ -156,13 +166,16 @@ def save_round(
     round_id: int | None = None,
     *,
     past_advice: bool = False,
-) -> int:
+) -> Changes:
     """Store a new round (`round_id` None) or rewrite one, with its arguments, in one
-    transaction. A third round and later needs `past_advice=True`: the person was warned.
-    A new round moves an application at "Offer" to "Negotiating"."""
+    transaction (`Changes.id` is the round's). A third round and later needs
+    `past_advice=True`: the person was warned. A new round moves an application at
+    "Offer" to "Negotiating", in the same transaction."""
+    from jobjournal.core.journal import StatusMove, record_move
+
     fields = validation.clean(m.NegotiationRound, _round_fields(written))
     arguments = [_argument_fields(a, position) for position, a in enumerate(_kept(written))]
-    with journal.session() as session:
+    with journal.recorded() as (session, log):
         offer = session.get(m.Offer, offer_id)
         if offer is None:
             raise InvalidInput("That offer no longer exists.")
@@ -172,11 +185,11 @@ def save_round(
         validation.check_record(record)
         record.reasons = [m.NegotiationArgument(**a) for a in arguments]
         session.flush()
-        saved_id = record.id
-        application_id = offer.application_id
-    if round_id is None and journal.get(m.Application, application_id).status == Status.OFFER:
-        journal.set_status(application_id, Status.NEGOTIATING)
-    return saved_id
+        application = session.get(m.Application, offer.application_id)
+        if round_id is None and application is not None and application.status == Status.OFFER:
+            move = StatusMove(application.id, Status.NEGOTIATING)
+            record_move(session, move, date.today(), "")
+        return log.undo(session).changes(record.id)
 
 
 def _round_record(

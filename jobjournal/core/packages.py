@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from jobjournal.core import models as m
+from jobjournal.core.changes import Changes
 from jobjournal.core.money import format_amount
 from jobjournal.core.offers import countdown
 from jobjournal.core.queries import with_company
@@ -532,9 +533,9 @@ def current_job(journal: Journal) -> m.CurrentJob | None:
         return session.get(m.CurrentJob, 1)
 
 
-def save_current_job(journal: Journal, **fields: object) -> None:
+def save_current_job(journal: Journal, **fields: object) -> Changes:
     """Store my current job (id 1), or forget it with `fields` empty."""
-    save_profile(journal, {}, None, dict(fields) or None)
+    return save_profile(journal, {}, None, dict(fields) or None)
 
 
 def save_profile(
@@ -542,7 +543,7 @@ def save_profile(
     fields: dict[str, Any],
     wishes: list[tuple[str, str]] | None,
     job: dict[str, Any] | None,
-) -> None:
+) -> Changes:
     """The profile, its perfect offer items (None: leave them) and the current job (None:
     I have none), in one transaction: all saved, or nothing and a message."""
     from jobjournal.core import validation
@@ -553,7 +554,7 @@ def save_profile(
         for n, (item, wanted) in enumerate(wishes or [])
     ]
     job_fields = validation.clean(m.CurrentJob, job) if job is not None else None
-    with journal.session() as session:
+    with journal.recorded() as (session, log):
         profile = session.get(m.Profile, 1)
         assert profile is not None  # the first migration creates it
         for name, value in cleaned.items():
@@ -562,6 +563,7 @@ def save_profile(
         if wishes is not None:
             profile.perfect_offer = [m.PerfectOfferItem(**item) for item in items]
         _store_job(session, job_fields)
+        return log.undo(session).changes()
 
 
 def _store_job(session: Session, fields: dict[str, Any] | None) -> None:

@@ -133,6 +133,7 @@ class FeedbackDialog(EnterAddsLines):
         )
 
     def _save(self) -> None:
-        self.request_id = feedback.save_feedback(
+        saved = feedback.save_feedback(
             self.journal, self.application_id, self.written(), self.request_id
         )
+        self.request_id = saved.id

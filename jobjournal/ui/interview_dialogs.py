@@ -175,7 +175,8 @@ class MeetingDialog(ActionDialog):
         if self.new_name.text().strip():
             self.add_person()  # typed but not added: the person surely meant them
         if self.interview_id is None:
-            self.interview_id = iv.add_interview(self.journal, self.application_id, self.meeting())
+            added = iv.add_interview(self.journal, self.application_id, self.meeting())
+            self.interview_id = added.id
         else:
             iv.update_meeting(self.journal, self.interview_id, self.meeting())
 

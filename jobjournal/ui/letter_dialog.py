@@ -568,9 +568,8 @@ class LetterDialog(QDialog):
         )
 
     def _keep(self, index: int, letter: letters.Draft, exported_to: str) -> None:
-        self.letter_ids[index] = letters.record(
-            self.journal, letter, exported_to, self.letter_ids.get(index)
-        )
+        kept = letters.record(self.journal, letter, exported_to, self.letter_ids.get(index))
+        self.letter_ids[index] = kept.new_id
         self.changed = True
 
     def _ask_replace(self, path: Path) -> bool:

@@ -153,7 +153,7 @@ class OfferDialog(ActionDialog):
         if values["received_on"] is None:
             raise InvalidInput("Say when the offer came (Received on).")
         if self.offer_id is None:
-            self.offer_id = offers.record_offer(self.journal, self.application_id, **values)
+            self.offer_id = offers.record_offer(self.journal, self.application_id, **values).id
         else:
             self.journal.update(m.Offer, self.offer_id, **values)
 
@@ -372,9 +372,10 @@ class RoundDialog(EnterAddsLines):
         )
 
     def _save(self) -> None:
-        self.round_id = offers.save_round(
+        saved = offers.save_round(
             self.journal, self.offer_id, self.written(), self.round_id, past_advice=self.past_advice
         )
+        self.round_id = saved.id
 
 
 class AcceptDialog(ActionDialog):

@@ -38,7 +38,7 @@ def _application(
 def _interview(journal: Journal, application_id: int, starts: datetime, **fields: object) -> int:
     interview_id = iv.add_interview(
         journal, application_id, iv.Meeting(round="technical", starts_at=starts)
-    )
+    ).new_id
     if fields:
         journal.update(m.Interview, interview_id, **fields)
     return interview_id

@@ -114,7 +114,7 @@ def test_recording_feedback_with_actions_and_apply_again_is_one_save(
         ),
         apply_again_after=date.today() + timedelta(days=180),
     )
-    saved = feedback.save_feedback(demo_journal, pinecrest, written, request_id)
+    saved = feedback.save_feedback(demo_journal, pinecrest, written, request_id).new_id
     assert saved == request_id
     request = demo_journal.records_of(pinecrest).feedback[0]
     assert [(a.text, a.done) for a in request.actions] == [

@@ -32,7 +32,7 @@ def test_people_met_are_picked_or_typed_in_place(demo_journal: Journal) -> None:
     people = (iv.Person(jamie.id), iv.Person(name="  Morgan   Hale ", title="Data Editor"))
     interview_id = iv.add_interview(
         demo_journal, application_id, iv.Meeting(**{**MEETING.__dict__, "people": people})
-    )
+    ).new_id
     loaded = iv.load(demo_journal, interview_id)
     assert sorted(p.name for p in loaded.people) == ["Jamie Park", "Morgan Hale"]
     morgan = _contact(demo_journal, "Morgan Hale")
@@ -50,7 +50,7 @@ def test_a_reflection_is_saved_whole_and_reordering_keeps_question_records(
 ) -> None:
     interview_id = iv.add_interview(
         demo_journal, application_at(demo_journal, "Juniper Energy"), MEETING
-    )
+    ).new_id
     first = iv.Question("How do you forecast demand?", my_answer="ARIMA", rating=3)
     second = iv.Question("Tell me about yourself.", next_time="Shorter", rating=4)
     asked = iv.Question("What does a typical week look like?", direction="i_asked")
@@ -80,7 +80,7 @@ def test_a_reflection_is_saved_whole_and_reordering_keeps_question_records(
 def test_a_bad_rating_is_refused_and_nothing_is_half_saved(demo_journal: Journal) -> None:
     interview_id = iv.add_interview(
         demo_journal, application_at(demo_journal, "Juniper Energy"), MEETING
-    )
+    ).new_id
     good = iv.Reflection(reflection="Kept", questions=(iv.Question("Kept question"),))
     iv.save_reflection(demo_journal, interview_id, good)
     bad = iv.Reflection(reflection="Changed", questions=(iv.Question("Q", rating=7),))

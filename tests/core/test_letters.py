@@ -191,7 +191,7 @@ def test_a_recorded_letter_shows_on_the_timeline_and_reopens(
 ) -> None:
     letter = _letter(demo_journal, "Quartz Analytics", "feedback_request")
     path = docx_letter.export(letter, tmp_path)
-    letter_id = letters.record(demo_journal, letter, str(path))
+    letter_id = letters.record(demo_journal, letter, str(path)).new_id
     stored = demo_journal.get(m.Letter, letter_id)
     assert stored.exported_to == str(path) and stored.kind == "feedback_request"
     timeline = demo_journal.timeline(letter.application_id)  # type: ignore[arg-type]
@@ -271,12 +271,14 @@ def test_an_edited_text_reads_back_into_its_parts(demo_journal: Journal) -> None
 def test_recording_again_updates_the_kept_letter(demo_journal: Journal) -> None:
     letter = _letter(demo_journal, "Harbor Logistics", "decline_offer")
     before = len(demo_journal.records_of(letter.application_id).letters)  # type: ignore[arg-type]
-    letter_id = letters.record(demo_journal, letter)
+    letter_id = letters.record(demo_journal, letter).new_id
     changed = dataclasses.replace(letter, subject="Second thoughts")
-    assert letters.record(demo_journal, changed, "/letters/harbor.docx", letter_id) == letter_id
+    assert (
+        letters.record(demo_journal, changed, "/letters/harbor.docx", letter_id).new_id == letter_id
+    )
     stored = demo_journal.get(m.Letter, letter_id)
     assert (stored.subject, stored.exported_to) == ("Second thoughts", "/letters/harbor.docx")
-    assert letters.record(demo_journal, changed, "", letter_id) == letter_id
+    assert letters.record(demo_journal, changed, "", letter_id).new_id == letter_id
     assert demo_journal.get(m.Letter, letter_id).exported_to == "/letters/harbor.docx"
     assert len(demo_journal.records_of(letter.application_id).letters) == before + 1  # type: ignore[arg-type]
 

@@ -70,12 +70,12 @@ def test_recording_an_offer_dates_the_answer_and_moves_the_application(
     friday = date(2026, 11, 20)
     offer_id = offers.record_offer(
         demo_journal, application_id, kind="written", received_on=friday, base_cents=90_000_00
-    )
+    ).new_id
     assert demo_journal.get(m.Offer, offer_id).respond_by == date(2026, 11, 24)
     assert demo_journal.get(m.Application, application_id).status == Status.OFFER
     chosen = offers.record_offer(
         demo_journal, application_id, received_on=friday, respond_by=date(2026, 11, 30)
-    )
+    ).new_id
     assert demo_journal.get(m.Offer, chosen).respond_by == date(2026, 11, 30)
     with pytest.raises(InvalidInput, match="Respond-by date cannot be before received on"):
         offers.record_offer(
@@ -105,7 +105,7 @@ def test_a_round_is_stored_whole_and_moves_an_offer_to_negotiating(
     demo_journal: Journal,
 ) -> None:
     offer = _offer(demo_journal, "Larkspur Labs")  # at "Offer", no round yet
-    round_id = offers.save_round(demo_journal, offer.id, _round())
+    round_id = offers.save_round(demo_journal, offer.id, _round()).new_id
     stored = demo_journal.get(m.NegotiationRound, round_id)
     shown = offers.round_of(stored)
     assert shown.number == 1

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QDateTimeEdit,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from support import PASSPHRASE, by_name, run_python
 from ui_support import activate as _activate
-from ui_support import answer_modal, select_company, shortcut
+from ui_support import answer_file_dialog, answer_modal, select_company, shortcut
 from ui_support import focused as _focused
 
 from jobjournal.core import interviews as iv
@@ -141,7 +140,7 @@ def test_autosave_keeps_what_was_typed_when_the_app_is_killed(tmp_path: Path) ->
         journal = vault.create(paths.default_journal_path(), PASSPHRASE)
         fill_demo(journal)
         application_id = journal.list_applications()[0].id
-        interview_id = iv.add_interview(journal, application_id, iv.Meeting(round="final"))
+        interview_id = iv.add_interview(journal, application_id, iv.Meeting(round="final")).new_id
         from jobjournal.ui.interview_dialogs import ReflectionDialog
         parent = QWidget()
         dialog = ReflectionDialog(parent, journal, interview_id)
@@ -171,7 +170,7 @@ def test_a_refused_reflection_keeps_the_dialog_open_with_a_message(
     qtbot: QtBot, window: MainWindow, demo_journal: Journal
 ) -> None:
     application_id = select_company(qtbot, window, "Juniper Energy")
-    interview_id = iv.add_interview(demo_journal, application_id, iv.Meeting())
+    interview_id = iv.add_interview(demo_journal, application_id, iv.Meeting()).new_id
     from jobjournal.ui.interview_dialogs import ReflectionDialog
 
     dialog = ReflectionDialog(window, demo_journal, interview_id)
@@ -248,14 +247,7 @@ def test_the_prep_sheet_is_exported_from_the_interviews_tab(
         demo_journal.records_of(application_id).interviews,
         key=lambda i: i.starts_at or datetime.min,
     )
-    target = tmp_path / "pinecrest prep"
-
-    def save(dialog: QWidget) -> None:
-        assert isinstance(dialog, QFileDialog)
-        dialog.selectFile(str(target))
-        dialog.accept()
-
-    answer_modal(qtbot, save)
+    answer_file_dialog(qtbot, tmp_path / "pinecrest prep")
     window.detail.interviews.anchorClicked.emit(_url(f"prep:{upcoming.id}"))
     written = "\n".join(p.text for p in Document(str(tmp_path / "pinecrest prep.docx")).paragraphs)
     assert "Prep sheet: Pinecrest Media — Marketing Data Analyst" in written
@@ -268,7 +260,9 @@ def test_a_due_thank_you_opens_the_reflection(
 ) -> None:
     application_id = select_company(qtbot, window, "Juniper Energy")
     yesterday = datetime.now() - timedelta(days=2)
-    interview_id = iv.add_interview(demo_journal, application_id, iv.Meeting(starts_at=yesterday))
+    interview_id = iv.add_interview(
+        demo_journal, application_id, iv.Meeting(starts_at=yesterday)
+    ).new_id
     window.refresh(select=application_id)
     due = by_name(window, "Due", QListWidget)
     row = next(i for i in range(due.count()) if "thank-you to Juniper" in due.item(i).text())
