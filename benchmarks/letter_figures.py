@@ -14,10 +14,11 @@ from benchmarks.common import BenchKeyring, Figure, median_ms
 from jobjournal.core import docx_letter, letters, vault
 from jobjournal.core.demo import fill_demo
 from jobjournal.core.journal import Journal
+from jobjournal.core.models import LetterKind
 
 REPEAT = 40
 COMPANY = "Northwind Analytics"  # negotiating: the counteroffer is the longest letter
-KIND = "counteroffer"
+KIND: LetterKind = "counteroffer"
 
 
 def _demo_journal(folder: Path) -> Journal:

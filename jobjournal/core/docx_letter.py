@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from docx.document import Document
     from docx.shared import Length
 
+    from jobjournal.core.models import LetterKind
+
 # Arial is on Windows and macOS, and LibreOffice substitutes its metric twin (Liberation
 # Sans), so the letter breaks lines the same everywhere.
 FONT = "Arial"
@@ -50,7 +52,7 @@ def paper_for(country_code: str) -> str:
     return "letter" if country_code.upper() in _LETTER_COUNTRIES or not country_code else "a4"
 
 
-def file_name(company: str, kind: str, day: date) -> str:
+def file_name(company: str, kind: LetterKind, day: date) -> str:
     """`Company - Kind - 2026-11-22.docx`, safe on Windows, macOS and Linux. A long
     company name is shortened, never the kind or the date: they tell two letters to the
     same company apart."""

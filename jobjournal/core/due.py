@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import String, literal_column, select
 from sqlalchemy.orm import aliased
@@ -32,9 +32,12 @@ ACTIONS_AHEAD = timedelta(days=2)  # next actions due within this show already
 PER_KIND = 25  # more of one kind than this is a list to work through, not a glance
 
 
+DueKind = Literal["offer", "thank_you", "interview", "decision", "action", "feedback"]
+
+
 @dataclass(frozen=True)
 class DueItem:
-    kind: str  # "offer", "thank_you", "interview", "decision", "action", "feedback"
+    kind: DueKind
     when: date
     text: str  # what to do, in a sentence
     application_id: int

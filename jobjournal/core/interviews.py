@@ -57,7 +57,7 @@ class Person:
 @dataclass(frozen=True)
 class Question:
     question: str
-    direction: str = "asked_me"  # see models.QUESTION_DIRECTIONS
+    direction: m.QuestionDirection = "asked_me"
     my_answer: str = ""
     next_time: str = ""
     rating: int | None = None

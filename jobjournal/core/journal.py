@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from sqlalchemy import Connection, func, inspect, select
 from sqlalchemy.orm import Session, selectinload
@@ -77,10 +77,13 @@ class StatusMove:
     reason_code: str | None = None
 
 
+EntryKind = Literal["status", "interview", "offer", "letter", "feedback"]
+
+
 @dataclass(frozen=True)
 class TimelineEntry:
     when: date
-    kind: str  # "status", "interview", "offer", "letter", "feedback"
+    kind: EntryKind
     text: str
     ref_id: int
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from jobjournal.core import models as m
 from jobjournal.core.changes import Changes
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from jobjournal.core.journal import Journal
     from jobjournal.core.offers import Ending
 
+# What the letter dialog offers: each kind of letter, and one to every other application.
+Kind: TypeAlias = m.LetterKind | Literal["withdraw_others"]
 KINDS = {**m.LETTER_KINDS, "withdraw_others": "Withdraw from all other processes"}
 TONES = {"warm": "Warm", "brief": "Brief"}
 NOTICE = timedelta(days=14)  # a resignation's usual last working day
@@ -79,7 +81,7 @@ class Facts:
     arguments: tuple[tuple[str, str], ...] = ()  # (kind, sentence) of the last round
     own_arguments: str = ""  # the last round's reasons in my words
     wishes: tuple[tuple[str, str], ...] = ()  # the perfect offer's (item, wanted)
-    money_style: str = "code"  # "code": USD 118,000; "symbol": $118,000 (see m.MONEY_STYLES)
+    money_style: m.MoneyStyle = "code"  # "code": USD 118,000; "symbol": $118,000
     # The profile's choice of date order, else what the address says (a US address puts
     # the month first); None: neither says, and the window goes by the system's country.
     month_first: bool | None = None
@@ -90,7 +92,7 @@ class Draft:
     """A letter as the person sees and edits it; `body` paragraphs are separated by a
     blank line."""
 
-    kind: str
+    kind: m.LetterKind
     day: date
     sender_name: str
     sender_lines: list[str]
@@ -208,7 +210,7 @@ def _held(interview: m.Interview, today: date) -> bool:
 _US_ADDRESS = re.compile(r"\b[A-Z]{2},? \d{5}(?:-\d{4})?\b|\b(?:USA|U\.S\.A\.|United States)\b")
 
 
-def month_first_for(date_style: str, address: str) -> bool | None:
+def month_first_for(date_style: m.DateStyle, address: str) -> bool | None:
     """Whether letters put the month first: as the profile says, else as the address
     suggests ("Chicago, IL 60607" is in the US), else None (the system's country decides)."""
     if date_style:
@@ -265,7 +267,7 @@ _NEEDS = {
 }
 
 
-def why_not(kind: str, facts: Facts) -> str:
+def why_not(kind: Kind, facts: Facts) -> str:
     """Why this kind of letter cannot be written for this application yet, or ""."""
     need = _NEEDS.get(kind)
     if need is None or not facts.company:
@@ -281,7 +283,10 @@ def why_not(kind: str, facts: Facts) -> str:
 
 
 def draft(
-    kind: str, facts: Facts, options: Options | None = None, application_id: int | None = None
+    kind: m.LetterKind,
+    facts: Facts,
+    options: Options | None = None,
+    application_id: int | None = None,
 ) -> Draft:
     """The letter of `kind` for these facts, ready to edit. A kind that answers an event
     the journal does not hold (a thank-you with no interview held) is refused."""
@@ -606,7 +611,7 @@ _DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 _SYMBOL_AMOUNT = re.compile(r"([$€£¥₹]) ?(\d[\d,]*(?:\.\d+)?)")
 
 
-def _in_style(text: str, currency: str, style: str = "code") -> str:
+def _in_style(text: str, currency: str, style: m.MoneyStyle = "code") -> str:
     """Amounts typed in the other style ("$5,000" in a letter of "USD 118,000", or the
     reverse) written the letter's way, so one letter never mixes the two. A symbol that
     may stand for another currency than the letter's (the $ of a CAD letter) is left."""

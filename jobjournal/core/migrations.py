@@ -10,7 +10,12 @@ Version 1 is the whole domain model of `models.py` (a test keeps them identical)
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from jobjournal.core import folding
+
+if TYPE_CHECKING:
+    from jobjournal.core.search import HitKind
 
 APPLICATION_ID = 0x4A4A524E  # "JJRN"
 
@@ -38,7 +43,7 @@ def _joined(*columns: str) -> str:
     return f"trim({parts}, char(10))"
 
 
-def _search_triggers(table: str, kind: str, application: str, *columns: str) -> list[str]:
+def _search_triggers(table: str, kind: HitKind, application: str, *columns: str) -> list[str]:
     code = SEARCH_KINDS[kind]
     rowid = f"{{row}}.id * {SEARCH_ROWID_FACTOR} + {code}"
     insert = (

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date, datetime
+from typing import Literal
 
 from sqlalchemy import (
     Boolean,
@@ -106,6 +107,10 @@ INTERVIEW_ROUNDS = {
     "other": "Other",
 }
 INTERVIEW_FORMATS = {"phone": "Phone", "video": "Video", "on_site": "On-site"}
+# Closed sets the code passes around are typed Literal, each beside the labels a person
+# reads for it, which stay plain dicts to be read as any choices are (the keys and the
+# Literal are kept the same by tests/core/test_closed_sets.py).
+QuestionDirection = Literal["asked_me", "i_asked"]
 QUESTION_DIRECTIONS = {"asked_me": "They asked me", "i_asked": "I asked them"}
 OFFER_KINDS = {"verbal": "Verbal", "written": "Written"}
 ARGUMENT_KINDS = {
@@ -141,16 +146,27 @@ REASONS = {
     "qualifications": "Qualifications",
     "other": "Other",
 }
+MoneyStyle = Literal["", "code", "symbol"]
 MONEY_STYLES = {
     "": "As the currency suggests",
     "code": "USD 118,000",
     "symbol": "$118,000",
 }
+DateStyle = Literal["", "day_first", "month_first"]
 DATE_STYLES = {
     "": "As my address suggests",
     "day_first": "22 November 2026",
     "month_first": "November 22, 2026",
 }
+LetterKind = Literal[
+    "withdraw",
+    "decline_offer",
+    "thank_you",
+    "feedback_request",
+    "counteroffer",
+    "accept_offer",
+    "resignation",
+]
 LETTER_KINDS = {
     "withdraw": "Withdraw an application",
     "decline_offer": "Decline an offer",
@@ -308,7 +324,7 @@ class InterviewQuestion(Base):
     id: Mapped[int] = _id()
     interview_id: Mapped[int] = _parent("interviews.id")
     position: Mapped[int] = mapped_column(Integer, default=0)
-    direction: Mapped[str] = mapped_column(String(10), default="asked_me")
+    direction: Mapped[QuestionDirection] = mapped_column(String(10), default="asked_me")
     question: Mapped[str] = mapped_column(Text)
     my_answer: Mapped[str] = mapped_column(Text, default="")
     next_time: Mapped[str] = mapped_column(Text, default="")
@@ -411,7 +427,7 @@ class Letter(Base):
     __tablename__ = "letters"
     id: Mapped[int] = _id()
     application_id: Mapped[int | None] = _parent("applications.id", nullable=True)
-    kind: Mapped[str] = mapped_column(String(30))
+    kind: Mapped[LetterKind] = mapped_column(String(30))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
     recipient: Mapped[str] = mapped_column(String(500), default="")
     subject: Mapped[str] = mapped_column(String(500), default="")
@@ -435,8 +451,8 @@ class Profile(Base):
     currency: Mapped[str] = mapped_column(String(3), default="")
     period: Mapped[str] = mapped_column(String(10), default="year")
     # Since version 4: how letters write amounts and dates; "" lets the app decide.
-    money_style: Mapped[str] = mapped_column(String(10), default="")  # see MONEY_STYLES
-    date_style: Mapped[str] = mapped_column(String(12), default="")  # see DATE_STYLES
+    money_style: Mapped[MoneyStyle] = mapped_column(String(10), default="")
+    date_style: Mapped[DateStyle] = mapped_column(String(12), default="")
 
     perfect_offer: Mapped[list[PerfectOfferItem]] = relationship(
         order_by="PerfectOfferItem.position", cascade="all, delete-orphan", passive_deletes=True

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from jobjournal.core.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from jobjournal.core.models import MoneyStyle
 
 MAX_CENTS = 10**15  # ten trillion in any currency: more is a typo, not a salary
 
@@ -15,7 +19,7 @@ SYMBOL_OF = {code: symbol for symbol, code in SYMBOLS.items()}
 _STYLE = ["code"]  # how amounts with a currency are shown: "code" or "symbol"
 
 
-def use_style(style: str) -> None:
+def use_style(style: MoneyStyle) -> None:
     """Show amounts as "USD 118,000" ("code", also for "") or "$118,000" ("symbol"),
     everywhere from now on; the profile's choice, set when a journal opens or is saved."""
     _STYLE[0] = style or "code"
@@ -54,7 +58,7 @@ def check_cents(cents: int, what: str = "The amount") -> int:
     return cents
 
 
-def format_amount(cents: int | None, currency: str = "", style: str = "") -> str:
+def format_amount(cents: int | None, currency: str = "", style: MoneyStyle = "") -> str:
     """12345600 → '123,456'; 4250 → '42.50'; with the currency in front when given, as a
     code ("USD 123,456") or, in the symbol style, a symbol where it has one ("$123,456")."""
     if cents is None:

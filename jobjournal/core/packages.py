@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import func, select
 
@@ -582,12 +582,15 @@ def _store_job(session: Session, fields: dict[str, Any] | None) -> None:
 # -- the side-by-side table -----------------------------------------------------------------
 
 
+RowKind = Literal["fact", "total", "targets", "warning"]
+
+
 @dataclass(frozen=True)
 class Row:
     label: str
     cells: tuple[str, ...]
     best: frozenset[int] = frozenset()  # the columns with the best value in this row
-    kind: str = "fact"  # "fact", "total", "targets", "warning"
+    kind: RowKind = "fact"
 
 
 def comparison(
@@ -597,7 +600,7 @@ def comparison(
     every package is in the same currency."""
     same_currency = len({p.currency for p in chosen}) <= 1
 
-    def money_row(label: str, amounts: list[int | None], kind: str = "fact") -> Row:
+    def money_row(label: str, amounts: list[int | None], kind: RowKind = "fact") -> Row:
         if kind == "total":  # whole units: cents over four years are noise
             amounts = [None if a is None else round(a, -2) for a in amounts]
         cells = tuple(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Literal
 
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
@@ -31,9 +32,25 @@ _PLACES_SQL = (
 )
 
 
+# What a hit is (the search index's kind column, written by the migrations' triggers).
+HitKind = Literal[
+    "application",
+    "interview",
+    "question",
+    "feedback",
+    "letter",
+    "company",
+    "contact",
+    "offer",
+    "negotiation",
+    "argument",
+    "action",
+]
+
+
 @dataclass(frozen=True)
 class SearchHit:
-    kind: str
+    kind: HitKind
     ref_id: int
     application_id: int | None
     snippet: str  # matched words between HIGHLIGHT_START and HIGHLIGHT_END

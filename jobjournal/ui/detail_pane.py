@@ -28,6 +28,7 @@ from jobjournal.ui.dates import day_text
 if TYPE_CHECKING:
     from jobjournal.core.journal import ApplicationRecords, TimelineEntry
     from jobjournal.core.packages import Verdict
+    from jobjournal.core.search import HitKind
 
 # Which tab shows a search hit of each kind.
 TAB_OF_KIND = {
@@ -178,7 +179,7 @@ class DetailPane(QWidget):
             browser.clear()
         self._pages.setCurrentIndex(0)
 
-    def show_hit(self, kind: str, ref_id: int) -> None:
+    def show_hit(self, kind: HitKind, ref_id: int) -> None:
         """Open the tab where a search hit lives, scrolled to it."""
         tab = TAB_OF_KIND.get(kind, "overview")
         widget = {

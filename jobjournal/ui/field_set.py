@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
@@ -15,12 +15,14 @@ from jobjournal.core.money import format_amount, parse_amount
 from jobjournal.ui.basics import labelled_row
 from jobjournal.ui.fields import DateField, choice_box, choose, line_edit, text_edit
 
+FieldKind = Literal["text", "long", "money", "whole", "date", "choice"]
+
 
 @dataclass(frozen=True)
 class Spec:
     column: str
     label: str  # with its mnemonic: "&Base pay:"
-    kind: str = "text"  # "text", "long", "money", "whole", "date", "choice"
+    kind: FieldKind = "text"
     hint: str = ""
     choices: Mapping[str, str] | None = None
     optional: bool = True  # for choices: may be left "—"

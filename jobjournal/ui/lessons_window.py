@@ -27,6 +27,7 @@ from jobjournal.ui.dates import day_text
 
 if TYPE_CHECKING:
     from jobjournal.core.journal import Journal
+    from jobjournal.core.search import HitKind
 
 READING_POINTS = 12
 
@@ -35,7 +36,7 @@ class LessonsDialog(QDialog):
     def __init__(self, parent: QWidget, journal: Journal) -> None:
         super().__init__(parent)
         self.journal = journal
-        self.chosen: tuple[int, str, int] | None = None  # (application, kind, record) to show
+        self.chosen: tuple[int, HitKind, int] | None = None  # (application, kind, record) to show
         self.setWindowTitle("Lessons")
         self.setAccessibleName("Lessons")
         found = feedback.lessons(journal)
@@ -107,12 +108,13 @@ class LessonsDialog(QDialog):
             return
         kind, ref_id = target
         if kind == "feedback":
-            application_id = self.journal.get(m.FeedbackRequest, ref_id).application_id
+            request = self.journal.get(m.FeedbackRequest, ref_id)
+            self._choose(request.application_id, "feedback", ref_id)
         else:
-            application_id = self.journal.get(m.Interview, ref_id).application_id
-        self._choose(application_id, kind, ref_id)
+            interview = self.journal.get(m.Interview, ref_id)
+            self._choose(interview.application_id, "interview", ref_id)
 
-    def _choose(self, application_id: int, kind: str, ref_id: int) -> None:
+    def _choose(self, application_id: int, kind: HitKind, ref_id: int) -> None:
         self.chosen = (application_id, kind, ref_id)
         self.accept()
 

@@ -41,10 +41,11 @@ from jobjournal.ui.private_clipboard import copy_private
 
 if TYPE_CHECKING:
     from jobjournal.core.journal import Journal
+    from jobjournal.core.models import LetterKind
     from jobjournal.core.offers import Ending
 
 # The letter a person most likely wants at each status.
-KIND_FOR_STATUS = {
+KIND_FOR_STATUS: dict[str, LetterKind] = {
     "saved": "withdraw",
     "applied": "withdraw",
     "no_response": "withdraw",
@@ -70,7 +71,7 @@ class LetterDialog(QDialog):
         parent: QWidget,
         journal: Journal,
         application_id: int | None,
-        kind: str = "withdraw",
+        kind: letters.Kind = "withdraw",
         *,
         letter_id: int | None = None,
         endings: list[Ending] | None = None,
@@ -115,7 +116,7 @@ class LetterDialog(QDialog):
 
     # -- building ---------------------------------------------------------------------
 
-    def _build(self, kind: str) -> None:
+    def _build(self, kind: letters.Kind) -> None:
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_options(kind))
         self.letters_list = QListWidget()
@@ -142,7 +143,7 @@ class LetterDialog(QDialog):
         layout.addWidget(self.outcome)
         layout.addLayout(self._build_buttons())
 
-    def _build_options(self, kind: str) -> QFormLayout:
+    def _build_options(self, kind: letters.Kind) -> QFormLayout:
         self.kind = choice_box("Letter kind", letters.KINDS, optional=False)
         self._disable_kinds_not_possible()
         if letters.why_not(kind, self.facts):

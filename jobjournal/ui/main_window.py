@@ -62,6 +62,7 @@ from jobjournal.ui.search_panel import SearchResults
 from jobjournal.ui.work import run_with_progress
 
 if TYPE_CHECKING:
+    from jobjournal.core import letters
     from jobjournal.core.changes import Changes
     from jobjournal.core.due import DueItem
     from jobjournal.core.journal import Journal
@@ -609,7 +610,7 @@ class MainWindow(QMainWindow):
         dialog.action = correct
         dialog.exec()
 
-    def write_letter(self, kind: str | None = None) -> None:
+    def write_letter(self, kind: letters.Kind | None = None) -> None:
         """Draft a letter about the selected application; the kind fits its status unless
         given."""
         from jobjournal.core.models import Application

@@ -19,6 +19,7 @@ from jobjournal.ui.window_actions import WindowActions
 
 if TYPE_CHECKING:
     from jobjournal.core.journal import Journal
+    from jobjournal.core.search import HitKind
 
 
 class OfferActions(WindowActions):
@@ -168,7 +169,7 @@ class OfferActions(WindowActions):
             self.window.show_all_if_hidden(application_id)
         return application_id
 
-    def _show(self, application_id: int, kind: str, ref_id: int) -> None:
+    def _show(self, application_id: int, kind: HitKind, ref_id: int) -> None:
         self.window.refresh(select=application_id)
         self.window.detail.show_hit(kind, ref_id)
 

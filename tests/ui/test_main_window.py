@@ -361,3 +361,12 @@ def test_a_broken_paste_is_saved_with_a_replacement_and_said(
     say_replaced_characters(window.detail)
     assert demo_journal.get(Application, application_id).location == "Z\ufffdrich"
     assert "1 character that could not be stored" in window.statusBar().currentMessage()
+
+
+def test_every_kind_of_search_hit_has_words_in_the_window() -> None:
+    from typing import get_args
+
+    from jobjournal.core.search import HitKind
+    from jobjournal.ui.search_panel import HIT_KINDS
+
+    assert set(HIT_KINDS) == set(get_args(HitKind))
