@@ -282,6 +282,18 @@ def why_not(kind: Kind, facts: Facts) -> str:
     )
 
 
+def write(
+    journal: Journal,
+    application_id: int | None,
+    kind: m.LetterKind,
+    options: Options | None = None,
+    today: date | None = None,
+) -> Draft:
+    """The letter of `kind` about an application, from what the journal knows (the steps
+    `gather` and `draft` in one); `record` keeps it, `with_text` takes the person's edits."""
+    return draft(kind, gather(journal, application_id, today), options, application_id)
+
+
 def draft(
     kind: m.LetterKind,
     facts: Facts,
