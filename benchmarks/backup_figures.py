@@ -39,8 +39,8 @@ def _timed_unlock(path: Path, backups_folder: Path) -> float:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QLineEdit
 
-    from jobjournal.ui import settings
-    from jobjournal.ui.app import AppController
+    from jobjournal.ui.journal import settings
+    from jobjournal.ui.journal.app import AppController
 
     app = _app()
     settings.set_backup_prefs(path, settings.BackupPrefs(backups_folder, 10))
@@ -109,7 +109,7 @@ def unlock_to_table_100k() -> Figure:
 def _raw_vacuum_into(path: Path, target: Path) -> None:
     import sqlcipher3.dbapi2 as sqlcipher
 
-    from jobjournal.core.crypto import derive_key, read_salt
+    from jobjournal.core.storage.crypto import derive_key, read_salt
 
     connection = sqlcipher.connect(str(path))
     connection.execute(

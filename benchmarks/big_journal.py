@@ -10,10 +10,10 @@ import random
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from jobjournal.core import vault
-from jobjournal.core.folding import fold, order_key
-from jobjournal.core.journal import Journal
-from jobjournal.core.models import Status
+from jobjournal.core.records.folding import fold, order_key
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import vault
+from jobjournal.core.storage.models import Status
 
 PASSPHRASE = "benchmark passphrase"
 APPLICATIONS = 100_000

@@ -93,7 +93,7 @@ def existing_journal(env: dict[str, str]) -> None:
     """A journal at the default place under env's JOBJOURNAL_HOME, waiting to be unlocked:
     the everyday start."""
     code = (
-        "from jobjournal.core import paths, vault;"
+        "from jobjournal.core.storage import paths, vault;"
         "vault.create(paths.default_journal_path(), 'bench passphrase').lock()"
     )
     subprocess.run([sys.executable, "-c", code], env=env, check=True)

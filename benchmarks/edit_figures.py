@@ -27,7 +27,7 @@ def _window() -> Iterator[tuple[Any, Any, Any]]:
     from PySide6.QtWidgets import QApplication
 
     from benchmarks.journal_figures import _raw_connection
-    from jobjournal.ui.main_window import MainWindow
+    from jobjournal.ui.applications.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     journal, connection = big_journal.open_big_journal(), _raw_connection()
@@ -128,7 +128,7 @@ def undo_redraw() -> Figure:
 
 def list_filter_broad() -> Figure:
     from benchmarks.journal_figures import _raw_list
-    from jobjournal.core import listing
+    from jobjournal.core.records import listing
 
     with _window() as (app, window, connection):
         broad = "company"  # every company is "Company 01234 …": matches all 100,000
@@ -165,9 +165,9 @@ def question_bank_open_100k() -> Figure:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from benchmarks.journal_figures import _raw_connection
-    from jobjournal.core import interviews as iv
-    from jobjournal.core.interviews import _BANK_SQL
-    from jobjournal.ui.review_windows import QuestionBankDialog
+    from jobjournal.core.work import interviews as iv
+    from jobjournal.core.work.interviews import _BANK_SQL
+    from jobjournal.ui.interviews.review_windows import QuestionBankDialog
 
     app = QApplication.instance() or QApplication([])
     journal, connection = big_journal.open_big_journal(), _raw_connection()

@@ -18,8 +18,9 @@ import keyring
 import sqlcipher3.dbapi2 as sqlcipher
 
 from benchmarks.common import BenchKeyring, Figure, median_ms
-from jobjournal.core import csv_import, vault
-from jobjournal.core.demo import fill_demo
+from jobjournal.core.documents import csv_import
+from jobjournal.core.storage import vault
+from jobjournal.core.work.demo import fill_demo
 
 ROWS = 100_000
 NOTE = "One very long pasted line, as a job posting copied whole. " * 86_000  # ≈ 5 MB
@@ -89,8 +90,8 @@ def csv_import_rate() -> Figure:
 def note_show_5mb() -> Figure:
     from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-    from jobjournal.core import models as m
-    from jobjournal.ui.main_window import MainWindow
+    from jobjournal.core.storage import models as m
+    from jobjournal.ui.applications.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     keyring.set_keyring(BenchKeyring())

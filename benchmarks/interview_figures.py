@@ -19,11 +19,11 @@ import keyring
 import sqlcipher3.dbapi2 as sqlcipher
 
 from benchmarks.common import BenchKeyring, Figure, median_ms
-from jobjournal.core import interviews as iv
-from jobjournal.core import vault
-from jobjournal.core.crypto import derive_key, read_salt
-from jobjournal.core.journal import Journal
-from jobjournal.core.models import Status
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import vault
+from jobjournal.core.storage.crypto import derive_key, read_salt
+from jobjournal.core.storage.models import Status
+from jobjournal.core.work import interviews as iv
 
 INTERVIEWS = 1_000
 QUESTIONS_EACH = 10
@@ -122,7 +122,7 @@ def _painted(app: Any, widget: Any) -> None:
 def review_open() -> Figure:
     from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
-    from jobjournal.ui.review_windows import PAGE, ReviewDialog, _review_entry
+    from jobjournal.ui.interviews.review_windows import PAGE, ReviewDialog, _review_entry
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:
@@ -156,8 +156,8 @@ def review_open() -> Figure:
 def question_bank_open() -> Figure:
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from jobjournal.core.interviews import _BANK_SQL
-    from jobjournal.ui.review_windows import QuestionBankDialog
+    from jobjournal.core.work.interviews import _BANK_SQL
+    from jobjournal.ui.interviews.review_windows import QuestionBankDialog
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:

@@ -15,10 +15,11 @@ from sqlalchemy.dialects import sqlite
 
 from benchmarks import big_journal
 from benchmarks.common import Figure, median_ms
-from jobjournal.core import listing, search, vault
-from jobjournal.core.crypto import derive_key, read_salt
-from jobjournal.core.journal import Journal
-from jobjournal.core.models import Status
+from jobjournal.core.records import listing, search
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import vault
+from jobjournal.core.storage.crypto import derive_key, read_salt
+from jobjournal.core.storage.models import Status
 
 REPEAT = 25
 

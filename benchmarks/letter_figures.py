@@ -11,10 +11,11 @@ import keyring
 from docx import Document
 
 from benchmarks.common import BenchKeyring, Figure, median_ms
-from jobjournal.core import docx_letter, letters, vault
-from jobjournal.core.demo import fill_demo
-from jobjournal.core.journal import Journal
-from jobjournal.core.models import LetterKind
+from jobjournal.core.documents import docx_letter, letters
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import vault
+from jobjournal.core.storage.models import LetterKind
+from jobjournal.core.work.demo import fill_demo
 
 REPEAT = 40
 COMPANY = "Northwind Analytics"  # negotiating: the counteroffer is the longest letter

@@ -11,9 +11,9 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import text
 
 from benchmarks.common import BenchKeyring, Figure, median_ms
-from jobjournal.core import vault
-from jobjournal.core.crypto import derive_key, read_salt
-from jobjournal.core.journal import Journal
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import vault
+from jobjournal.core.storage.crypto import derive_key, read_salt
 
 PASSPHRASE = "benchmark passphrase"
 

@@ -76,9 +76,9 @@ def table_sort_repaint() -> Figure:
 
     from benchmarks import big_journal
     from benchmarks.journal_figures import _raw_connection, _raw_list
-    from jobjournal.core import listing
-    from jobjournal.ui.applications_model import COLUMNS
-    from jobjournal.ui.main_window import MainWindow
+    from jobjournal.core.records import listing
+    from jobjournal.ui.applications.applications_model import COLUMNS
+    from jobjournal.ui.applications.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     journal, connection = big_journal.open_big_journal(), _raw_connection()

@@ -14,7 +14,7 @@ EXIT_ON_FIRST_PAINT = "JOBJOURNAL_EXIT_ON_FIRST_PAINT"
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from jobjournal.ui.app import AppController
+    from jobjournal.ui.journal.app import AppController
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -50,9 +50,9 @@ def build(argv: list[str]) -> tuple[QApplication, AppController]:
     from PySide6.QtWidgets import QApplication
 
     from jobjournal import APP_ID
-    from jobjournal.ui.app import AppController, app_icon
-    from jobjournal.ui.first_paint import after_first_paint
-    from jobjournal.ui.settings import last_journal_path
+    from jobjournal.ui.journal.app import AppController, app_icon
+    from jobjournal.ui.journal.first_paint import after_first_paint
+    from jobjournal.ui.journal.settings import last_journal_path
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -71,7 +71,7 @@ def build(argv: list[str]) -> tuple[QApplication, AppController]:
 def run_once(args: argparse.Namespace) -> int | None:
     """The options that do one thing and exit; None when the app should start."""
     if args.self_test:
-        from jobjournal.ui.self_test import run_self_test
+        from jobjournal.ui.journal.self_test import run_self_test
 
         return run_self_test()
     if args.install_desktop or args.uninstall_desktop:
@@ -80,8 +80,8 @@ def run_once(args: argparse.Namespace) -> int | None:
 
 
 def _desktop_entry(*, install: bool) -> int:
-    from jobjournal.core import desktop_entry
     from jobjournal.core.errors import JournalError
+    from jobjournal.core.system import desktop_entry
 
     if not sys.platform.startswith("linux"):
         print("The menu entry is for Linux desktops; on this system, pin the app instead.")
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         return finished
     app, controller = build(argv)
     if os.environ.get(EXIT_ON_FIRST_PAINT):
-        from jobjournal.ui.first_paint import exit_on_first_paint
+        from jobjournal.ui.journal.first_paint import exit_on_first_paint
 
         exit_on_first_paint(controller.dialog)
     controller.start()

@@ -35,7 +35,7 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 @pytest.fixture(autouse=True)
 def money_shown_as_codes() -> Iterator[None]:
     """The window sets how amounts are shown from the profile; each test starts plain."""
-    from jobjournal.core import money
+    from jobjournal.core.records import money
 
     money.use_style("code")
     yield
@@ -56,7 +56,7 @@ _REAL_KEY_MODULES = (
 
 @functools.lru_cache(maxsize=64)
 def _derived_once(passphrase: str, salt: bytes) -> Any:
-    from jobjournal.core import crypto
+    from jobjournal.core.storage import crypto
 
     return crypto.derive_key(passphrase, salt)
 
@@ -71,7 +71,7 @@ def demo_templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def keys_derived_once(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     if request.node.get_closest_marker("real_keys"):
         return
-    from jobjournal.core import vault
+    from jobjournal.core.storage import vault
 
     monkeypatch.setattr(vault, "new_salt", lambda: _SHARED_SALT)
     monkeypatch.setattr(vault, "derive_key", _derived_once)

@@ -254,8 +254,8 @@ def open_demo_copy(path: Path, today: date, templates: Path) -> Any:
     uses it), and opened with the passphrase as a person would."""
     import shutil
 
-    from jobjournal.core import paths, vault
-    from jobjournal.core.demo import fill_demo
+    from jobjournal.core.storage import paths, vault
+    from jobjournal.core.work.demo import fill_demo
 
     template = _DEMO_TEMPLATES.get(today)
     if template is None or not template.exists():

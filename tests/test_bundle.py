@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from support import packaging_script
 
-from jobjournal.core.assets import DESKTOP_ENTRY, ICON_SIZES
+from jobjournal.core.system.assets import DESKTOP_ENTRY, ICON_SIZES
 
 MAX_UNPACKED = 220_000_000
 MAX_COMPRESSED = 90_000_000
@@ -135,7 +135,8 @@ def test_the_bundle_paints_its_unlock_window(bundle: Bundle, tmp_path: Path) -> 
     """What bundle_start times: a start on an existing journal, to the first paint."""
     home = tmp_path / "home"
     code = (
-        "from jobjournal.core import paths, vault; vault.create(paths.default_journal_path(), '-')"
+        "from jobjournal.core.storage import paths, vault;"
+        "vault.create(paths.default_journal_path(), '-')"
     )
     subprocess.run(
         [sys.executable, "-c", code], env=dict(os.environ, JOBJOURNAL_HOME=str(home)), check=True

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from jobjournal.ui.applications_model import COL_COMPANY, COL_TITLE
+from jobjournal.ui.applications.applications_model import COL_COMPANY, COL_TITLE
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -190,7 +190,7 @@ def type_passphrase(qtbot: QtBot, path: Any, passphrase: str) -> Any:
     person does; returns the AppController (its window appears if the passphrase fits)."""
     from support import by_name
 
-    from jobjournal.ui.app import AppController
+    from jobjournal.ui.journal.app import AppController
 
     controller = AppController(path)
     qtbot.addWidget(controller.dialog)
@@ -205,8 +205,8 @@ def demo_journal_file() -> Any:
     """The example search as a locked journal at the default path, with PASSPHRASE."""
     from support import PASSPHRASE
 
-    from jobjournal.core import paths, vault
-    from jobjournal.core.demo import fill_demo
+    from jobjournal.core.storage import paths, vault
+    from jobjournal.core.work.demo import fill_demo
 
     path = paths.default_journal_path()
     journal = vault.create(path, PASSPHRASE)

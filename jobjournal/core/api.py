@@ -18,12 +18,17 @@ module lists them beside those of each feature, so a script needs one import.
 
 from __future__ import annotations
 
-from jobjournal.core.changes import Changes
-from jobjournal.core.due import due_items
+from jobjournal.core.documents.letters import record, reopen, with_text, write
+from jobjournal.core.documents.transfer import export_csv, export_json, import_json
 from jobjournal.core.errors import InvalidInput, JournalError
-from jobjournal.core.feedback import lessons, reject, save_feedback, set_done
-from jobjournal.core.insights import insights
-from jobjournal.core.interviews import (
+from jobjournal.core.insight.insights import insights
+from jobjournal.core.records.changes import Changes
+from jobjournal.core.records.journal import Journal, StatusMove
+from jobjournal.core.storage.models import Status
+from jobjournal.core.storage.vault import create, unlock
+from jobjournal.core.work.due import due_items
+from jobjournal.core.work.feedback import lessons, reject, save_feedback, set_done
+from jobjournal.core.work.interviews import (
     add_interview,
     question_asked,
     question_bank,
@@ -31,14 +36,9 @@ from jobjournal.core.interviews import (
     save_reflection,
     update_meeting,
 )
-from jobjournal.core.journal import Journal, StatusMove
-from jobjournal.core.letters import record, reopen, with_text, write
-from jobjournal.core.models import Status
-from jobjournal.core.offers import accept, end_others, others_to_end, record_offer, save_round
-from jobjournal.core.packages import save_current_job, save_profile
-from jobjournal.core.prep import prepare
-from jobjournal.core.transfer import export_csv, export_json, import_json
-from jobjournal.core.vault import create, unlock
+from jobjournal.core.work.offers import accept, end_others, others_to_end, record_offer, save_round
+from jobjournal.core.work.packages import save_current_job, save_profile
+from jobjournal.core.work.prep import prepare
 
 write_letter = write  # drafted from what the journal knows; `record` keeps it
 

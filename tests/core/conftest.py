@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from support import DEMO_TODAY, PASSPHRASE, open_demo_copy
 
-from jobjournal.core import paths, vault
-from jobjournal.core.journal import Journal
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import paths, vault
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from typing import Any
 
 from support import PASSPHRASE, opens_with, start_python
 
-from jobjournal.core import vault
+from jobjournal.core.storage import vault
 
 NEW_PASSPHRASE = "the new passphrase, changed under fault"
 SUMMARY: list[str] = []  # printed at the end of the run (tests/conftest.py)
@@ -35,7 +35,7 @@ import json, os, resource, signal, sys
 from pathlib import Path
 import keyring
 from support import FileKeyring, PASSPHRASE
-from jobjournal.core import vault
+from jobjournal.core.storage import vault
 from jobjournal.core.errors import JournalError
 
 spec = json.loads(sys.argv[1])
@@ -62,7 +62,7 @@ def edit(journal):
 
 
 def import_csv(journal):
-    from jobjournal.core import csv_import
+    from jobjournal.core.documents import csv_import
     sheet = csv_import.parse_csv("in.csv", Path(spec["input"]).read_bytes())
     plan = csv_import.plan_import(journal, sheet, csv_import.guess_mapping(sheet.headers))
     csv_import.run_import(journal, plan)
@@ -70,15 +70,15 @@ def import_csv(journal):
 
 
 def import_json(journal):
-    from jobjournal.core import transfer
+    from jobjournal.core.documents import transfer
     transfer.import_json(journal, Path(spec["input"]).read_bytes())
     ack("json")
 
 
 def export(kind):
     def run(journal):
-        from jobjournal.core import calendar_file, docx_letter, letters, transfer
-        from jobjournal.core.exports import write_file
+        from jobjournal.core.documents import calendar_file, docx_letter, letters, transfer
+        from jobjournal.core.documents.exports import write_file
         target = Path(spec["exports"])
         if kind == "letter":
             facts = letters.gather(journal, 1)
@@ -410,7 +410,7 @@ def _check_export(templates: Templates, trial: Trial, work: Path, journal: Path)
     if trial.told_kind not in ("", "ok"):
         assert not visible, f"told {trial.told_kind} but a file is there"
         assert trial.told_kind in ("DiskFull", "CannotWrite"), trial.told
-    from jobjournal.core.exports import remove_leftovers
+    from jobjournal.core.documents.exports import remove_leftovers
 
     remove_leftovers(exports)  # what the next export (or the next start) does
     assert not list(exports.glob(".*")), "a killed export's partial file stayed"

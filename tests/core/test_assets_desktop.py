@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from jobjournal import APP_ID
-from jobjournal.core import desktop_entry
-from jobjournal.core.assets import (
+from jobjournal.core.errors import CannotWrite
+from jobjournal.core.system import desktop_entry
+from jobjournal.core.system.assets import (
     DESKTOP_ENTRY,
     ICON_SIZES,
     ICON_SVG,
@@ -20,7 +21,6 @@ from jobjournal.core.assets import (
     icon_png,
     icon_pngs,
 )
-from jobjournal.core.errors import CannotWrite
 
 PROJECT = Path(__file__).resolve().parents[2]
 needs_validator = pytest.mark.skipif(
@@ -151,7 +151,8 @@ def test_a_built_wheel_carries_resources_and_finds_them_installed(tmp_path: Path
     assert modules <= names, sorted(modules - names)  # pyproject lists every subpackage
     subprocess.run([*pip, "install", "--no-deps", "--target", target, wheel], check=True)
     code = (
-        "import jobjournal.core.assets as a;print(a.asset(a.DESKTOP_ENTRY)); print(a.icon_png(512))"
+        "import jobjournal.core.system.assets as a;"
+        "print(a.asset(a.DESKTOP_ENTRY)); print(a.icon_png(512))"
     )
     found = subprocess.run(
         [sys.executable, "-c", code],

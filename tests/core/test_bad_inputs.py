@@ -14,10 +14,11 @@ from hypothesis import strategies as st
 from sqlalchemy import delete
 from support import PASSPHRASE, PROJECT_DIR, keep_section
 
-from jobjournal.core import csv_import, transfer, vault
-from jobjournal.core import models as m
+from jobjournal.core.documents import csv_import, transfer
 from jobjournal.core.errors import JournalError
-from jobjournal.core.journal import Journal
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import models as m
+from jobjournal.core.storage import vault
 
 INPUTS = PROJECT_DIR / "tests" / "inputs"
 RELIABILITY = PROJECT_DIR / "docs" / "reliability.md"

@@ -8,8 +8,10 @@ from typing import Any, get_args
 
 import pytest
 
-from jobjournal.core import letters, migrations, search
-from jobjournal.core import models as m
+from jobjournal.core.documents import letters
+from jobjournal.core.records import search
+from jobjournal.core.storage import migrations
+from jobjournal.core.storage import models as m
 
 
 def _members(closed: Any) -> set[str]:

@@ -12,12 +12,12 @@ import pytest
 from sqlalchemy import select
 from support import application_at
 
-from jobjournal.core import feedback, offers
-from jobjournal.core import models as m
-from jobjournal.core.changes import Changes
 from jobjournal.core.errors import InvalidInput
-from jobjournal.core.journal import Journal
-from jobjournal.core.models import Status
+from jobjournal.core.records.changes import Changes
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import models as m
+from jobjournal.core.storage.models import Status
+from jobjournal.core.work import feedback, offers
 
 Tables = dict[str, list[tuple[Any, ...]]]
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from jobjournal.core import csv_import, transfer
-from jobjournal.core import models as m
-from jobjournal.core.journal import Journal
-from jobjournal.core.progress import Cancelled, Progress
+from jobjournal.core.documents import csv_import, transfer
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.records.progress import Cancelled, Progress
+from jobjournal.core.storage import models as m
 
 
 def _plan(journal: Journal, data: bytes) -> csv_import.Plan:
@@ -123,7 +123,7 @@ def test_a_big_import_writes_every_row_with_its_history(journal: Journal) -> Non
 
 
 def test_every_status_route_is_a_sequence_of_allowed_moves() -> None:
-    from jobjournal.core import transitions
+    from jobjournal.core.records import transitions
 
     for route in csv_import._ROUTES.values():
         for before, after in itertools.pairwise(route):

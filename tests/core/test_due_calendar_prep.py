@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from jobjournal.core import calendar_file, docx_prep, prep
-from jobjournal.core import interviews as iv
-from jobjournal.core import models as m
-from jobjournal.core.due import due_items
-from jobjournal.core.exports import FileExistsAlready
-from jobjournal.core.journal import Journal
+from jobjournal.core.documents import calendar_file, docx_prep
+from jobjournal.core.documents.exports import FileExistsAlready
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import models as m
+from jobjournal.core.work import interviews as iv
+from jobjournal.core.work import prep
+from jobjournal.core.work.due import due_items
 
 NOW = datetime(2026, 11, 20, 9, 0)
 TODAY = NOW.date()
@@ -171,7 +172,7 @@ def test_the_prep_sheet_gathers_and_exports_everything(
 def test_the_due_list_stays_short_however_much_is_overdue(
     journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from jobjournal.core import due
+    from jobjournal.core.work import due
 
     monkeypatch.setattr(due, "PER_KIND", 3)
     for number in range(6):

@@ -29,8 +29,10 @@ from fault_matrix import (
 from sqlalchemy import text
 from support import PASSPHRASE, PROJECT_DIR, keep_section
 
-from jobjournal.core import demo, migrations, transfer, vault
-from jobjournal.core.crypto import derive_key, read_salt
+from jobjournal.core.documents import transfer
+from jobjournal.core.storage import migrations, vault
+from jobjournal.core.storage.crypto import derive_key, read_salt
+from jobjournal.core.work import demo
 
 pytestmark = [
     pytest.mark.slow,

@@ -8,12 +8,14 @@ from datetime import date, datetime, timedelta
 import pytest
 from support import DEMO_TODAY, application_at
 
-from jobjournal.core import feedback, insights, letters
-from jobjournal.core import models as m
-from jobjournal.core.due import due_items
+from jobjournal.core.documents import letters
 from jobjournal.core.errors import InvalidInput
-from jobjournal.core.journal import Journal
-from jobjournal.core.models import Status
+from jobjournal.core.insight import insights
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import models as m
+from jobjournal.core.storage.models import Status
+from jobjournal.core.work import feedback
+from jobjournal.core.work.due import due_items
 
 # -- rejection and the feedback request -----------------------------------------------------
 

@@ -11,12 +11,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from support import application_at
 
-from jobjournal.core import models as m
-from jobjournal.core import offers
 from jobjournal.core.errors import InvalidInput
-from jobjournal.core.journal import Journal
-from jobjournal.core.models import Status
-from jobjournal.core.validation import storable
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.records.validation import storable
+from jobjournal.core.storage import models as m
+from jobjournal.core.storage.models import Status
+from jobjournal.core.work import offers
 
 TOMORROW = date.today() + timedelta(days=1)
 
@@ -93,7 +93,7 @@ def test_blank_dates_come_last_in_both_directions(journal: Journal, sort: str) -
 def test_sorting_by_a_date_walks_an_index_both_ways(journal: Journal) -> None:
     from support import query_plan
 
-    from jobjournal.core import listing
+    from jobjournal.core.records import listing
 
     for sort in listing.BLANK_LAST:
         for descending in (False, True):

@@ -7,10 +7,10 @@ from datetime import datetime
 import pytest
 from support import application_at
 
-from jobjournal.core import interviews as iv
-from jobjournal.core import models as m
 from jobjournal.core.errors import InvalidInput
-from jobjournal.core.journal import Journal
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import models as m
+from jobjournal.core.work import interviews as iv
 
 
 def _contact(journal: Journal, name: str) -> m.Contact:

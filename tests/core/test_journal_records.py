@@ -6,10 +6,10 @@ from datetime import date, datetime
 
 import pytest
 
-from jobjournal.core import models as m
 from jobjournal.core.errors import InvalidInput
-from jobjournal.core.journal import ConfirmationNeeded, Journal
-from jobjournal.core.models import Status
+from jobjournal.core.records.journal import ConfirmationNeeded, Journal
+from jobjournal.core.storage import models as m
+from jobjournal.core.storage.models import Status
 
 
 def company(journal: Journal, name: str = "Acme") -> int:

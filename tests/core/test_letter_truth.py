@@ -16,11 +16,12 @@ from pathlib import Path
 import pytest
 from support import DEMO_TODAY, PROJECT_DIR, application_at, keep_section
 
-from jobjournal.core import interviews, letters
-from jobjournal.core import models as m
-from jobjournal.core.interviews import Meeting, Person
-from jobjournal.core.journal import Journal
-from jobjournal.core.models import Status
+from jobjournal.core.documents import letters
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import models as m
+from jobjournal.core.storage.models import Status
+from jobjournal.core.work import interviews
+from jobjournal.core.work.interviews import Meeting, Person
 
 TODAY = date(2026, 11, 20)
 HISTORIES = ("applied", "screened", "interviewed", "offer", "negotiated", "accepted", "rejected")
@@ -252,7 +253,7 @@ def test_the_date_order_comes_from_the_profile_then_the_address(
 
 
 def test_file_names_keep_the_kind_and_date_and_never_start_with_a_dash() -> None:
-    from jobjournal.core.docx_letter import MAX_NAME_BYTES, file_name
+    from jobjournal.core.documents.docx_letter import MAX_NAME_BYTES, file_name
 
     long_company = "Ü" * 300  # two bytes each
     first = file_name(long_company, "withdraw", TODAY)
@@ -265,7 +266,7 @@ def test_file_names_keep_the_kind_and_date_and_never_start_with_a_dash() -> None
 
 
 def test_the_question_bank_reads_contractions_as_their_words() -> None:
-    from jobjournal.core.interviews import question_key
+    from jobjournal.core.work.interviews import question_key
 
     assert question_key("What's your biggest weakness?") == question_key(
         "What is your biggest weakness?"
@@ -285,7 +286,7 @@ def test_every_kind_renders_on_one_page_in_libreoffice(
     soffice, pdfinfo = shutil.which("soffice"), shutil.which("pdfinfo")
     if not soffice or not pdfinfo:
         pytest.skip("LibreOffice (soffice) and poppler-utils (pdfinfo) are needed to render")
-    from jobjournal.core import docx_letter
+    from jobjournal.core.documents import docx_letter
 
     exported = []
     for company, kind, options in _DEMO_LETTERS:
@@ -328,13 +329,13 @@ def _demo_facts(journal: Journal, company: str) -> tuple[letters.Facts, int | No
      ("€3,000.50", 3_000_50), ("85,000", 85_000_00)],
 )  # fmt: skip
 def test_amounts_typed_with_a_symbol_or_a_code_are_read(typed: str, cents: int) -> None:
-    from jobjournal.core.money import parse_amount
+    from jobjournal.core.records.money import parse_amount
 
     assert parse_amount(typed) == cents
 
 
 def test_the_money_style_applies_across_the_app() -> None:
-    from jobjournal.core import money
+    from jobjournal.core.records import money
 
     assert money.format_amount(118_000_00, "USD") == "USD 118,000"
     money.use_style("symbol")

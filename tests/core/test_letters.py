@@ -12,10 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from support import DEMO_TODAY, application_at, run_python
 
-from jobjournal.core import docx_letter, letters
-from jobjournal.core import models as m
-from jobjournal.core.exports import FileExistsAlready
-from jobjournal.core.journal import Journal
+from jobjournal.core.documents import docx_letter, letters
+from jobjournal.core.documents.exports import FileExistsAlready
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import models as m
 
 
 def _exported_text(letter: letters.Draft, folder: Path) -> str:
@@ -106,8 +106,8 @@ def test_resignation_gives_a_last_day_two_weeks_out_or_the_one_chosen(
 def test_after_accepting_every_other_application_sent_gets_its_letter(
     demo_journal: Journal,
 ) -> None:
-    from jobjournal.core.models import Status
-    from jobjournal.core.transitions import ACTIVE
+    from jobjournal.core.records.transitions import ACTIVE
+    from jobjournal.core.storage.models import Status
 
     accepted = application_at(demo_journal, "Northwind Analytics")
     drafts = letters.withdraw_from_others(demo_journal, accepted)
@@ -148,7 +148,7 @@ def test_a_save_failing_part_way_leaves_the_old_file_byte_identical(
         """
         import pickle, resource, signal, sys
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG)
-        from jobjournal.core import docx_letter
+        from jobjournal.core.documents import docx_letter
         from jobjournal.core.errors import CannotWrite
         letter = pickle.loads(bytes.fromhex(sys.argv[1]))
         resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))

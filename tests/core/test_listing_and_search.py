@@ -7,11 +7,16 @@ from datetime import date, datetime
 import pytest
 from support import DEMO_TODAY
 
-from jobjournal.core import models as m
-from jobjournal.core.journal import Journal
-from jobjournal.core.listing import SORTS, ApplicationFilter
-from jobjournal.core.models import Status
-from jobjournal.core.search import HIGHLIGHT_END, HIGHLIGHT_START, match_query, plain_snippet
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.records.listing import SORTS, ApplicationFilter
+from jobjournal.core.records.search import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    match_query,
+    plain_snippet,
+)
+from jobjournal.core.storage import models as m
+from jobjournal.core.storage.models import Status
 
 
 def test_demo_has_every_status_and_counts_them(demo_journal: Journal) -> None:

@@ -8,13 +8,13 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 from support import DEMO_TODAY, application_at
 
-from jobjournal.core import models as m
-from jobjournal.core import offers, packages
-from jobjournal.core.due import due_items
 from jobjournal.core.errors import InvalidInput
-from jobjournal.core.journal import Journal
-from jobjournal.core.models import Status
-from jobjournal.core.packages import Assumptions, Package
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import models as m
+from jobjournal.core.storage.models import Status
+from jobjournal.core.work import offers, packages
+from jobjournal.core.work.due import due_items
+from jobjournal.core.work.packages import Assumptions, Package
 
 MONDAY = date(2026, 11, 16)
 
@@ -150,7 +150,7 @@ def test_a_third_round_is_warned_about_before_it_starts(demo_journal: Journal) -
 def test_the_counteroffer_letter_carries_the_arguments_with_their_sources(
     demo_journal: Journal,
 ) -> None:
-    from jobjournal.core import letters
+    from jobjournal.core.documents import letters
 
     application_id = application_at(demo_journal, "Bluefin Health")
     facts = letters.gather(demo_journal, application_id)
@@ -280,7 +280,7 @@ def _states(journal: Journal) -> dict[int, tuple[str, int]]:
 def test_accepting_ends_every_other_active_application_and_nothing_else(
     demo_journal: Journal,
 ) -> None:
-    from jobjournal.core.transitions import ACTIVE
+    from jobjournal.core.records.transitions import ACTIVE
 
     accepted = application_at(demo_journal, "Northwind Analytics")
     before = _states(demo_journal)

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jobjournal.core import models as m
 from jobjournal.core.errors import InvalidInput
-from jobjournal.core.journal import Journal
-from jobjournal.core.money import MAX_CENTS, format_amount, parse_amount
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.records.money import MAX_CENTS, format_amount, parse_amount
+from jobjournal.core.storage import models as m
 
 SHARED_JOURNAL = settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import inspect
 
-from jobjournal.core import models as m
-from jobjournal.core.journal import Journal
-from jobjournal.core.models import Base, Status
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import models as m
+from jobjournal.core.storage.models import Base, Status
 
 
 @pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
@@ -32,7 +32,7 @@ def test_migrated_schema_matches_the_models(journal: Journal) -> None:
 def test_sorting_uses_indexes_not_a_full_sort(journal: Journal) -> None:
     from sqlalchemy import text
 
-    from jobjournal.core.listing import STATUS_RANK_SQL
+    from jobjournal.core.records.listing import STATUS_RANK_SQL
 
     with journal.session() as session:
         plan = session.execute(
@@ -63,7 +63,7 @@ def test_demo_journal_is_varied(demo_journal: Journal) -> None:
 def test_sorting_by_company_or_title_walks_their_unicode_key_indexes(journal: Journal) -> None:
     from support import query_plan
 
-    from jobjournal.core import listing
+    from jobjournal.core.records import listing
 
     for sort, index in (
         ("company", "ix_companies_name_order"),

@@ -11,9 +11,9 @@ from typing import Any
 from sqlalchemy import String, Text
 from support import files_containing
 
-from jobjournal.core import models as m
-from jobjournal.core.journal import Journal
-from jobjournal.core.validation import _CHOICES, _CHOICES_BY_TABLE
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.records.validation import _CHOICES, _CHOICES_BY_TABLE
+from jobjournal.core.storage import models as m
 
 SENTINEL = "SENTINEL-b41f9e"
 
@@ -31,7 +31,7 @@ def free_text(model: type[m.Base]) -> dict[str, str]:
         if table.name == "applications" and name == "status":
             continue
         if name.endswith(("_fold", "_order")):
-            continue  # keys the journal derives from a name (see core/folding.py)
+            continue  # keys the journal derives from a name (see core/records/folding.py)
         limit = getattr(column.type, "length", None) or 1000
         filled[name] = f"{SENTINEL} {name} {SENTINEL}"[:limit]
     return filled

@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from support import PASSPHRASE, run_python
 
-from jobjournal.core import csv_import, transfer, vault
-from jobjournal.core import models as m
-from jobjournal.core.journal import Journal
-from jobjournal.core.models import Status
+from jobjournal.core.documents import csv_import, transfer
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import models as m
+from jobjournal.core.storage import vault
+from jobjournal.core.storage.models import Status
 
 
 def _count(journal: Journal) -> int:
@@ -231,7 +232,8 @@ def test_slashed_dates_are_read_in_the_order_the_column_shows(journal: Journal) 
 IMPORT_WITH_A_FULL_DISK = """
     import os, resource, signal, sys
     from pathlib import Path
-    from jobjournal.core import csv_import, vault
+    from jobjournal.core.documents import csv_import
+    from jobjournal.core.storage import vault
     from jobjournal.core.errors import JournalError
     journal = vault.unlock(sys.argv[1], sys.argv[2])
     sheet = csv_import.read_csv(Path(sys.argv[3]))

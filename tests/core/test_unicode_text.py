@@ -10,11 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from jobjournal.core import csv_import, migrations, vault
-from jobjournal.core import models as m
-from jobjournal.core.folding import fold, order_key
-from jobjournal.core.journal import Journal
-from jobjournal.core.listing import ApplicationFilter
+from jobjournal.core.documents import csv_import
+from jobjournal.core.records.folding import fold, order_key
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.records.listing import ApplicationFilter
+from jobjournal.core.storage import migrations, vault
+from jobjournal.core.storage import models as m
 
 SHARED_JOURNAL = settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -170,7 +171,7 @@ def test_a_version_2_journal_gets_its_keys(
 
 @pytest.fixture
 def journal_path_v2(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> tuple[Journal, str]:
-    from jobjournal.core import paths
+    from jobjournal.core.storage import paths
 
     path = paths.default_journal_path()
     with monkeypatch.context() as old_app:
@@ -204,7 +205,7 @@ def test_imported_names_get_their_keys_from_the_name_not_the_file(
 ) -> None:
     import json
 
-    from jobjournal.core import transfer
+    from jobjournal.core.documents import transfer
 
     company = journal.find_or_add_company("Émile SA").new_id
     journal.add_application(company_id=company, job_title="Ánalyst")
@@ -228,7 +229,7 @@ def test_imported_names_get_their_keys_from_the_name_not_the_file(
 def test_a_person_typed_again_in_another_case_or_form_is_the_same_contact(
     journal: Journal,
 ) -> None:
-    from jobjournal.core import interviews as iv
+    from jobjournal.core.work import interviews as iv
 
     company = journal.find_or_add_company("Acme").new_id
     application = journal.add_application(company_id=company, job_title="Analyst").new_id

@@ -12,8 +12,6 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import text
 from support import PASSPHRASE, snapshot
 
-from jobjournal.core import migrations, paths, vault
-from jobjournal.core.crypto import derive_key, read_salt
 from jobjournal.core.errors import (
     InvalidInput,
     JournalDamaged,
@@ -22,7 +20,9 @@ from jobjournal.core.errors import (
     JournalTooNew,
     WrongPassphrase,
 )
-from jobjournal.core.journal import Journal
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import migrations, paths, vault
+from jobjournal.core.storage.crypto import derive_key, read_salt
 
 
 def put(journal: Journal, key: str, value: str) -> None:
@@ -317,7 +317,7 @@ def test_lock_right_after_unlock_closes_the_file(journal: Journal, journal_path:
 def test_a_version_1_journal_upgrades_to_offers_with_commute_and_arguments(
     journal_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from jobjournal.core import models as m
+    from jobjournal.core.storage import models as m
 
     with monkeypatch.context() as old_app:
         old_app.setattr(migrations, "MIGRATIONS", {1: migrations.MIGRATIONS[1]})

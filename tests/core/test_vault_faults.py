@@ -16,9 +16,9 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import text
 from support import PASSPHRASE, FileKeyring, files_containing, run_python, snapshot, start_python
 
-from jobjournal.core import paths, vault
 from jobjournal.core.errors import JournalDamaged, JournalInUse, WrongPassphrase
-from jobjournal.core.journal import Journal
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import paths, vault
 
 SENTINEL = "PLAINTEXT-SENTINEL-7f3a9c"
 
@@ -75,7 +75,7 @@ def test_sentinel_never_reaches_the_disk_open_or_locked(
 WRITER = """
     import sys
     from sqlalchemy import text
-    from jobjournal.core import vault
+    from jobjournal.core.storage import vault
     journal = vault.unlock(sys.argv[1], sys.argv[2])
     batch = 0
     while True:
@@ -130,7 +130,7 @@ REKEYER = """
     import sys, keyring
     from support import FileKeyring
     from pathlib import Path
-    from jobjournal.core import vault
+    from jobjournal.core.storage import vault
     keyring.set_keyring(FileKeyring(Path(sys.argv[2])))
     journal = vault.unlock(sys.argv[1])
     print("ready", flush=True)
@@ -320,7 +320,7 @@ def flip_byte(path: Path, offset: int) -> None:
 
 HOLDER = """
     import sys, time
-    from jobjournal.core import vault
+    from jobjournal.core.storage import vault
     journal = vault.unlock(sys.argv[1], sys.argv[2])
     print("open", flush=True)
     time.sleep(120)
@@ -351,7 +351,7 @@ def test_same_process_cannot_open_it_twice(journal_path: Path) -> None:
 FILE_SIZE_LIMITED_WRITER = """
     import os, resource, signal, sys
     from sqlalchemy import text
-    from jobjournal.core import vault
+    from jobjournal.core.storage import vault
     from jobjournal.core.errors import JournalError
     journal = vault.unlock(sys.argv[1], sys.argv[2])
     with journal.session() as session:

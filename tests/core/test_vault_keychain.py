@@ -19,9 +19,9 @@ from support import (
     files_containing,
 )
 
-from jobjournal.core import keychain, paths, vault
-from jobjournal.core.crypto import RawKey, derive_key, read_salt
 from jobjournal.core.errors import PassphraseRequired
+from jobjournal.core.storage import keychain, paths, vault
+from jobjournal.core.storage.crypto import RawKey, derive_key, read_salt
 
 
 @pytest.fixture

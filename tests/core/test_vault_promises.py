@@ -27,14 +27,15 @@ from support import (
     snapshot,
 )
 
-from jobjournal.core import exports, keychain, paths, swap, vault
+from jobjournal.core.documents import exports
 from jobjournal.core.errors import (
     BackupFailed,
     JournalError,
     PassphraseNotChanged,
     RecentChangesLost,
 )
-from jobjournal.core.journal import Journal
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import keychain, paths, swap, vault
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="rlimits and signals")
 
@@ -124,7 +125,7 @@ def test_a_restore_the_disk_refuses_leaves_the_journal_as_it_was(
     result = run_python(
         """
         import resource, signal, sys
-        from jobjournal.core import vault
+        from jobjournal.core.storage import vault
         from jobjournal.core.errors import RestoreFailed
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
@@ -181,7 +182,7 @@ def test_a_change_the_disk_refuses_is_not_made_and_the_keychain_opens_the_file(
         import resource, signal, sys, keyring
         from pathlib import Path
         from support import FileKeyring
-        from jobjournal.core import vault
+        from jobjournal.core.storage import vault
         from jobjournal.core.errors import JournalError
         keyring.set_keyring(FileKeyring(Path(sys.argv[2])))
         journal = vault.unlock(sys.argv[1])
@@ -235,7 +236,7 @@ def test_a_checkpoint_cut_by_a_size_limit_leaves_a_journal_that_opens_whole(
         """
         import os, resource, signal, sys
         from sqlalchemy import text
-        from jobjournal.core import vault
+        from jobjournal.core.storage import vault
         journal = vault.unlock(sys.argv[1], sys.argv[2])
         with journal.session() as session:
             session.execute(text("PRAGMA wal_autocheckpoint = 0"))
@@ -348,7 +349,7 @@ def crash_with_changes(journal_path: Path) -> None:
         """
         import os, sys
         from sqlalchemy import text
-        from jobjournal.core import vault
+        from jobjournal.core.storage import vault
         journal = vault.unlock(sys.argv[1], sys.argv[2])
         with journal.session() as session:
             session.execute(text("INSERT INTO journal_info VALUES ('late', 'change')"))
@@ -397,7 +398,7 @@ def test_a_program_that_ends_without_locking_leaves_no_false_alarm(
     result = run_python(
         """
         import sys
-        from jobjournal.core import vault
+        from jobjournal.core.storage import vault
         vault.unlock(sys.argv[1], sys.argv[2])
         raise SystemExit(0)  # a script, or an uncaught error: Python closes the file
         """,
@@ -514,7 +515,7 @@ def test_a_passphrase_opens_whichever_form_it_is_typed_in(journal_path: Path) ->
 
 
 def test_a_journal_keyed_before_normalising_still_opens(journal_path: Path) -> None:
-    from jobjournal.core.crypto import derive_key
+    from jobjournal.core.storage.crypto import derive_key
 
     created = vault.create(journal_path, "placeholder")
     key = created.vault._current_key()

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from support import PASSPHRASE, application_at
 
-from jobjournal.core import models as m
-from jobjournal.core import paths, vault
 from jobjournal.core.errors import InvalidInput
-from jobjournal.core.journal import Journal
-from jobjournal.core.listing import SORTS, ApplicationFilter
-from jobjournal.core.models import Status
-from jobjournal.core.transitions import ASKS_FOR_REASON, REASONS_FOR
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.records.listing import SORTS, ApplicationFilter
+from jobjournal.core.records.transitions import ASKS_FOR_REASON, REASONS_FOR
+from jobjournal.core.storage import models as m
+from jobjournal.core.storage import paths, vault
+from jobjournal.core.storage.models import Status
 
 
 @pytest.mark.parametrize("sort", sorted(SORTS))

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from support import open_demo_copy
 
-from jobjournal.core import paths
-from jobjournal.core.journal import Journal
-from jobjournal.ui.main_window import MainWindow
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import paths
+from jobjournal.ui.applications.main_window import MainWindow
 
 
 @pytest.fixture

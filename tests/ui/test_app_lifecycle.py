@@ -13,9 +13,10 @@ from support import PASSPHRASE, by_name
 from ui_support import answer_modal, back_up_now, demo_journal_file, shortcut
 
 from jobjournal.__main__ import build
-from jobjournal.core import paths, vault
-from jobjournal.ui import settings, theme
-from jobjournal.ui.app import AppController
+from jobjournal.core.storage import paths, vault
+from jobjournal.ui.journal import settings
+from jobjournal.ui.journal.app import AppController
+from jobjournal.ui.shared import theme
 
 
 @pytest.fixture

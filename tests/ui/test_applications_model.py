@@ -8,10 +8,15 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from jobjournal.core.journal import Journal
-from jobjournal.core.listing import ApplicationFilter
-from jobjournal.core.models import Status
-from jobjournal.ui.applications_model import COL_COMPANY, COL_STATUS, PAGE, ApplicationsModel
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.records.listing import ApplicationFilter
+from jobjournal.core.storage.models import Status
+from jobjournal.ui.applications.applications_model import (
+    COL_COMPANY,
+    COL_STATUS,
+    PAGE,
+    ApplicationsModel,
+)
 
 MANY = PAGE * 2 + 50
 
@@ -21,7 +26,7 @@ def many_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     """One journal of 450 applications for the module (adding them one by one is slow)."""
     from support import PASSPHRASE
 
-    from jobjournal.core import vault
+    from jobjournal.core.storage import vault
 
     path = tmp_path_factory.mktemp("many") / "many.db"
     journal = vault.create(path, PASSPHRASE)
@@ -40,7 +45,7 @@ def many_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
 def model(qtbot: QtBot, many_path: object) -> Iterator[ApplicationsModel]:
     from support import PASSPHRASE
 
-    from jobjournal.core import vault
+    from jobjournal.core.storage import vault
 
     journal: Journal = vault.unlock(many_path, PASSPHRASE)  # type: ignore[arg-type]
     model = ApplicationsModel(journal)

@@ -11,9 +11,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from jobjournal.core.progress import Progress
-from jobjournal.ui import work
-from jobjournal.ui.work import SHOW_AFTER_MS, run_with_progress
+from jobjournal.core.records.progress import Progress
+from jobjournal.ui.shared import work
+from jobjournal.ui.shared.work import SHOW_AFTER_MS, run_with_progress
 
 
 def _working_dialogs() -> list[QWidget]:

@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 from support import PASSPHRASE, UnknownPlugin, by_name, run_python
 from ui_support import answer_modal, back_up_now, demo_journal_file, shortcut, type_passphrase
 
-from jobjournal.core import vault
-from jobjournal.ui import settings
-from jobjournal.ui.app import AppController
-from jobjournal.ui.main_window import MainWindow
-from jobjournal.ui.private_clipboard import copy_private
+from jobjournal.core.storage import vault
+from jobjournal.ui.applications.main_window import MainWindow
+from jobjournal.ui.journal import settings
+from jobjournal.ui.journal.app import AppController
+from jobjournal.ui.shared.private_clipboard import copy_private
 
 
 def unlock_by_keyboard(qtbot: QtBot, path: Path) -> AppController:
@@ -92,7 +92,7 @@ def test_the_daily_backup_is_made_after_the_window_is_up(qtbot: QtBot) -> None:
 
 
 def test_a_restore_cut_between_its_renames_is_no_first_run(qtbot: QtBot) -> None:
-    from jobjournal.core import swap
+    from jobjournal.core.storage import swap
 
     path = journal_with_demo()
     journal = vault.unlock(path, PASSPHRASE)
@@ -111,7 +111,7 @@ def test_a_lost_log_is_told_and_the_person_chooses_to_open_it_as_it_is(qtbot: Qt
     result = run_python(
         """
         import os, sys
-        from jobjournal.core import vault
+        from jobjournal.core.storage import vault
         journal = vault.unlock(sys.argv[1], sys.argv[2])
         company = journal.find_or_add_company("Added just before the crash").new_id
         journal.add_application(company_id=company, job_title="Lost with the log")

@@ -32,10 +32,10 @@ from ui_support import (
     unnamed_widgets,
 )
 
-from jobjournal.core import models as m
-from jobjournal.core.journal import Journal
-from jobjournal.core.models import Status
-from jobjournal.ui.main_window import MainWindow
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import models as m
+from jobjournal.core.storage.models import Status
+from jobjournal.ui.applications.main_window import MainWindow
 
 SHIFT_CTRL = CTRL | Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -381,7 +381,7 @@ def test_apply_again_after_shows_on_the_feedback_tab(
 def test_json_export_then_import_into_a_new_journal_from_the_menus(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    from jobjournal.core import vault
+    from jobjournal.core.storage import vault
 
     exported = tmp_path / "whole.json"
 

@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 from support import child_env, packaging_script
 
 from jobjournal import APP_ID
-from jobjournal.core import assets
-from jobjournal.core.assets import ICON_SIZES, ICON_SVG, asset, icon_png
-from jobjournal.ui.main_window import MainWindow
+from jobjournal.core.system import assets
+from jobjournal.core.system.assets import ICON_SIZES, ICON_SVG, asset, icon_png
+from jobjournal.ui.applications.main_window import MainWindow
 
 
 def _mean_difference(one: QImage, other: QImage) -> float:
@@ -122,7 +122,7 @@ def test_the_self_test_passes_from_source(tmp_path: Path) -> None:
 def test_the_self_test_fails_loudly_when_a_part_is_missing(
     qapp: QApplication, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from jobjournal.ui.self_test import run_self_test
+    from jobjournal.ui.journal.self_test import run_self_test
 
     def gone(size: int) -> Path:
         raise FileNotFoundError(f"jobjournal's resource icons/jobjournal-{size}.png is missing")
@@ -140,7 +140,7 @@ def test_about_shows_the_version_beside_the_icon(qtbot: QtBot, window: MainWindo
     from ui_support import answer_modal
 
     from jobjournal import __version__
-    from jobjournal.ui.app import app_icon
+    from jobjournal.ui.journal.app import app_icon
 
     window.setWindowIcon(app_icon())  # as build() gives every window of the real app
     seen: list[tuple[str, QImage]] = []

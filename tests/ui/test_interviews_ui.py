@@ -26,13 +26,13 @@ from ui_support import activate as _activate
 from ui_support import answer_file_dialog, answer_modal, select_company, shortcut
 from ui_support import focused as _focused
 
-from jobjournal.core import interviews as iv
-from jobjournal.core import models as m
-from jobjournal.core import paths, vault
-from jobjournal.core.journal import Journal
-from jobjournal.ui import review_windows
-from jobjournal.ui.interview_dialogs import AUTOSAVE_MS
-from jobjournal.ui.main_window import MainWindow
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import models as m
+from jobjournal.core.storage import paths, vault
+from jobjournal.core.work import interviews as iv
+from jobjournal.ui.applications.main_window import MainWindow
+from jobjournal.ui.interviews import review_windows
+from jobjournal.ui.interviews.interview_dialogs import AUTOSAVE_MS
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -132,8 +132,9 @@ def test_autosave_keeps_what_was_typed_when_the_app_is_killed(tmp_path: Path) ->
     script = f"""
         import os, signal
         from support import PASSPHRASE
-        from jobjournal.core import paths, vault, interviews as iv
-        from jobjournal.core.demo import fill_demo
+        from jobjournal.core.storage import paths, vault
+        from jobjournal.core.work import interviews as iv
+        from jobjournal.core.work.demo import fill_demo
         from PySide6.QtWidgets import QApplication, QWidget
         from PySide6.QtTest import QTest
         app = QApplication([])
@@ -141,7 +142,7 @@ def test_autosave_keeps_what_was_typed_when_the_app_is_killed(tmp_path: Path) ->
         fill_demo(journal)
         application_id = journal.list_applications()[0].id
         interview_id = iv.add_interview(journal, application_id, iv.Meeting(round="final")).new_id
-        from jobjournal.ui.interview_dialogs import ReflectionDialog
+        from jobjournal.ui.interviews.interview_dialogs import ReflectionDialog
         parent = QWidget()
         dialog = ReflectionDialog(parent, journal, interview_id)
         dialog.show()
@@ -171,7 +172,7 @@ def test_a_refused_reflection_keeps_the_dialog_open_with_a_message(
 ) -> None:
     application_id = select_company(qtbot, window, "Juniper Energy")
     interview_id = iv.add_interview(demo_journal, application_id, iv.Meeting()).new_id
-    from jobjournal.ui.interview_dialogs import ReflectionDialog
+    from jobjournal.ui.interviews.interview_dialogs import ReflectionDialog
 
     dialog = ReflectionDialog(window, demo_journal, interview_id)
     dialog.show()
@@ -291,8 +292,8 @@ def _url(text: str):  # type: ignore[no-untyped-def]
 def test_the_prep_sheet_prints(qtbot: QtBot, demo_journal: Journal, tmp_path: Path) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
-    from jobjournal.core import prep
-    from jobjournal.ui.prep_print import prep_html, print_sheet
+    from jobjournal.core.work import prep
+    from jobjournal.ui.interviews.prep_print import prep_html, print_sheet
 
     pinecrest = next(
         r.id for r in demo_journal.list_applications() if r.company == "Pinecrest Media"

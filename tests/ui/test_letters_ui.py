@@ -24,11 +24,11 @@ from pytestqt.qtbot import QtBot
 from support import application_at, by_name
 from ui_support import answer_modal, select_company, shortcut
 
-from jobjournal.core import models as m
-from jobjournal.core.journal import Journal
-from jobjournal.core.letters import long_date
-from jobjournal.ui.letter_dialog import LetterDialog, month_first_here
-from jobjournal.ui.main_window import MainWindow
+from jobjournal.core.documents.letters import long_date
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import models as m
+from jobjournal.ui.applications.main_window import MainWindow
+from jobjournal.ui.letters.letter_dialog import LetterDialog, month_first_here
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 LEFT = Qt.MouseButton.LeftButton

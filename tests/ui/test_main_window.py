@@ -21,10 +21,10 @@ from ui_support import (
     unnamed_widgets,
 )
 
-from jobjournal.core.journal import Journal
-from jobjournal.core.listing import ApplicationFilter
-from jobjournal.core.models import Application, Status
-from jobjournal.ui.main_window import MainWindow
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.records.listing import ApplicationFilter
+from jobjournal.core.storage.models import Application, Status
+from jobjournal.ui.applications.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -286,7 +286,7 @@ def test_every_menu_action_has_a_shortcut_or_mnemonic(window: MainWindow) -> Non
 def test_a_huge_note_shows_its_start_at_once_and_all_of_it_on_asking(
     qtbot: QtBot, window: MainWindow, demo_journal: Journal
 ) -> None:
-    from jobjournal.ui.long_text import SHOWN_AT_ONCE
+    from jobjournal.ui.shared.long_text import SHOWN_AT_ONCE
 
     application_id = select_company(qtbot, window, "Juniper Energy")
     huge = "One very long pasted line. " * 200_000  # 5.4 MB, no line breaks
@@ -354,7 +354,7 @@ def test_a_broken_paste_is_saved_with_a_replacement_and_said(
     # Qt itself turns half a surrogate pair into "�" (or drops it) in the widgets here; a
     # text that reaches the core with one (another binding, a script) is saved the same way,
     # and the window says so after the save.
-    from jobjournal.ui.basics import say_replaced_characters
+    from jobjournal.ui.shared.basics import say_replaced_characters
 
     application_id = select_company(qtbot, window, "Juniper Energy")
     demo_journal.update_application(application_id, location="Z\ud800rich")
@@ -366,7 +366,7 @@ def test_a_broken_paste_is_saved_with_a_replacement_and_said(
 def test_every_kind_of_search_hit_has_words_in_the_window() -> None:
     from typing import get_args
 
-    from jobjournal.core.search import HitKind
-    from jobjournal.ui.search_panel import HIT_KINDS
+    from jobjournal.core.records.search import HitKind
+    from jobjournal.ui.applications.search_panel import HIT_KINDS
 
     assert set(HIT_KINDS) == set(get_args(HitKind))

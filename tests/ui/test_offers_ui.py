@@ -21,10 +21,10 @@ from ui_support import activate as _activate
 from ui_support import answer_modal, answer_modal_named, click_link, select_company, shortcut
 from ui_support import focused as _focused
 
-from jobjournal.core import models as m
-from jobjournal.core import offers
-from jobjournal.core.models import Status
-from jobjournal.ui.main_window import MainWindow
+from jobjournal.core.storage import models as m
+from jobjournal.core.storage.models import Status
+from jobjournal.core.work import offers
+from jobjournal.ui.applications.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

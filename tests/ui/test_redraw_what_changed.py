@@ -19,11 +19,12 @@ from pytestqt.qtbot import QtBot
 from support import PASSPHRASE, by_name
 from ui_support import shortcut
 
-from jobjournal.core import csv_import, vault
-from jobjournal.core.journal import Journal
-from jobjournal.core.models import Status
-from jobjournal.ui.main_window import MainWindow
-from jobjournal.ui.pipeline import KEY_ROLE
+from jobjournal.core.documents import csv_import
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import vault
+from jobjournal.core.storage.models import Status
+from jobjournal.ui.applications.main_window import MainWindow
+from jobjournal.ui.applications.pipeline import KEY_ROLE
 
 MANY = 3_000
 CTRL = Qt.KeyboardModifier.ControlModifier

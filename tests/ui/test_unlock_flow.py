@@ -9,10 +9,10 @@ from pytestqt.qtbot import QtBot
 from support import PASSPHRASE, MemoryKeyring, by_name
 from ui_support import type_passphrase
 
-from jobjournal.core import paths, vault
 from jobjournal.core.errors import WrongPassphrase
-from jobjournal.ui.app import AppController
-from jobjournal.ui.unlock_dialog import passphrase_strength
+from jobjournal.core.storage import paths, vault
+from jobjournal.ui.journal.app import AppController
+from jobjournal.ui.journal.unlock_dialog import passphrase_strength
 
 TYPED = "typed passphrase 42"
 
@@ -179,7 +179,7 @@ def test_first_window_paints_before_the_keychain_or_vault_load() -> None:
         class AtFirstPaint(QObject):
             def eventFilter(self, watched, event):
                 if event.type() == QEvent.Type.Paint:
-                    heavy = ("keyring", "sqlalchemy", "docx", "jobjournal.core.vault")
+                    heavy = ("keyring", "sqlalchemy", "docx", "jobjournal.core.storage.vault")
                     print(*[name in sys.modules for name in heavy], flush=True)
                     os._exit(0)
                 return False
