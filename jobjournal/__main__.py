@@ -1,4 +1,8 @@
-"""`jobjournal [PATH]` / `python -m jobjournal`: open a journal (the default one if no PATH)."""
+"""`jobjournal [PATH]` / `python -m jobjournal`: open a journal (the default one if no PATH).
+
+Everything past the arguments is imported inside the functions: nothing heavy may sit
+in front of the first paint (`make bench FIGURE=startup_first_paint`).
+"""
 
 from __future__ import annotations
 

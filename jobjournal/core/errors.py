@@ -7,6 +7,7 @@ loudly. `known_error` sorts SQLite failures into the two.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -187,8 +188,6 @@ def known_error(error: BaseException, path: Path, backups: list[Path]) -> Journa
 
 def os_error_reason(error: OSError) -> str:
     """A failed file operation in plain words, for the middle of a sentence."""
-    import errno
-
     reasons = {
         errno.ENOSPC: "the disk is full",
         errno.EDQUOT: "the disk quota is used up",
@@ -208,7 +207,6 @@ def os_error_reason(error: OSError) -> str:
 @contextmanager
 def translating_os_errors(what: str) -> Iterator[None]:
     """Turn a failed file write (disk full, size limit, read-only disk) into a known error."""
-    import errno
 
     try:
         yield

@@ -21,6 +21,7 @@ from jobjournal.core.errors import InvalidInput
 from jobjournal.core.records.changes import Changes
 from jobjournal.core.records.money import SYMBOL_OF, SYMBOLS, format_amount
 from jobjournal.core.storage import models as m
+from jobjournal.core.work.offers import ACCEPTED_ELSEWHERE, argument_sentence, others_to_end
 
 if TYPE_CHECKING:
     from jobjournal.core.records.journal import Journal
@@ -182,7 +183,6 @@ def _agreed_base(offer: m.Offer | None) -> int | None:
 
 def _arguments(round_: m.NegotiationRound) -> tuple[tuple[str, str], ...]:
     """The round's reasons, each as a sentence (market data with its source)."""
-    from jobjournal.core.work.offers import argument_sentence
 
     return tuple((a.kind, argument_sentence(a)) for a in round_.reasons)
 
@@ -911,7 +911,6 @@ def withdraw_from_others(
 ) -> list[Draft]:
     """After accepting: a withdrawal for each other application still in the pipeline,
     a decline for each other offer on the table (none for one never sent)."""
-    from jobjournal.core.work.offers import others_to_end
 
     return letters_for_endings(journal, others_to_end(journal, accepted_id), options)
 
@@ -919,7 +918,6 @@ def withdraw_from_others(
 def letters_for_endings(
     journal: Journal, endings: list[Ending], options: Options | None = None
 ) -> list[Draft]:
-    from jobjournal.core.work.offers import ACCEPTED_ELSEWHERE
 
     options = replace(options or Options(), include_reason=True, only_reason=False)
     drafts = []

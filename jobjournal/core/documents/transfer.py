@@ -4,6 +4,8 @@ journal) and CSV (the applications, for a spreadsheet).
 Both files are plain text: the app warns before writing them. The JSON is a versioned
 envelope around every table's rows, so a later jobjournal can read an older export and
 an older one refuses a newer export instead of guessing.
+
+msgspec is imported when an export is checked before an import, not with this module.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, func, insert, select
 
 from jobjournal import __version__
+from jobjournal.core.documents import export_check
+from jobjournal.core.documents.export_check import MAX_EXPORT_BYTES, Envelope
 from jobjournal.core.errors import JournalError, os_error_reason
 from jobjournal.core.storage import models as m
 from jobjournal.core.storage.migrations import LATEST_VERSION
@@ -70,7 +74,6 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
 
 def read_export(path: Path) -> bytes:
     """The file's bytes, once its size has been checked without reading it."""
-    from jobjournal.core.documents.export_check import MAX_EXPORT_BYTES
 
     try:
         size = path.stat().st_size
@@ -107,7 +110,6 @@ def import_json(journal: Journal, data: bytes) -> dict[str, int]:
 
 
 def _checked_rows(data: bytes) -> dict[str, list[dict[str, Any]]]:
-    from jobjournal.core.documents import export_check
 
     if len(data) > export_check.MAX_EXPORT_BYTES:
         raise ExportNotReadable("This file is larger than any export jobjournal imports.")
@@ -140,8 +142,6 @@ def _holds_records(session: Any) -> bool:
 
 def _read_envelope(data: bytes) -> Any:
     import msgspec
-
-    from jobjournal.core.documents.export_check import Envelope
 
     data = data.removeprefix(b"\xef\xbb\xbf")  # Notepad's byte-order mark
     if not data.strip():

@@ -8,6 +8,9 @@ of high priority — is refused, whatever it claims. When the keychain is not us
 fails in any way (a backend missing a module raises on first use), the caller is told
 why in one line and asks for the passphrase; nothing here ever raises, and nothing is
 ever written anywhere else instead.
+
+keyring (its backends are found by scanning entry points) is imported on first use,
+after the first paint.
 """
 
 from __future__ import annotations

@@ -3,6 +3,9 @@
 `JOBJOURNAL_HOME` overrides every location at once (tests, portable use); without it
 the platform's per-user folders are used. Nothing else in the app builds a path to a
 user folder on its own.
+
+This module is loaded before the first paint: platformdirs is imported only when a
+location is asked for without `JOBJOURNAL_HOME`.
 """
 
 from __future__ import annotations

@@ -19,6 +19,9 @@ Rules this module keeps (each has a test):
   editing), checked by opening them, never plaintext, and never a condition of opening;
 - a restore swaps a checked copy in by renaming: at every instant the journal's path
   holds the old journal or the restored one (see `swap`).
+
+SQLAlchemy (300-400 ms to import) is imported when a journal is opened: this module
+is loaded while the unlock window waits for the passphrase, and must not stall it.
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ from jobjournal.core.errors import (
     os_error_reason,
     translating_os_errors,
 )
+from jobjournal.core.records.journal import Journal
 from jobjournal.core.storage import backups, keychain, migrations, paths, swap
 from jobjournal.core.storage.backups import BACKUP_EVERY, BackupPlace
 from jobjournal.core.storage.crypto import SALT_BYTES, RawKey, derive_key, new_salt, read_salt
@@ -893,7 +897,6 @@ def _migrate(connection: Connection, version: int) -> None:
 
 
 def _finish_unlock(vault: Vault, *, remember: bool | None, typed: bool = True) -> Journal:
-    from jobjournal.core.records.journal import Journal
 
     try:
         if remember is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 from jobjournal import APP_ID
@@ -33,7 +34,6 @@ def _folder() -> Path:
     location = getattr(importlib.import_module(PACKAGE), "__file__", None)
     if location:
         return Path(location).parent
-    from importlib.resources import files
 
     found = files(PACKAGE)
     if not isinstance(found, Path):

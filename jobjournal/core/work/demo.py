@@ -14,6 +14,7 @@ from typing import Any
 from jobjournal.core.records.journal import Journal
 from jobjournal.core.storage import models as m
 from jobjournal.core.storage.models import Status
+from jobjournal.core.work.packages import save_current_job
 
 S = Status
 
@@ -849,7 +850,6 @@ def _reasons(journal: Journal, round_id: int, *reasons: tuple[str, str, str]) ->
 
 
 def _current_job(journal: Journal) -> None:
-    from jobjournal.core.work.packages import save_current_job
 
     save_current_job(
         journal,

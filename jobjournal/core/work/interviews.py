@@ -16,7 +16,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.orm import selectinload
 
 from jobjournal.core.errors import InvalidInput
@@ -327,8 +327,6 @@ ORDER BY i.starts_at IS NULL, i.starts_at, q.position
 def question_bank(journal: Journal) -> list[QuestionGroup]:
     """Every question asked of me, similar wordings together, most frequent first (their
     answers are read when one is opened: `question_asked`)."""
-    from sqlalchemy import text
-
     with journal.reading() as connection:
         rows = connection.execute(text(_BANK_SQL)).all()
     groups: dict[str, QuestionGroup] = {}
@@ -343,8 +341,6 @@ def question_bank(journal: Journal) -> list[QuestionGroup]:
 
 def question_asked(journal: Journal, group: QuestionGroup) -> QuestionGroup:
     """The question with every time it was asked and my answers, oldest first."""
-    from sqlalchemy import bindparam, text
-
     query = text(_ASKED_SQL).bindparams(bindparam("wordings", expanding=True))
     with journal.reading() as connection:
         rows = connection.execute(query, {"wordings": list(group.wordings)}).all()
@@ -466,8 +462,6 @@ def review(
 
 
 def review_count(journal: Journal, wanted: ReviewFilter = ReviewFilter()) -> int:
-    from sqlalchemy import func
-
     query = _review_query(wanted).with_only_columns(func.count(m.Interview.id))
     with journal.session() as session:
         return int(session.scalar(query) or 0)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from jobjournal.core.errors import InvalidInput, JournalError
 from jobjournal.core.records import validation
 from jobjournal.core.records.changes import Changes
+from jobjournal.core.records.journal import StatusMove, record_move
 from jobjournal.core.storage import models as m
 from jobjournal.core.storage.models import Status
 
@@ -107,7 +108,6 @@ def record_offer(journal: Journal, application_id: int, **fields: Any) -> Change
     """Add an offer (`Changes.id`; its respond-by date defaulting to two business days
     after it came) and move the application to "Offer" when it was still earlier in the
     pipeline: one transaction, undone whole."""
-    from jobjournal.core.records.journal import StatusMove, record_move
 
     received = fields.get("received_on") or date.today()
     fields = {"received_on": received, **fields}
@@ -171,7 +171,6 @@ def save_round(
     transaction (`Changes.id` is the round's). A third round and later needs
     `past_advice=True`: the person was warned. A new round moves an application at
     "Offer" to "Negotiating", in the same transaction."""
-    from jobjournal.core.records.journal import StatusMove, record_move
 
     fields = validation.clean(m.NegotiationRound, _round_fields(written))
     arguments = [_argument_fields(a, position) for position, a in enumerate(_kept(written))]
@@ -329,7 +328,6 @@ def accept(journal: Journal, application_id: int, end: list[int] | None = None) 
     """Mark the offer accepted and end the other applications in `end` (ids; None: every
     one still in play) with the reason "accepted another offer", all in one transaction.
     Nothing else in the journal changes; undone whole."""
-    from jobjournal.core.records.journal import StatusMove
 
     endings = _chosen_endings(journal, application_id, end)
     moves = [StatusMove(application_id, Status.ACCEPTED)] + [
@@ -340,7 +338,6 @@ def accept(journal: Journal, application_id: int, end: list[int] | None = None) 
 
 def end_others(journal: Journal, accepted_id: int, end: list[int] | None = None) -> Changes:
     """The same ending of other applications, for an offer already marked accepted."""
-    from jobjournal.core.records.journal import StatusMove
 
     endings = _chosen_endings(journal, accepted_id, end)
     moves = [StatusMove(e.application_id, e.becomes, ACCEPTED_ELSEWHERE) for e in endings]

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import func, select
 
+from jobjournal.core.records import validation
 from jobjournal.core.records.changes import Changes
 from jobjournal.core.records.money import format_amount
 from jobjournal.core.records.queries import with_company
@@ -546,7 +547,6 @@ def save_profile(
 ) -> Changes:
     """The profile, its perfect offer items (None: leave them) and the current job (None:
     I have none), in one transaction: all saved, or nothing and a message."""
-    from jobjournal.core.records import validation
 
     cleaned = validation.clean(m.Profile, fields)
     items = [

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from jobjournal.core.documents.letters import long_date
 from jobjournal.core.errors import InvalidInput
 from jobjournal.core.records.money import format_amount
 from jobjournal.core.storage import models as m
@@ -62,7 +63,6 @@ class PrepSheet:
     @property
     def when(self) -> str:
         """ "23 November 2026 at 10:00 — Technical · Video · the link"."""
-        from jobjournal.core.documents.letters import long_date
 
         day = (
             f"{long_date(self.starts_at.date())} at {self.starts_at:%H:%M}"
@@ -172,7 +172,6 @@ def _target(application: m.Application, profile: m.Profile | None) -> str:
 
 
 def _day(moment: datetime | date | None) -> str:
-    from jobjournal.core.documents.letters import long_date
 
     if moment is None:
         return "date not set"

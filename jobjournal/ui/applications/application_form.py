@@ -14,6 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jobjournal.core.records.money import format_amount, parse_amount
+from jobjournal.core.records.validation import label
+from jobjournal.core.storage import models as m
 from jobjournal.ui.shared.basics import labelled_row
 from jobjournal.ui.shared.fields import DateField, choice_box, choose, line_edit, text_edit
 
@@ -36,7 +39,6 @@ class ApplicationForm(QWidget):
 
     def __init__(self, company_names: list[str], *, compact: bool = False) -> None:
         super().__init__()
-        from jobjournal.core.storage import models as m
 
         self._loading = False
         self.company = line_edit("Company", "Who is hiring")
@@ -106,7 +108,6 @@ class ApplicationForm(QWidget):
     # -- values in and out ------------------------------------------------------------
 
     def load(self, application: Application) -> None:
-        from jobjournal.core.records.money import format_amount
 
         self._loading = True
         try:
@@ -127,8 +128,6 @@ class ApplicationForm(QWidget):
 
     def values(self) -> dict[str, Any]:
         """What the form holds, in the core's field names, with company as `company` (a name)."""
-        from jobjournal.core.records.money import parse_amount
-        from jobjournal.core.records.validation import label
 
         values: dict[str, Any] = {"company": self.company.text().strip()}
         for name in TEXT_FIELDS:

@@ -13,6 +13,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from jobjournal.core.records.listing import NO_FILTER
+from jobjournal.core.records.transitions import FINAL
 from jobjournal.ui.shared.dates import day_text
 
 if TYPE_CHECKING:
@@ -42,7 +44,6 @@ Index = QModelIndex | QPersistentModelIndex
 class ApplicationsModel(QAbstractTableModel):
     def __init__(self, journal: Journal) -> None:
         super().__init__()
-        from jobjournal.core.records.listing import NO_FILTER
 
         self._journal: Journal | None = journal
         self.wanted: ApplicationFilter = NO_FILTER
@@ -226,7 +227,6 @@ class ApplicationsModel(QAbstractTableModel):
         return day_text(day)
 
     def _is_overdue(self, row: ApplicationRow) -> bool:
-        from jobjournal.core.records.transitions import FINAL
 
         return (
             row.next_action_on is not None

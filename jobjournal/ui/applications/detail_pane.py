@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jobjournal.core.storage.models import Status
 from jobjournal.ui.applications import record_views
 from jobjournal.ui.applications.application_form import ApplicationForm
 from jobjournal.ui.shared.basics import message_label, show_message
@@ -284,6 +285,5 @@ def _browser(name: str) -> QTextBrowser:
 
 
 def _status_label(code: str) -> str:
-    from jobjournal.core.storage.models import Status
 
     return Status(code).label

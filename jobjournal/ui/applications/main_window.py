@@ -38,6 +38,11 @@ from PySide6.QtWidgets import (
 )
 
 from jobjournal import __version__
+from jobjournal.core.errors import InvalidInput, JournalError
+from jobjournal.core.records.listing import NO_FILTER, ApplicationFilter
+from jobjournal.core.records.transitions import allowed_next
+from jobjournal.core.storage.models import Application, Company, Contact, Status, StatusChange
+from jobjournal.core.work.due import due_items
 from jobjournal.ui.applications.applications_model import COL_CHANGED, REACH, ApplicationsModel
 from jobjournal.ui.applications.detail_pane import DetailPane
 from jobjournal.ui.applications.due_panel import DuePanel
@@ -239,7 +244,6 @@ class MainWindow(QMainWindow):
         self.move_actions = self._move_actions()
 
     def _move_actions(self) -> dict[Status, QAction]:
-        from jobjournal.core.storage.models import Status
 
         actions = {}
         for status in Status:
@@ -362,7 +366,6 @@ class MainWindow(QMainWindow):
         self.refresh_due()
 
     def refresh_due(self) -> None:
-        from jobjournal.core.work.due import due_items
 
         self.due.show_items(due_items(self.journal))
 
@@ -383,7 +386,6 @@ class MainWindow(QMainWindow):
             self.detail.tabs.setCurrentWidget(self.detail.feedback_page)
 
     def apply_filter(self) -> None:
-        from jobjournal.core.records.listing import ApplicationFilter
 
         if not self.leave_details():
             return
@@ -438,8 +440,6 @@ class MainWindow(QMainWindow):
         self._update_move_menu(records.application.status)
 
     def _update_move_menu(self, current: str | None) -> None:
-        from jobjournal.core.records.transitions import allowed_next
-        from jobjournal.core.storage.models import Status
 
         allowed = set(allowed_next(Status(current))) if current else set()
         for status, action in self.move_actions.items():
@@ -469,7 +469,6 @@ class MainWindow(QMainWindow):
         self._show_details(wanted)
 
     def _update_counts(self) -> None:
-        from jobjournal.core.storage.models import Status
 
         counts = self.journal.status_counts(self.model.wanted)
         self.pipeline.show_counts(counts)
@@ -477,7 +476,6 @@ class MainWindow(QMainWindow):
         self.count_label.setText(f"{shown:,} application{'s' if shown != 1 else ''}")
 
     def _company_names(self) -> list[str]:
-        from jobjournal.core.storage.models import Company
 
         return sorted((c.name for c in self.journal.all(Company)), key=str.casefold)
 
@@ -490,7 +488,6 @@ class MainWindow(QMainWindow):
         return self.save_details()
 
     def save_details(self) -> bool:
-        from jobjournal.core.errors import JournalError
 
         application_id = self.detail.application_id
         if application_id is None or not self.detail.dirty:
@@ -551,7 +548,6 @@ class MainWindow(QMainWindow):
         self.table.setFocus()
 
     def change_status(self, target: Status | None = None) -> None:
-        from jobjournal.core.storage.models import Application, Status
 
         application_id = self.detail.application_id
         if application_id is None or not self.leave_details():
@@ -587,7 +583,6 @@ class MainWindow(QMainWindow):
 
     def correct_status_date(self, change_id: int) -> None:
         """Date a past status change again (a slip when it was recorded); undoable."""
-        from jobjournal.core.storage.models import StatusChange
 
         application_id = self.detail.application_id
         if application_id is None or not self.leave_details():
@@ -598,8 +593,6 @@ class MainWindow(QMainWindow):
         def correct() -> None:
             on = dialog.on.date()
             if on is None:
-                from jobjournal.core.errors import InvalidInput
-
                 raise InvalidInput("Choose the date the change happened.")
             self.runner.run(
                 "Correct a status date",
@@ -613,7 +606,6 @@ class MainWindow(QMainWindow):
     def write_letter(self, kind: letters.Kind | None = None) -> None:
         """Draft a letter about the selected application; the kind fits its status unless
         given."""
-        from jobjournal.core.storage.models import Application
 
         application_id = self.detail.application_id
         if application_id is None or not self.leave_details():
@@ -635,7 +627,6 @@ class MainWindow(QMainWindow):
             self.refresh(select=self.detail.application_id)
 
     def delete_application(self) -> None:
-        from jobjournal.core.storage.models import Application
 
         application_id = self.detail.application_id
         if application_id is None:
@@ -751,7 +742,6 @@ class MainWindow(QMainWindow):
         self.detail.show_hit(hit.kind, hit.ref_id)
 
     def _filter_to_company_of(self, hit: SearchHit) -> None:
-        from jobjournal.core.storage.models import Company, Contact
 
         company_id: int | None = hit.ref_id if hit.kind == "company" else None
         if hit.kind == "contact":
@@ -765,7 +755,6 @@ class MainWindow(QMainWindow):
         self.table.setFocus()
 
     def _no_filter(self) -> Any:
-        from jobjournal.core.records.listing import NO_FILTER
 
         return NO_FILTER
 
@@ -785,7 +774,6 @@ class MainWindow(QMainWindow):
     # -- journal actions ----------------------------------------------------------------
 
     def open_settings(self) -> None:
-        from jobjournal.core.errors import InvalidInput
 
         vault = self.journal.vault
         dialog = SettingsDialog(self, self.journal.path, vault.is_remembered())

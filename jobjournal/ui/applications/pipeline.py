@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
+from jobjournal.core.records.transitions import ACTIVE as IN_PROGRESS
+from jobjournal.core.storage.models import Status
+
 if TYPE_CHECKING:
     from jobjournal.core.storage.models import Status
 
@@ -21,7 +24,6 @@ class PipelineList(QListWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        from jobjournal.core.storage.models import Status
 
         self.setAccessibleName("Pipeline")
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -37,8 +39,6 @@ class PipelineList(QListWidget):
 
     def statuses(self) -> frozenset[Status]:
         """The statuses chosen; empty means every status."""
-        from jobjournal.core.records.transitions import ACTIVE as IN_PROGRESS
-        from jobjournal.core.storage.models import Status
 
         keys = {item.data(KEY_ROLE) for item in self.selectedItems()}
         if not keys or ALL in keys:
@@ -49,8 +49,6 @@ class PipelineList(QListWidget):
         return frozenset(chosen)
 
     def show_counts(self, counts: dict[Status, int]) -> None:
-        from jobjournal.core.records.transitions import ACTIVE as IN_PROGRESS
-        from jobjournal.core.storage.models import Status
 
         totals = {status.value: n for status, n in counts.items()}
         totals[ALL] = sum(counts.values())

@@ -9,7 +9,10 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
+from jobjournal.core.records.money import format_amount
 from jobjournal.core.records.transitions import DECIDING
+from jobjournal.core.storage import models as m
+from jobjournal.core.work.offers import VERBAL_REMINDER, argument_sentence, countdown
 from jobjournal.ui.shared.dates import day_text, moment_text
 
 if TYPE_CHECKING:
@@ -62,7 +65,6 @@ def feedback_html(requests: list[m.FeedbackRequest], apply_again_after: date | N
 
 def interview_html(interview: m.Interview, *, links: bool = True) -> str:
     """One interview's page; `links` adds what can be done with it (the Interviews tab)."""
-    from jobjournal.core.storage import models as m
 
     when = moment_text(interview.starts_at) or "date not set"
     title = f"{m.INTERVIEW_ROUNDS.get(interview.round, interview.round)} — {when}"
@@ -106,7 +108,6 @@ def _links(interview_id: int) -> str:
 
 
 def _question(question: m.InterviewQuestion) -> str:
-    from jobjournal.core.storage import models as m
 
     who = m.QUESTION_DIRECTIONS.get(question.direction, "")
     body = _texts(("My answer", question.my_answer), ("Next time", question.next_time))
@@ -141,9 +142,6 @@ def _offer_links(offer: m.Offer, status: str) -> str:
 
 
 def _offer(offer: m.Offer, verdict: Verdict | None, status: str, today: date | None) -> str:
-    from jobjournal.core.records.money import format_amount
-    from jobjournal.core.storage import models as m
-    from jobjournal.core.work.offers import VERBAL_REMINDER, countdown
 
     def money(cents: int | None) -> str:
         return format_amount(cents, offer.currency)
@@ -219,8 +217,6 @@ def _verdict(verdict: Verdict) -> str:
 
 
 def _round(round_: m.NegotiationRound, money: Callable[[int | None], str]) -> str:
-    from jobjournal.core.storage import models as m
-    from jobjournal.core.work.offers import argument_sentence
 
     facts = _facts(
         ("Asked on", _day(round_.asked_on)),
@@ -244,7 +240,6 @@ def _round(round_: m.NegotiationRound, money: Callable[[int | None], str]) -> st
 
 
 def _feedback(request: m.FeedbackRequest) -> str:
-    from jobjournal.core.storage import models as m
 
     facts = _facts(
         ("Asked on", _day(request.asked_on)),

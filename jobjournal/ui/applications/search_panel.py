@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem
 
+from jobjournal.core.records.search import HIGHLIGHT_END, HIGHLIGHT_START, plain_snippet
+
 if TYPE_CHECKING:
     from jobjournal.core.records.search import SearchHit
 
@@ -26,7 +28,6 @@ class SearchResults(QListWidget):
         self.itemClicked.connect(lambda item: self.opened.emit(item.data(HIT_ROLE)))
 
     def show_hits(self, typed: str, hits: list[SearchHit]) -> None:
-        from jobjournal.core.records.search import plain_snippet
 
         self.clear()
         if not hits:
@@ -59,7 +60,6 @@ class SearchResults(QListWidget):
 
 def highlighted(snippet: str) -> str:
     """A core snippet (matches between control marks) as safe HTML with matches in bold."""
-    from jobjournal.core.records.search import HIGHLIGHT_END, HIGHLIGHT_START
 
     text = escape(snippet).replace("\n", " ")
     return text.replace(HIGHLIGHT_START, "<b><u>").replace(HIGHLIGHT_END, "</u></b>")

@@ -8,10 +8,14 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog
 
+from jobjournal.core.insight.insights import insights
 from jobjournal.core.storage import models as m
 from jobjournal.core.work import feedback
 from jobjournal.ui.applications.window_actions import WindowActions
 from jobjournal.ui.feedback.feedback_dialog import FeedbackDialog
+from jobjournal.ui.feedback.insights_window import InsightsDialog
+from jobjournal.ui.feedback.lessons_window import LessonsDialog
+from jobjournal.ui.shared.work import run_with_progress
 
 
 class FeedbackActions(WindowActions):
@@ -58,7 +62,6 @@ class FeedbackActions(WindowActions):
         self.window.detail.show_hit("feedback", request_id)
 
     def open_lessons(self) -> None:
-        from jobjournal.ui.feedback.lessons_window import LessonsDialog
 
         if not self.window.leave_details():
             return
@@ -70,9 +73,6 @@ class FeedbackActions(WindowActions):
             self.window.detail.show_hit(*dialog.chosen[1:])
 
     def open_insights(self) -> None:
-        from jobjournal.core.insight.insights import insights
-        from jobjournal.ui.feedback.insights_window import InsightsDialog
-        from jobjournal.ui.shared.work import run_with_progress
 
         numbers = run_with_progress(
             self.window, "Counting the search", lambda: insights(self.journal)

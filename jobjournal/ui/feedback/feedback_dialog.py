@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from jobjournal.core.errors import InvalidInput
 from jobjournal.core.storage import models as m
 from jobjournal.core.work import feedback
 from jobjournal.ui.offers.offer_dialogs import EntryList
@@ -116,7 +117,6 @@ class FeedbackDialog(EnterAddsLines):
             self.action_items.add(action.text, checked=action.done)
 
     def written(self) -> feedback.Feedback:
-        from jobjournal.core.errors import InvalidInput
 
         asked_on = self.asked_on.date()
         if asked_on is None:

@@ -9,13 +9,18 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+from jobjournal.core.documents import calendar_file, docx_prep
 from jobjournal.core.documents.exports import with_suffix
 from jobjournal.core.errors import JournalError
 from jobjournal.core.work import interviews as iv
+from jobjournal.core.work import prep
 from jobjournal.ui.applications.window_actions import WindowActions
 from jobjournal.ui.interviews.interview_dialogs import MeetingDialog, ReflectionDialog
+from jobjournal.ui.interviews.prep_print import print_sheet
+from jobjournal.ui.interviews.review_windows import QuestionBankDialog, ReviewDialog
 from jobjournal.ui.journal import settings
 from jobjournal.ui.letters.letter_dialog import local_paper
 
@@ -78,8 +83,6 @@ class InterviewActions(WindowActions):
         self.window.write_letter("thank_you")
 
     def export_prep_sheet(self, interview_id: int) -> None:
-        from jobjournal.core.documents import docx_prep
-        from jobjournal.core.work import prep
 
         window = self.window
         try:
@@ -99,10 +102,6 @@ class InterviewActions(WindowActions):
         )
 
     def print_prep_sheet(self, interview_id: int) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        from jobjournal.core.work import prep
-        from jobjournal.ui.interviews.prep_print import print_sheet
 
         try:
             sheet = prep.prepare(self.journal, interview_id)
@@ -116,7 +115,6 @@ class InterviewActions(WindowActions):
             print_sheet(sheet, printer)
 
     def export_calendar(self) -> None:
-        from jobjournal.core.documents import calendar_file
 
         suggested = settings.letters_folder() / "jobjournal interviews.ics"
         chosen, _ = QFileDialog.getSaveFileName(
@@ -145,14 +143,12 @@ class InterviewActions(WindowActions):
         )
 
     def open_review(self) -> None:
-        from jobjournal.ui.interviews.review_windows import ReviewDialog
 
         dialog = ReviewDialog(self.window, self.journal)
         dialog.interview_opened.connect(self._open_from_view)
         dialog.exec()
 
     def open_question_bank(self) -> None:
-        from jobjournal.ui.interviews.review_windows import QuestionBankDialog
 
         dialog = QuestionBankDialog(self.window, self.journal)
         dialog.interview_opened.connect(self._open_from_view)

@@ -4,6 +4,7 @@ made for typing quickly the same day and saved as the person types."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
@@ -499,7 +500,6 @@ def _labelled(text: str, field: QWidget) -> QFormLayout:
 
 
 def _heading(journal: Journal, interview: m.Interview) -> str:
-    from html import escape
 
     application = journal.get(m.Application, interview.application_id)
     round_name = m.INTERVIEW_ROUNDS.get(interview.round, interview.round)

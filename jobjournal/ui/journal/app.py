@@ -1,4 +1,8 @@
-"""Start-up and the unlock ⇄ main window cycle, with the idle lock and the demo journal."""
+"""Start-up and the unlock ⇄ main window cycle, with the idle lock and the demo journal.
+
+Loaded before the first paint: the vault, the main window and everything after unlock
+are imported inside the functions that need them.
+"""
 
 from __future__ import annotations
 

@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox
 
+from jobjournal.core.errors import JournalError
+from jobjournal.core.storage.vault import BackupCancelled
+
 if TYPE_CHECKING:
     from jobjournal.core.errors import JournalError
     from jobjournal.core.storage.vault import Vault
@@ -42,8 +45,6 @@ class BackgroundBackup(QObject):
         self.worker.start()
 
     def _run(self, vault: Vault) -> None:
-        from jobjournal.core.errors import JournalError
-        from jobjournal.core.storage.vault import BackupCancelled
 
         try:
             made = vault.backup_if_due()

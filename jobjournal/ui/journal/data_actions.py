@@ -5,7 +5,7 @@ progress dialog."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,10 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jobjournal.core.documents.exports import with_suffix
-from jobjournal.core.errors import JournalError
+from jobjournal.core.documents import transfer
+from jobjournal.core.documents.exports import with_suffix, write_file
+from jobjournal.core.errors import InvalidInput, JournalError
+from jobjournal.core.records.progress import Cancelled, Progress
+from jobjournal.core.storage import vault
 from jobjournal.ui.applications.window_actions import WindowActions
 from jobjournal.ui.journal import settings
+from jobjournal.ui.journal.import_dialog import ImportDialog, read_and_plan
 from jobjournal.ui.shared.basics import labelled_row, message_label, password_field
 from jobjournal.ui.shared.dialogs import ActionDialog, dialog_buttons
 from jobjournal.ui.shared.work import run_with_progress
@@ -43,7 +47,6 @@ class DataActions(WindowActions):
     # -- exports --------------------------------------------------------------------------
 
     def export_json(self) -> None:
-        from jobjournal.core.documents import transfer
 
         self._export(
             "Export the whole journal",
@@ -53,7 +56,6 @@ class DataActions(WindowActions):
         )
 
     def export_csv(self) -> None:
-        from jobjournal.core.documents import transfer
 
         self._export(
             "Export applications as CSV",
@@ -63,7 +65,6 @@ class DataActions(WindowActions):
         )
 
     def _export(self, title: str, name: str, kind: str, make: Callable[[], bytes]) -> None:
-        from jobjournal.core.documents.exports import write_file
 
         if not self.window.leave_details() or not self._accepts_plain_file(title):
             return
@@ -102,8 +103,6 @@ class DataActions(WindowActions):
     # -- imports --------------------------------------------------------------------------
 
     def import_csv(self) -> None:
-        from jobjournal.core.records.progress import Cancelled, Progress
-        from jobjournal.ui.journal.import_dialog import ImportDialog, read_and_plan
 
         if not self.window.leave_details():
             return
@@ -135,7 +134,6 @@ class DataActions(WindowActions):
         self._after_import("Import finished", dialog.report.text())
 
     def import_json(self) -> None:
-        from jobjournal.core.documents import transfer
 
         if not self.window.leave_details():
             return
@@ -194,7 +192,6 @@ class DataActions(WindowActions):
         self.window.statusBar().showMessage(f"Backed up to {made}", 8000)
 
     def restore(self) -> None:
-        from jobjournal.core.storage import vault
 
         if not self.window.leave_details():
             return
@@ -246,8 +243,6 @@ class RestoreDialog(ActionDialog):
         self.resize(560, 420)
 
     def _check(self) -> None:
-        from jobjournal.core.errors import InvalidInput
-        from jobjournal.core.storage import vault
 
         item = self.backups.currentItem()
         if item is None:
@@ -262,7 +257,6 @@ class RestoreDialog(ActionDialog):
 
 
 def _describe(path: Path) -> str:
-    from datetime import datetime
 
     stat = path.stat()
     when = datetime.fromtimestamp(stat.st_mtime).strftime("%d %b %Y, %H:%M").lstrip("0")

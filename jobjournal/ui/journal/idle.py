@@ -1,4 +1,7 @@
-"""Lock the journal after a person has been away: any key, click or mouse move resets it."""
+"""Lock the journal after a person has been away: any key, click or mouse move resets it.
+
+Loaded before the first paint: the busy-work module is imported when the timer fires.
+"""
 
 from __future__ import annotations
 

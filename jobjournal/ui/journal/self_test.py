@@ -5,6 +5,9 @@ backends, python-docx, Qt's widgets and the icons — on a journal in a temporar
 that is deleted afterwards; nothing in the person's own folders or keychain is touched.
 It runs headless (Qt's offscreen platform unless QT_QPA_PLATFORM says otherwise) and
 exits 0 only when every step passed, so a build pipeline can trust its exit code.
+
+Each check imports what it checks, inside it: a part missing from a bundle fails its own
+check with its name, and the others still run.
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """Window state and preferences, kept in an INI file in the config folder.
 
 Only paths, numbers and how the app looks go here: never journal content.
+
+Loaded before the first paint: hashlib is imported when a per-journal key is made.
 """
 
 from __future__ import annotations

@@ -28,12 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jobjournal.core.documents import letters
+from jobjournal.core.documents import docx_letter, letters
+from jobjournal.core.documents.docx_letter import file_name, paper_for
+from jobjournal.core.documents.exports import FileExistsAlready
 from jobjournal.core.errors import InvalidInput, JournalError
 from jobjournal.core.records.money import format_amount, parse_amount
 from jobjournal.core.records.transitions import REASONS_FOR
 from jobjournal.core.storage import models as m
 from jobjournal.core.storage.models import Status
+from jobjournal.core.work.packages import current_job
 from jobjournal.ui.journal import settings
 from jobjournal.ui.shared.basics import labelled_row, message_label, show_message
 from jobjournal.ui.shared.fields import DateField, choice_box, choose, line_edit, text_edit
@@ -476,7 +479,6 @@ class LetterDialog(QDialog):
         return _unique_names([self._name_of(i) for i in range(len(self.drafts))])
 
     def _name_of(self, index: int) -> str:
-        from jobjournal.core.documents.docx_letter import file_name
 
         letter = self.drafts[index]
         return file_name(letter.company, letter.kind, letter.day)
@@ -552,7 +554,6 @@ class LetterDialog(QDialog):
         return folder
 
     def _export(self, letter: letters.Draft, folder: Path, name: str) -> Path | None:
-        from jobjournal.core.documents.exports import FileExistsAlready
 
         try:
             return self._write(letter, folder, name, replace=False)
@@ -562,7 +563,6 @@ class LetterDialog(QDialog):
             return self._write(letter, folder, name, replace=True)
 
     def _write(self, letter: letters.Draft, folder: Path, name: str, *, replace: bool) -> Path:
-        from jobjournal.core.documents import docx_letter
 
         return docx_letter.export(
             letter, folder, name or None, replace=replace, paper=local_paper()
@@ -617,7 +617,6 @@ class LetterDialog(QDialog):
 
 def local_paper() -> str:
     """The paper documents are printed on in the person's country: Letter or A4."""
-    from jobjournal.core.documents.docx_letter import paper_for
 
     return paper_for(QLocale.territoryToCode(QLocale().territory()))
 
@@ -648,7 +647,6 @@ def _unique_names(names: list[str]) -> list[str]:
 
 
 def _current_employer(journal: Journal) -> str:
-    from jobjournal.core.work.packages import current_job
 
     job = current_job(journal)
     return job.employer if job is not None else ""

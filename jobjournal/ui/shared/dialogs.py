@@ -26,6 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jobjournal.core.errors import InvalidInput, JournalError
+from jobjournal.core.records.transitions import ACTIVE, ASKS_FOR_REASON, REASONS_FOR, allowed_next
+from jobjournal.core.storage import backups, keychain, paths
+from jobjournal.core.storage import models as m
+from jobjournal.core.storage.models import Status
 from jobjournal.ui.applications.application_form import ApplicationForm
 from jobjournal.ui.journal import settings
 from jobjournal.ui.shared.basics import (
@@ -57,7 +62,6 @@ class ActionDialog(QDialog):
         self.action: Callable[[], None] | None = None
 
     def accept(self) -> None:
-        from jobjournal.core.errors import JournalError
 
         try:
             if self.action is not None:
@@ -100,8 +104,6 @@ class NewApplicationDialog(ActionDialog):
 
     def __init__(self, parent: QWidget, company_names: list[str]) -> None:
         super().__init__(parent)
-        from jobjournal.core.records.transitions import ACTIVE
-        from jobjournal.core.storage.models import Status
 
         self.setWindowTitle("New application")
         self.setAccessibleName("New application")
@@ -142,7 +144,6 @@ class StatusDateDialog(ActionDialog):
 
     def __init__(self, parent: QWidget, change: Any) -> None:
         super().__init__(parent)
-        from jobjournal.core.storage.models import Status
 
         label = Status(change.to_status).label
         self.setWindowTitle("Correct the date")
@@ -170,7 +171,6 @@ class StatusDialog(ActionDialog):
 
     def __init__(self, parent: QWidget, current: Status, title: str) -> None:
         super().__init__(parent)
-        from jobjournal.core.records.transitions import allowed_next
 
         self.setWindowTitle("Change status")
         self.setAccessibleName("Change status")
@@ -210,8 +210,6 @@ class StatusDialog(ActionDialog):
         self.status.setCurrentIndex(max(0, self.status.findData(status)))
 
     def _offer_reasons(self) -> None:
-        from jobjournal.core.records.transitions import ASKS_FOR_REASON, REASONS_FOR
-        from jobjournal.core.storage import models as m
 
         target = _status_in(self.status)
         asks = target in ASKS_FOR_REASON
@@ -236,8 +234,6 @@ class StatusDialog(ActionDialog):
 
     def values(self) -> dict[str, Any]:
         """The status change as `journal.set_status` takes it; refuses an ending without why."""
-        from jobjournal.core.errors import InvalidInput
-        from jobjournal.core.records.transitions import ASKS_FOR_REASON
 
         target = _status_in(self.status)
         if target is None:
@@ -257,7 +253,6 @@ class StatusDialog(ActionDialog):
 
 def _status_in(box: QComboBox) -> Status | None:
     """The status a box shows; Qt hands an enum's data back as its plain string value."""
-    from jobjournal.core.storage.models import Status
 
     value = box.currentData()
     return Status(value) if value else None
@@ -322,7 +317,6 @@ class SettingsDialog(ActionDialog):
     def _offer_keychain(self, remembered: bool) -> None:
         """Remembering is offered only where a keychain jobjournal trusts answers; else
         the box is off and the note says why."""
-        from jobjournal.core.storage import keychain
 
         status = keychain.backend_status()
         usable = status.usable or remembered  # a remembered journal can always be forgotten
@@ -351,7 +345,6 @@ class SettingsDialog(ActionDialog):
             self.folder.setText(chosen)
 
     def backup_prefs(self) -> settings.BackupPrefs:
-        from jobjournal.core.errors import InvalidInput
 
         typed = self.folder.text().strip()
         folder = Path(typed).expanduser() if typed else self.default_folder
@@ -370,7 +363,6 @@ class SettingsDialog(ActionDialog):
 
 
 def _backups_usage(journal_path: Path) -> str:
-    from jobjournal.core.storage import backups
 
     found = backups.list_backups(journal_path.expanduser().absolute())
     if not found:
@@ -380,7 +372,6 @@ def _backups_usage(journal_path: Path) -> str:
 
 
 def _default_backups(journal_path: Path) -> Path:
-    from jobjournal.core.storage import paths
 
     return paths.backups_dir_for(journal_path.expanduser().absolute())
 
@@ -414,7 +405,6 @@ class ChangePassphraseDialog(ActionDialog):
 
     def passphrases(self) -> tuple[str, str]:
         """(current, new); refuses an empty or mistyped new passphrase."""
-        from jobjournal.core.errors import InvalidInput
 
         if not self.new.text():
             raise InvalidInput("Type a new passphrase.")

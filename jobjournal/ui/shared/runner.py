@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from jobjournal.core.errors import JournalError
+
 if TYPE_CHECKING:
     from jobjournal.core.records.changes import Changes
     from jobjournal.core.records.journal import Journal
@@ -42,7 +44,6 @@ class Runner(QObject):
     ) -> Changes | None:
         """Run `operation`; `text` names it on the Edit menu ("Undo <text>"), `focus` is
         the application to show when it is undone or redone."""
-        from jobjournal.core.errors import JournalError
 
         try:
             changes = operation()
@@ -82,7 +83,6 @@ class _UndoStep(QUndoCommand):
         self._apply("redo")
 
     def _apply(self, verb: str) -> None:
-        from jobjournal.core.errors import JournalError
 
         try:
             changes = self.runner.journal.undo(self.next_step)

@@ -3,6 +3,9 @@
 Qt's `setColorScheme` is honoured by the native styles on Windows, macOS and recent
 Linux desktops, but not everywhere (not on Xvfb or offscreen), so a chosen scheme is also
 set as an explicit palette: the choice always shows.
+
+Loaded before the first paint: the palette's Qt classes are imported when a scheme is
+applied.
 """
 
 from __future__ import annotations
