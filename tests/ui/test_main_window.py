@@ -370,3 +370,14 @@ def test_every_kind_of_search_hit_has_words_in_the_window() -> None:
     from jobjournal.ui.applications.search_panel import HIT_KINDS
 
     assert set(HIT_KINDS) == set(get_args(HitKind))
+
+
+def test_a_filter_typed_just_before_the_lock_is_not_run_on_the_locked_journal(
+    qtbot: QtBot, window: MainWindow, demo_journal: Journal
+) -> None:
+    from jobjournal.ui.applications.main_window import TYPING_PAUSE_MS
+
+    qtbot.keyClicks(window.filter_box, "Nor")  # runs once typing pauses
+    window.shutdown()  # what locking does to the window, which may outlive the lock
+    demo_journal.lock()
+    qtbot.wait(3 * TYPING_PAUSE_MS)  # a filter run now would raise: the journal is locked

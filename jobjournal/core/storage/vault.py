@@ -59,7 +59,6 @@ from jobjournal.core.errors import (
     os_error_reason,
     translating_os_errors,
 )
-from jobjournal.core.records.journal import Journal
 from jobjournal.core.storage import backups, keychain, migrations, paths, swap
 from jobjournal.core.storage.backups import BACKUP_EVERY, BackupPlace
 from jobjournal.core.storage.crypto import SALT_BYTES, RawKey, derive_key, new_salt, read_salt
@@ -897,6 +896,7 @@ def _migrate(connection: Connection, version: int) -> None:
 
 
 def _finish_unlock(vault: Vault, *, remember: bool | None, typed: bool = True) -> Journal:
+    from jobjournal.core.records.journal import Journal  # SQLAlchemy: see the docstring
 
     try:
         if remember is not None:

@@ -71,7 +71,6 @@ if TYPE_CHECKING:
     from jobjournal.core.records.changes import Changes
     from jobjournal.core.records.journal import Journal
     from jobjournal.core.records.search import SearchHit
-    from jobjournal.core.storage.models import Status
     from jobjournal.core.storage.vault import PassphraseChanged
     from jobjournal.core.work.due import DueItem
     from jobjournal.ui.journal.backup_runner import BackgroundBackup
@@ -865,6 +864,10 @@ class MainWindow(QMainWindow):
         self.results.clear()
         self.search_box.clear()
         self.filter_box.clear()
+        # Clearing the boxes started their typing-pause timers: a filter or search run
+        # after the lock would read a locked journal.
+        self._filter_timer.stop()
+        self._search_timer.stop()
         self.detail.clear()
         self.due.clear()
         self.model.clear()

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
 from jobjournal.core.records.transitions import ACTIVE as IN_PROGRESS
 from jobjournal.core.storage.models import Status
-
-if TYPE_CHECKING:
-    from jobjournal.core.storage.models import Status
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 ALL, ACTIVE = "all", "active"

@@ -18,7 +18,6 @@ from jobjournal.ui.shared.dates import day_text, moment_text
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from jobjournal.core.storage import models as m
     from jobjournal.core.work.packages import Verdict
 
 

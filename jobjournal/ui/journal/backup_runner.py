@@ -19,7 +19,6 @@ from jobjournal.core.errors import JournalError
 from jobjournal.core.storage.vault import BackupCancelled
 
 if TYPE_CHECKING:
-    from jobjournal.core.errors import JournalError
     from jobjournal.core.storage.vault import Vault
     from jobjournal.ui.applications.main_window import MainWindow
 

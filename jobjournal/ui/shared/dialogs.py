@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
@@ -46,9 +46,6 @@ from jobjournal.ui.shared.fields import (
     line_edit,
     text_edit,
 )
-
-if TYPE_CHECKING:
-    from jobjournal.core.storage.models import Status
 
 
 class ActionDialog(QDialog):
