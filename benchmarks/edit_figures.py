@@ -11,12 +11,14 @@ the journal's 50,000 questions, until painted, against the raw query for the sam
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from benchmarks import big_journal
 from benchmarks.common import Figure, median_ms
+from benchmarks.window_figures import main_window_on_big_journal
 
 REPEAT = 15
 
@@ -24,27 +26,8 @@ REPEAT = 15
 @contextmanager
 def _window() -> Iterator[tuple[Any, Any, Any]]:
     """The main window on the big journal, an application selected, and a raw connection."""
-    from PySide6.QtWidgets import QApplication
-
-    from benchmarks.journal_figures import _raw_connection
-    from jobjournal.ui.applications.main_window import MainWindow
-
-    app = QApplication.instance() or QApplication([])
-    journal, connection = big_journal.open_big_journal(), _raw_connection()
-    window = MainWindow(journal)
-    try:
-        window.resize(1300, 850)
-        window.show()
-        app.processEvents()
-        window.table.selectRow(3)
-        app.processEvents()
-        yield app, window, connection
-    finally:
-        window.detail.dirty = False
-        window.shutdown()
-        window.close()
-        journal.lock()
-        connection.close()
+    with main_window_on_big_journal(select_row=3) as opened:
+        yield opened
 
 
 def _repainted(app: Any, window: Any, change: Callable[[], object]) -> Callable[[], None]:
@@ -75,55 +58,42 @@ def _raw_update(connection: Any, application_id: int) -> Callable[[], None]:
     return run
 
 
-def _typed(window: Any) -> Callable[[], None]:
-    """Outside the clock: a new next action typed in the details (so there is an edit)."""
-    texts = iter(range(1_000_000))
+_NUMBERS = itertools.count()
 
-    def type_it() -> None:
-        window.detail.form.next_action.setText(f"Call back {next(texts)}")
 
-    return type_it
+def _typed(window: Any) -> None:
+    """Outside the clock: a new next action typed in the details (each time another, so
+    there is always an edit to save)."""
+    window.detail.form.next_action.setText(f"Call back {next(_NUMBERS)}")
+
+
+def _edit_figure(
+    name: str, change: Callable[[Any], object], before: Callable[[Any], object]
+) -> Figure:
+    """`change` (timed until repainted) after `before` (not timed), against the raw UPDATE
+    of that application's row."""
+    with _window() as (app, window, connection):
+        run = _repainted(app, window, lambda: change(window))
+        before(window)  # warm
+        run()
+        ours = median_ms(run, REPEAT, setup=lambda: before(window))
+        raw = _raw_update(connection, window.detail.application_id)
+        raw()
+        raw_ms = median_ms(raw, REPEAT)
+    return Figure(name, ours, "raw_sqlcipher3_update_one_row", raw_ms, "<= 50 ms")
+
+
+def _saved(window: Any) -> None:
+    _typed(window)
+    window.save_details()
 
 
 def save_edit_redraw() -> Figure:
-    with _window() as (app, window, connection):
-        save = _repainted(app, window, window.save_details)
-        type_it = _typed(window)
-        type_it()  # warm
-        save()
-        ours = median_ms(save, REPEAT, setup=type_it)
-        raw = _raw_update(connection, window.detail.application_id)
-        raw()
-        return Figure(
-            "save_edit_redraw",
-            ours,
-            "raw_sqlcipher3_update_one_row",
-            median_ms(raw, REPEAT),
-            "<= 50 ms",
-        )
+    return _edit_figure("save_edit_redraw", lambda w: w.save_details(), _typed)
 
 
 def undo_redraw() -> Figure:
-    with _window() as (app, window, connection):
-        type_it = _typed(window)
-
-        def saved() -> None:
-            type_it()
-            window.save_details()
-
-        undo = _repainted(app, window, window.undo_stack.undo)
-        saved()  # warm
-        undo()
-        ours = median_ms(undo, REPEAT, setup=saved)
-        raw = _raw_update(connection, window.detail.application_id)
-        raw()
-        return Figure(
-            "undo_redraw",
-            ours,
-            "raw_sqlcipher3_update_one_row",
-            median_ms(raw, REPEAT),
-            "<= 50 ms",
-        )
+    return _edit_figure("undo_redraw", lambda w: w.undo_stack.undo(), _saved)
 
 
 def list_filter_broad() -> Figure:

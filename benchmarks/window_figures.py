@@ -15,7 +15,9 @@ import os
 import sys
 import tempfile
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 from benchmarks.common import Figure, existing_journal, median_ms, start_medians
 
@@ -70,14 +72,14 @@ def startup_first_paint() -> Figure:
     return Figure("startup_first_paint", ours_ms, "bare_pyside6_window", bare_ms, "<= 1.3x")
 
 
-def table_sort_repaint() -> Figure:
-    from PySide6.QtCore import Qt
+@contextmanager
+def main_window_on_big_journal(select_row: int) -> Iterator[tuple[Any, Any, Any]]:
+    """The real main window on the 100,000-application journal with a row selected (a
+    person has an application open), and a raw connection to the same file."""
     from PySide6.QtWidgets import QApplication
 
     from benchmarks import big_journal
-    from benchmarks.journal_figures import _raw_connection, _raw_list
-    from jobjournal.core.records import listing
-    from jobjournal.ui.applications.applications_model import COLUMNS
+    from benchmarks.journal_figures import _raw_connection
     from jobjournal.ui.applications.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
@@ -87,7 +89,25 @@ def table_sort_repaint() -> Figure:
         window.resize(1300, 850)
         window.show()
         app.processEvents()
-        window.table.selectRow(0)  # a person has an application open while sorting
+        window.table.selectRow(select_row)
+        app.processEvents()
+        yield app, window, connection
+    finally:
+        window.detail.dirty = False
+        window.shutdown()
+        window.close()
+        journal.lock()
+        connection.close()
+
+
+def table_sort_repaint() -> Figure:
+    from PySide6.QtCore import Qt
+
+    from benchmarks.journal_figures import _raw_list
+    from jobjournal.core.records import listing
+    from jobjournal.ui.applications.applications_model import COLUMNS
+
+    with main_window_on_big_journal(select_row=0) as (_app, window, connection):
 
         def repainted(change: Callable[[], object]) -> Callable[[], object]:
             def run() -> None:
@@ -125,8 +145,3 @@ def table_sort_repaint() -> Figure:
             median_ms(raw, REPEAT),
             "<= 100 ms, any column or pipeline status",
         )
-    finally:
-        window.shutdown()
-        window.close()
-        journal.lock()
-        connection.close()

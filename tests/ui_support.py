@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -21,6 +22,24 @@ from pytestqt.qtbot import QtBot
 from jobjournal.ui.applications.applications_model import COL_COMPANY, COL_TITLE
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@contextmanager
+def main_window_shown(qtbot: QtBot, journal: Any) -> Iterator[Any]:
+    """The main window on `journal`, shown and active as a person would have it."""
+    from jobjournal.ui.applications.main_window import MainWindow
+
+    window = MainWindow(journal)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    try:
+        yield window
+    finally:
+        window.detail.dirty = False  # nothing to ask about when the test's window closes
+        window.close()
+        window.deleteLater()
 
 
 def answer_modal(qtbot: QtBot, answer: Callable[[QWidget], Any]) -> None:

@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from support import open_demo_copy
+from ui_support import main_window_shown
 
 from jobjournal.core.records.journal import Journal
 from jobjournal.core.storage import paths
@@ -26,12 +26,5 @@ def demo_journal(demo_templates: Path) -> Iterator[Journal]:
 
 @pytest.fixture
 def window(qtbot: QtBot, demo_journal: Journal) -> Iterator[MainWindow]:
-    window = MainWindow(demo_journal)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    yield window
-    window.detail.dirty = False  # nothing to ask about when the test's window closes
-    window.close()
-    window.deleteLater()
+    with main_window_shown(qtbot, demo_journal) as shown:
+        yield shown

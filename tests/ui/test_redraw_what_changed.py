@@ -14,10 +14,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from support import PASSPHRASE, by_name
-from ui_support import shortcut
+from ui_support import main_window_shown, shortcut
 
 from jobjournal.core.documents import csv_import
 from jobjournal.core.records.journal import Journal
@@ -52,15 +51,8 @@ def window(qtbot: QtBot, many_path: Path, tmp_path: Path) -> Iterator[MainWindow
     path = tmp_path / "journal.db"
     shutil.copy(many_path, path)
     journal = vault.unlock(path, PASSPHRASE)
-    window = MainWindow(journal)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    yield window
-    window.detail.dirty = False
-    window.close()
-    window.deleteLater()
+    with main_window_shown(qtbot, journal) as window:
+        yield window
     journal.lock()
 
 
