@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -381,3 +381,80 @@ def test_a_filter_typed_just_before_the_lock_is_not_run_on_the_locked_journal(
     window.shutdown()  # what locking does to the window, which may outlive the lock
     demo_journal.lock()
     qtbot.wait(3 * TYPING_PAUSE_MS)  # a filter run now would raise: the journal is locked
+
+
+def _answer_question(qtbot: QtBot, button: str, asked: list[str]) -> None:
+    """Click `button` in the next question box, noting what it asked."""
+
+    def attempt() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, attempt)
+            return
+        asked.append(box.text())
+        qtbot.mouseClick(by_name(box, button), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(20, attempt)
+
+
+def test_new_application_tabs_in_visual_order_and_out_of_empty_dates(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    visited: list[str] = []
+
+    def walk(dialog: QWidget) -> None:
+        by_name(dialog, "Company").setFocus()
+        for _ in range(30):
+            visited.append(QApplication.focusWidget().accessibleName())
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        dialog.reject()  # nothing typed: closes without asking
+
+    answer_modal(qtbot, walk)
+    window.new_action.trigger()
+    # Top to bottom as the dialog shows them; each date (the empty one too) is left by
+    # one Tab, not kept for its year, month and day.
+    assert visited[:22] == [
+        "Company",
+        "Job title",
+        "Starting status",
+        "Location",
+        "Work model",
+        "Source",
+        "Posting link",
+        "Posted salary from",
+        "Posted salary to",
+        "Currency",
+        "Salary period",
+        "Expected salary",
+        "Applied on",
+        "Applied on: today",
+        "Clear applied on",
+        "Next action",
+        "Next action on",
+        "Next action on: today",
+        "Clear next action on",
+        "Excitement",
+        "Add application",
+        "Cancel",
+    ]
+
+
+def test_escape_asks_before_throwing_a_typed_application_away(
+    qtbot: QtBot, window: MainWindow, demo_journal: Journal
+) -> None:
+    asked: list[str] = []
+    kept: list[str] = []
+
+    def type_then_escape(dialog: QWidget) -> None:
+        qtbot.keyClicks(by_name(dialog, "Company"), "Acme Robotics")
+        _answer_question(qtbot, "Keep editing", asked)
+        qtbot.keyClick(by_name(dialog, "Company"), Qt.Key.Key_Escape)
+        kept.append(by_name(dialog, "Company").text() if dialog.isVisible() else "closed")
+        _answer_question(qtbot, "Discard", asked)
+        qtbot.keyClick(by_name(dialog, "Company"), Qt.Key.Key_Escape)
+
+    answer_modal(qtbot, type_then_escape)
+    window.new_action.trigger()
+    assert kept == ["Acme Robotics"]
+    assert len(asked) == 2 and "Discard this new application" in asked[0]
+    assert demo_journal.count_applications() == 12

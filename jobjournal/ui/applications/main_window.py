@@ -858,7 +858,9 @@ class MainWindow(QMainWindow):
         """Before the journal locks: keep pending edits, close dialogs, forget the content."""
         self.save_details()  # a refused edit cannot be kept: the journal is going
         for dialog in self.findChildren(QDialog):
-            dialog.reject()  # their exec() returns "rejected" and the caller does nothing
+            # Their exec() returns "rejected" and the caller does nothing; nothing is asked:
+            # the lock takes what they showed off the screen.
+            QDialog.reject(dialog)
         self._save_window_state()
         self.undo_stack.clear()
         self.results.clear()

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -50,13 +53,60 @@ from jobjournal.ui.shared.fields import (
 
 class ActionDialog(QDialog):
     """Closes only when `action` succeeds; a known error is shown in the dialog, and what
-    the person typed stays there to correct."""
+    the person typed stays there to correct. With `ask_before_discarding`, Escape or
+    Cancel asks first once anything was typed."""
 
     message: QLabel
+    ask_before_discarding = False
+    discard_question = "Discard what you typed?"
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.action: Callable[[], None] | None = None
+        self._as_shown: list[object] | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._as_shown is None:
+            self._as_shown = self._typed()
+        super().showEvent(event)
+
+    def reject(self) -> None:
+        if (
+            self.ask_before_discarding
+            and self._as_shown is not None
+            and self._typed() != self._as_shown
+            and not self._discard_confirmed()
+        ):
+            return
+        super().reject()
+
+    def _typed(self) -> list[object]:
+        """What the person can have changed, field by field."""
+        values: list[object] = []
+        for widget in self.findChildren(QWidget):
+            if isinstance(widget, QLineEdit):
+                values.append(widget.text())
+            elif isinstance(widget, QPlainTextEdit):
+                values.append(widget.toPlainText())
+            elif isinstance(widget, QComboBox):
+                values.append(widget.currentIndex())
+            elif isinstance(widget, QDateEdit):
+                values.append(widget.date())
+        return values
+
+    def _discard_confirmed(self) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.windowTitle())
+        box.setText(self.discard_question)
+        discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
+        discard.setAccessibleName("Discard")
+        keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
+        keep.setAccessibleName("Keep editing")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is discard
 
     def accept(self) -> None:
 
@@ -99,6 +149,9 @@ def dialog_buttons(dialog: QDialog, ok_text: str, ok_name: str = "") -> QDialogB
 class NewApplicationDialog(ActionDialog):
     """Company and title are enough; the rest can be filled in now or later."""
 
+    ask_before_discarding = True
+    discard_question = "Discard this new application? What you typed is not saved."
+
     def __init__(self, parent: QWidget, company_names: list[str]) -> None:
         super().__init__(parent)
 
@@ -114,6 +167,9 @@ class NewApplicationDialog(ActionDialog):
         status_label = QLabel("Sta&rting status:")
         status_label.setBuddy(self.status)
         self.form.rows.insertRow(2, status_label, self.status)
+        # Made after the form's fields, it would come last on Tab: put it where it shows.
+        QWidget.setTabOrder(self.form.job_title, self.status)
+        QWidget.setTabOrder(self.status, self.form.location)
         self.form.applied_on.set_date(date.today())
         self.message = message_label("New application message")
         buttons = dialog_buttons(self, "&Add application")

@@ -53,6 +53,15 @@ def choose(box: QComboBox, code: object) -> None:
     box.setCurrentIndex(found if found >= 0 else 0)
 
 
+class _DateEdit(QDateEdit):
+    """Tab and Shift+Tab leave the field, as in every other field of a form. QDateEdit
+    keeps them to step between year, month and day, which traps the keyboard in an
+    empty date (its sections are hidden behind "—"); the arrows still step through them."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
 class DateField(QWidget):
     """A date that may be left empty: a calendar drop-down and a button that clears it."""
 
@@ -61,7 +70,7 @@ class DateField(QWidget):
 
     def __init__(self, name: str, *, latest: dt.date | None = None) -> None:
         super().__init__()
-        self.edit = QDateEdit()
+        self.edit = _DateEdit()
         self.edit.setAccessibleName(name)
         self.edit.setCalendarPopup(True)
         self.edit.setMinimumDate(self._EMPTY)
