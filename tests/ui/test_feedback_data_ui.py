@@ -188,6 +188,18 @@ def test_lessons_gather_everything_and_tick_off_an_action(
     assert window.detail.tabs.currentWidget() is window.detail.feedback_page
 
 
+def test_lessons_close_with_their_close_button(qtbot: QtBot, window: MainWindow) -> None:
+    closed: list[bool] = []
+
+    def close(dialog: QWidget) -> None:
+        qtbot.mouseClick(by_name(dialog, "Close"), Qt.MouseButton.LeftButton)
+        closed.append(not dialog.isVisible())
+
+    answer_modal(qtbot, close)
+    shortcut(qtbot, window.table, Qt.Key.Key_E, SHIFT_CTRL)
+    assert closed == [True]
+
+
 def test_insights_show_the_demo_numbers_in_words_and_in_pixels(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:

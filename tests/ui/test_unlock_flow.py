@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 from support import PASSPHRASE, MemoryKeyring, by_name
-from ui_support import type_passphrase
+from ui_support import answer_modal, type_passphrase
 
 from jobjournal.core.errors import WrongPassphrase
 from jobjournal.core.storage import paths, vault
@@ -77,6 +77,25 @@ def test_mismatched_passphrases_are_refused_with_a_message(
     qtbot.mouseClick(by_name(dialog, "Create journal"), Qt.MouseButton.LeftButton)
     assert "not the same" in by_name(dialog, "Create message").text()
     assert not paths.default_journal_path().exists()
+    qtbot.keyClick(by_name(dialog, "Repeat passphrase"), Qt.Key.Key_Backspace)  # fixed
+    assert not by_name(dialog, "Create message").isVisible()
+
+
+def test_browse_for_a_new_journal_opens_in_the_suggested_folder(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    seen: list[str] = []
+
+    def look(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog)
+        seen.append(dialog.directory().absolutePath())
+        dialog.reject()
+
+    suggested = paths.default_journal_path()
+    assert not suggested.parent.exists()  # a first run: the folder is not made yet
+    answer_modal(qtbot, look)
+    qtbot.mouseClick(by_name(controller.dialog, "Browse"), Qt.MouseButton.LeftButton)
+    assert seen == [str(suggested.parent)]
 
 
 def test_lock_then_wrong_then_right_passphrase(qtbot: QtBot, controller: AppController) -> None:

@@ -704,7 +704,7 @@ def _day(day: date | None) -> str:
 
 def _targets_text(verdict: Verdict) -> str:
     lines = [verdict.summary()]
-    lines += [f"✗ {c.item}: {c.offered} (wanted {c.wanted})" for c in verdict.missed]
+    lines += [f"✗ {c.item}: {c.offered} (my target: {c.wanted})" for c in verdict.missed]
     lines += [f"? {c.item}: {c.offered}" for c in verdict.unclear]
     return "\n".join(lines)
 

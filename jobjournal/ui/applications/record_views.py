@@ -208,7 +208,7 @@ def _verdict(verdict: Verdict) -> str:
     marks = {True: "✓", False: "✗", None: "?"}
     items = "".join(
         f"<li>{marks[c.met]} {escape(c.item)}: {escape(c.offered)} "
-        f"<small>(wanted {escape(c.wanted)})</small></li>"
+        f"<small>(my target: {escape(c.wanted)})</small></li>"
         for c in verdict.checks
     )
     listed = f"<ul>{items}</ul>" if items else ""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobjournal.core.insight.insights import Insights
+from jobjournal.ui.shared.basics import close_buttons
 from jobjournal.ui.shared.private_clipboard import copy_private
 
 ROW = 26  # height of one bar row
@@ -260,13 +261,10 @@ class InsightsDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.chart)
-        buttons = QDialogButtonBox()
+        buttons = close_buttons(self)
         copy = buttons.addButton("&Copy as text", QDialogButtonBox.ButtonRole.ActionRole)
         copy.setAccessibleName("Copy as text")
         copy.clicked.connect(self.copy_as_text)
-        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close")
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)

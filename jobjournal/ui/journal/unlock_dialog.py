@@ -6,6 +6,7 @@ first click, so the first window appears at the speed of a bare Qt window.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -138,6 +139,8 @@ class UnlockDialog(QDialog):
         )
         self._with_example.setAccessibleName("Start with an example journal")
         self._create_message = message_label("Create message")
+        for field in (self._new_passphrase, self._confirm):  # the mismatch is being fixed
+            field.textEdited.connect(lambda _text: self._forget_mismatch())
         warning = QLabel(
             "Your journal is encrypted with this passphrase. If you lose it, nobody — "
             "not even us — can open the journal again. Write it down somewhere safe."
@@ -236,7 +239,7 @@ class UnlockDialog(QDialog):
 
     def _create(self) -> None:
         if self._new_passphrase.text() != self._confirm.text():
-            show_message(self._create_message, "The two passphrases are not the same.")
+            show_message(self._create_message, _MISMATCH)
             return
         path = Path(self._new_path.text()).expanduser()
         vault = prepare_backups(path)
@@ -311,12 +314,32 @@ class UnlockDialog(QDialog):
         if chosen:
             self.show_unlock(Path(chosen))
 
+    def _forget_mismatch(self) -> None:
+        if self._create_message.text() == _MISMATCH:
+            show_message(self._create_message, "")
+
     def _browse_new(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "New journal", self._new_path.text(), JOURNAL_FILTER
+            self, "New journal", _where_to_start(Path(self._new_path.text())), JOURNAL_FILTER
         )
         if chosen:
             self._new_path.setText(chosen)
+
+
+_MISMATCH = "The two passphrases are not the same."
+
+
+def _where_to_start(suggested: Path) -> str:
+    """The suggested journal, its folder made first (private, as creating the journal
+    would): a file dialog given a folder that does not exist yet, as the default location
+    on a first run, opens the current folder instead. Where it cannot be made, the nearest
+    folder that exists."""
+    folder = suggested.expanduser().parent
+    with contextlib.suppress(OSError):
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    return str(folder / suggested.name)
 
 
 def prepare_backups(path: Path) -> ModuleType:

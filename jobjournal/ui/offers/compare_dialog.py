@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from jobjournal.core.work import packages
 from jobjournal.core.work.packages import Assumptions
-from jobjournal.ui.shared.basics import labelled_row
+from jobjournal.ui.shared.basics import close_buttons, labelled_row
 
 if TYPE_CHECKING:
     from jobjournal.core.records.journal import Journal
@@ -99,10 +98,7 @@ class CompareDialog(QDialog):
         body = QHBoxLayout()
         body.addWidget(side)
         body.addWidget(self.table, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        for button in buttons.buttons():
-            button.setAccessibleName("Close")
+        buttons = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(buttons)

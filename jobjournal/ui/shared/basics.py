@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QWidget,
+)
 
 
 def message_label(name: str) -> QLabel:
@@ -92,3 +100,13 @@ def impact_words(impact: dict[str, int]) -> str:
     return ", ".join(
         f"{n} {_RECORD_NOUNS.get(kind, kind)}{'' if n == 1 else 's'}" for kind, n in impact.items()
     )
+
+
+def close_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """A Close button for a window that only shows things (Escape closes it too), named
+    for screen readers."""
+    buttons = QDialogButtonBox()
+    close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+    close.setAccessibleName("Close")
+    buttons.rejected.connect(dialog.reject)
+    return buttons
