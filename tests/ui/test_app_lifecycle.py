@@ -186,6 +186,21 @@ def test_demo_flag_opens_a_throwaway_journal_removed_on_quit(qtbot: QtBot) -> No
     assert not folder.exists()
 
 
+def test_what_is_changed_while_trying_the_demo_stays_with_the_demo(qtbot: QtBot) -> None:
+    settings.set_theme("light")
+    settings.set_letters_folder(Path("/my/letters"))
+    _app, controller = build(["--demo"])
+    controller.start()
+    qtbot.waitUntil(lambda: controller.window is not None)
+    assert settings.theme() == "light"  # the demo starts as the person set things up
+    settings.set_theme("dark")
+    settings.set_letters_folder(Path("/tmp/demo letters"))
+    assert settings.theme() == "dark"
+    controller.quit()
+    controller.dialog.close()
+    assert (settings.theme(), settings.letters_folder()) == ("light", Path("/my/letters"))
+
+
 def test_path_argument_opens_that_journal(qtbot: QtBot, tmp_path: Path) -> None:
     elsewhere = tmp_path / "other place" / "search.db"
     vault.create(elsewhere, PASSPHRASE).lock()

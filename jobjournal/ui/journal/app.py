@@ -114,6 +114,7 @@ class AppController:
 
         self.demo_folder = Path(tempfile.mkdtemp(prefix="jobjournal-demo-"))
         self.path = self.demo_folder / "demo-journal.db"
+        settings.keep_apart(self.demo_folder)  # trying it out changes none of mine
 
         def make() -> Journal:
             journal = vault.create(self.path, DEMO_PASSPHRASE)
@@ -210,5 +211,6 @@ class AppController:
 
         self.close_journal()
         if self.demo_folder is not None:
+            settings.keep_apart(None)
             shutil.rmtree(self.demo_folder, ignore_errors=True)
             self.demo_folder = None

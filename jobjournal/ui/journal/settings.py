@@ -24,10 +24,26 @@ DEFAULT_BACKUP_BUDGET_MB = 2048
 MAX_BACKUP_BUDGET_MB = 10_000_000
 
 
+SETTINGS_FILE = "settings.ini"
+_apart: Path | None = None  # the example journal's own folder while it is open
+
+
 def app_settings() -> QSettings:
-    folder = paths.config_dir()
+    folder = _apart or paths.config_dir()
     paths.make_private_dir(folder)
-    return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings(str(folder / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+
+def keep_apart(folder: Path | None) -> None:
+    """From now on read and write preferences in `folder` (None: the person's own again).
+    The example journal (`--demo`) starts from a copy of the person's preferences, and
+    what is changed while trying it (dark mode, the letters folder) stays with it."""
+    global _apart
+    if folder is not None:
+        own = paths.config_dir() / SETTINGS_FILE
+        if own.exists():
+            (folder / SETTINGS_FILE).write_bytes(own.read_bytes())
+    _apart = folder
 
 
 def last_journal_path() -> Path:
