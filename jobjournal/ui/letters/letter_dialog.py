@@ -275,7 +275,10 @@ class LetterDialog(QDialog):
         labelled_row(form, "Save &in:", folder_row, self.folder)
         labelled_row(form, "File &name:", self.file_name)
         note = QLabel("The Word file is not encrypted: keep it somewhere private.")
-        note.setEnabled(False)  # a quiet hint, not a warning
+        note.setAccessibleName("Not encrypted")
+        italic = note.font()
+        italic.setItalic(True)  # a quiet hint, but in the text's own colour: readable
+        note.setFont(italic)
         form.addRow("", note)
         return form
 

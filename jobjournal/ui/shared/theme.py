@@ -10,7 +10,13 @@ applied.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QPainter
 
 # `Qt` is imported inside the functions: its first use builds every Qt enum (~18 ms), and
 # with the "system" theme that can wait until the first window has painted.
@@ -41,8 +47,9 @@ def apply_theme(name: str) -> None:
 
 
 def outline_indicators() -> None:
-    """Fusion draws a check box's frame a shade darker than the window: on a dark palette
-    an unticked box vanishes. This style adds a frame in the text's colour there."""
+    """Fusion draws a check box's frame, and a text field's, a shade darker than the
+    window: on a dark palette an unticked box vanishes and the search and filter fields
+    can hardly be told from the window. This style adds a frame in the text's colour."""
     from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
 
     class _Outlined(QProxyStyle):
@@ -51,16 +58,26 @@ def outline_indicators() -> None:
             QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
         )
 
+        _FIELDS = (QStyle.PrimitiveElement.PE_FrameLineEdit,)
+
         def drawPrimitive(self, element, option, painter, widget=None):  # type: ignore[no-untyped-def]
             super().drawPrimitive(element, option, painter, widget)
-            if element in self._BOXES and is_dark(option.palette):
-                edge = QColor(option.palette.color(QPalette.ColorRole.Text))
-                edge.setAlphaF(0.55)
-                painter.save()
-                painter.setPen(edge)
-                painter.setBrush(QColor(0, 0, 0, 0))
-                painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
-                painter.restore()
+            if not is_dark(option.palette):
+                return
+            if element in self._BOXES:
+                self._edge(painter, option.rect.adjusted(1, 1, -2, -2), option.palette, 0.55)
+            elif element in self._FIELDS:
+                self._edge(painter, option.rect.adjusted(0, 0, -1, -1), option.palette, 0.45)
+
+        @staticmethod
+        def _edge(painter: QPainter, rect: QRect, palette: QPalette, strength: float) -> None:
+            edge = QColor(palette.color(QPalette.ColorRole.Text))
+            edge.setAlphaF(strength)
+            painter.save()
+            painter.setPen(edge)
+            painter.setBrush(QColor(0, 0, 0, 0))
+            painter.drawRect(rect)
+            painter.restore()
 
     app = QApplication.instance()
     if not isinstance(app, QApplication) or isinstance(app.style(), QProxyStyle):
