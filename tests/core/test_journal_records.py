@@ -288,3 +288,20 @@ def test_unknown_reason_is_refused(journal: Journal) -> None:
     app = application(journal, status=Status.APPLIED)
     with pytest.raises(InvalidInput, match="Unknown reason"):
         journal.set_status(app, Status.WITHDRAWN, reason_code="bored")
+
+
+def test_last_change_is_the_day_the_current_status_began(journal: Journal) -> None:
+    """The list's "Last change" column and its default order: the day given for the
+    change, not the day it was typed in (a change recorded late, an import, the demo)."""
+    app = application(journal, status=Status.APPLIED, on=date(2026, 9, 1))
+    journal.set_status(app, Status.SCREENING, on=date(2026, 10, 2))
+    (row,) = journal.list_applications()
+    assert row.status_changed_at.date() == date(2026, 10, 2)
+    moved = journal.set_status(app, Status.INTERVIEWING, on=date(2026, 10, 20))
+    assert moved.undo is not None
+    journal.undo(moved.undo)
+    (row,) = journal.list_applications()
+    assert row.status_changed_at.date() == date(2026, 10, 2)
+    journal.undo_last_status_change(app)
+    (row,) = journal.list_applications()
+    assert row.status_changed_at.date() == date(2026, 9, 1)

@@ -458,3 +458,11 @@ def test_escape_asks_before_throwing_a_typed_application_away(
     assert kept == ["Acme Robotics"]
     assert len(asked) == 2 and "Discard this new application" in asked[0]
     assert demo_journal.count_applications() == 12
+
+
+def test_the_column_the_list_is_sorted_by_shows_at_the_default_size(window: MainWindow) -> None:
+    header = window.table.horizontalHeader()
+    sorted_by = header.sortIndicatorSection()
+    shown_at = header.sectionViewportPosition(sorted_by)
+    assert shown_at >= 0 and shown_at + header.sectionSize(sorted_by) <= header.width()
+    assert window.model.headerData(sorted_by, Qt.Orientation.Horizontal) == "Last change"

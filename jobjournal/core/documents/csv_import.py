@@ -25,7 +25,7 @@ from jobjournal.core.documents.transfer import FORMULA_STARTS
 from jobjournal.core.errors import InvalidInput, JournalError, os_error_reason
 from jobjournal.core.records import transitions, validation
 from jobjournal.core.records.folding import fold
-from jobjournal.core.records.journal import split_texts
+from jobjournal.core.records.journal import split_texts, status_since
 from jobjournal.core.records.money import parse_amount
 from jobjournal.core.records.progress import Progress
 from jobjournal.core.storage import models as m
@@ -688,7 +688,7 @@ class _RowWriter:
                 "id": self.next_id,
                 "company_id": company_id,
                 "status": row.statuses[-1].value,
-                "status_changed_at": self.now,
+                "status_changed_at": status_since(_current_since(row, self.now), self.now),
                 "created_at": self.now,
             }
             applications.append(record)
@@ -721,20 +721,29 @@ _APPLICATION_DEFAULTS: dict[str, Any] = {
 }
 
 
+def _current_since(row: PlannedRow, now: datetime) -> date:
+    """The day the row's current status began: the sheet's "status changed on" when it
+    has one, else the first date it gives (as `_history` dates the last change)."""
+    first = row.on or row.changed_on or now.date()
+    return row.changed_on or first
+
+
 def _history(application_id: int, row: PlannedRow, now: datetime) -> list[dict[str, Any]]:
     first = row.on or row.changed_on or now.date()
-    later = row.changed_on or first
+    last = len(row.statuses) - 1
     moves = zip([None, *row.statuses[:-1]], row.statuses, strict=True)
     return [
         {
             "application_id": application_id,
             "from_status": before.value if before else None,
             "to_status": after.value,
-            "changed_on": later if before else first,
+            # Earlier steps on the first date; the current status since the day the
+            # sheet says it changed.
+            "changed_on": _current_since(row, now) if number == last else first,
             "recorded_at": now,
             "ended_by": transitions.ENDED_BY_STATUS.get(after) if before else None,
             "reason_code": None,
             "reason_text": "",
         }
-        for before, after in moves
+        for number, (before, after) in enumerate(moves)
     ]

@@ -320,7 +320,7 @@ class Journal:
                 record.applied_on = on  # the same day, told twice: corrected together
             change.changed_on = on
             if at == len(history) - 1:  # the current status: "since when" follows the date
-                record.status_changed_at = datetime.combine(on, change.recorded_at.time())
+                record.status_changed_at = status_since(on, change.recorded_at)
             return log.undo(session).changes(change.application_id)
 
     def undo_last_status_change(self, application_id: int) -> Changes:
@@ -524,13 +524,21 @@ def _find_or_add_company(session: Session, name: str) -> int:
     return company.id
 
 
+def status_since(day: date, recorded_at: datetime) -> datetime:
+    """When an application's current status began, as the list shows and sorts it ("Last
+    change"): the day the person gave for the change, at the time it was recorded (which
+    orders the changes of one day)."""
+    return datetime.combine(day, recorded_at.time())
+
+
 def insert_application(
     session: Session, status: Status, on: date | None, fields: dict[str, Any], texts: dict[str, Any]
 ) -> m.Application:
     """A new application with its first status change, inside a caller's transaction;
     `fields` and `texts` are already cleaned."""
     now = datetime.now()
-    record = m.Application(status=status.value, status_changed_at=now, created_at=now, **fields)
+    since = status_since(on or now.date(), now)
+    record = m.Application(status=status.value, status_changed_at=since, created_at=now, **fields)
     validation.check_record(record)
     record.text = m.ApplicationText(**texts)
     session.add(record)
@@ -572,7 +580,8 @@ def record_move(session: Session, move: StatusMove, when: date, reason_text: str
             reason_text=reason_text,
         )
     )
-    record.status, record.status_changed_at = move.status.value, datetime.now()
+    record.status = move.status.value
+    record.status_changed_at = status_since(when, datetime.now())
 
 
 def undo_last_move(session: Session, application_id: int) -> None:
@@ -583,7 +592,7 @@ def undo_last_move(session: Session, application_id: int) -> None:
         raise InvalidInput("There is no status change to undo.")
     session.delete(history[-1])
     record.status = history[-2].to_status
-    record.status_changed_at = history[-2].recorded_at
+    record.status_changed_at = status_since(history[-2].changed_on, history[-2].recorded_at)
 
 
 def _status_history(session: Session, application_id: int) -> list[m.StatusChange]:

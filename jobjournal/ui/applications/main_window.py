@@ -43,7 +43,12 @@ from jobjournal.core.records.listing import NO_FILTER, ApplicationFilter
 from jobjournal.core.records.transitions import allowed_next
 from jobjournal.core.storage.models import Application, Company, Contact, Status, StatusChange
 from jobjournal.core.work.due import due_items
-from jobjournal.ui.applications.applications_model import COL_CHANGED, REACH, ApplicationsModel
+from jobjournal.ui.applications.applications_model import (
+    COL_CHANGED,
+    COL_STATUS,
+    REACH,
+    ApplicationsModel,
+)
 from jobjournal.ui.applications.detail_pane import DetailPane
 from jobjournal.ui.applications.due_panel import DuePanel
 from jobjournal.ui.applications.pipeline import PipelineList
@@ -127,7 +132,7 @@ class MainWindow(QMainWindow):
         self.splitter.setAccessibleName("Panes")
         for pane in (left, self.middle, self.detail):
             self.splitter.addWidget(pane)
-        self.splitter.setSizes([190, 560, 450])
+        self.splitter.setSizes([180, 600, 420])  # the list wider than the details
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
         self._build_toolbar()
@@ -150,6 +155,10 @@ class MainWindow(QMainWindow):
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         for column, width in enumerate((150, 200, 100, 95, 190)):
             table.setColumnWidth(column, width)
+        # The list is sorted by the last change first: that column shows beside the status,
+        # not off screen to the right, where the list looked unsorted.
+        table.horizontalHeader().moveSection(COL_CHANGED, COL_STATUS + 1)
+        table.setColumnWidth(COL_CHANGED, 95)
         return table
 
     def _build_toolbar(self) -> None:
