@@ -460,7 +460,11 @@ def test_escape_asks_before_throwing_a_typed_application_away(
     assert demo_journal.count_applications() == 12
 
 
-def test_the_column_the_list_is_sorted_by_shows_at_the_default_size(window: MainWindow) -> None:
+def test_the_column_the_list_is_sorted_by_shows_at_the_default_size(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.resize(1200, 700)  # as first shown on a laptop (this test screen is smaller)
+    qtbot.wait(50)
     header = window.table.horizontalHeader()
     sorted_by = header.sortIndicatorSection()
     shown_at = header.sectionViewportPosition(sorted_by)

@@ -59,7 +59,12 @@ from jobjournal.ui.journal import settings
 from jobjournal.ui.journal.data_actions import DataActions
 from jobjournal.ui.letters.letter_dialog import KIND_FOR_STATUS, LetterDialog
 from jobjournal.ui.offers.offer_actions import OfferActions, offer_verdicts
-from jobjournal.ui.shared.basics import impact_words, say_replaced_characters, use_money_style
+from jobjournal.ui.shared.basics import (
+    fit_on_screen,
+    impact_words,
+    say_replaced_characters,
+    use_money_style,
+)
 from jobjournal.ui.shared.dialogs import (
     ChangePassphraseDialog,
     NewApplicationDialog,
@@ -102,7 +107,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._connect()
-        self.resize(1200, 760)
+        fit_on_screen(self, 1200, 760)
         self._restore_window_state()
         self.refresh(select=None)
         if journal.vault.keychain_note:

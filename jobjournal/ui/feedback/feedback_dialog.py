@@ -13,7 +13,7 @@ from jobjournal.core.errors import InvalidInput
 from jobjournal.core.storage import models as m
 from jobjournal.core.work import feedback
 from jobjournal.ui.offers.offer_dialogs import EntryList
-from jobjournal.ui.shared.basics import labelled_row, message_label
+from jobjournal.ui.shared.basics import fit_on_screen, labelled_row, message_label
 from jobjournal.ui.shared.dialogs import EnterAddsLines, dialog_buttons
 from jobjournal.ui.shared.fields import DateField, choice_box, choose, text_edit
 
@@ -104,7 +104,7 @@ class FeedbackDialog(EnterAddsLines):
         layout.addWidget(answer_box)
         layout.addWidget(self.message)
         layout.addWidget(dialog_buttons(self, "&Save feedback", "Save feedback"))
-        self.resize(620, 640)
+        fit_on_screen(self, 620, 640)
 
     def _load(self, stored: m.FeedbackRequest) -> None:
         self.asked_on.set_date(stored.asked_on)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobjournal.core.insight.insights import Insights
-from jobjournal.ui.shared.basics import close_buttons
+from jobjournal.ui.shared.basics import close_buttons, fit_on_screen
 from jobjournal.ui.shared.private_clipboard import copy_private
 
 ROW = 26  # height of one bar row
@@ -268,7 +268,7 @@ class InsightsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(860, 760)
+        fit_on_screen(self, 860, 760)
 
     def copy_as_text(self) -> None:
         copy_private("\n".join(summary_lines(self.chart.numbers)))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from jobjournal.core.storage import models as m
 from jobjournal.core.work import feedback
 from jobjournal.ui.applications import record_views
-from jobjournal.ui.shared.basics import close_buttons
+from jobjournal.ui.shared.basics import close_buttons, fit_on_screen
 from jobjournal.ui.shared.dates import day_text
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ class LessonsDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
         layout.addWidget(close_buttons(self))
-        self.resize(1000, 700)
+        fit_on_screen(self, 1000, 700)
         self.action_items.setFocus()
         if self.action_items.count():
             self.action_items.setCurrentRow(0)

@@ -31,7 +31,7 @@ from jobjournal.core.errors import JournalError
 from jobjournal.core.records.folding import fold
 from jobjournal.core.storage import models as m
 from jobjournal.core.work import interviews as iv
-from jobjournal.ui.shared.basics import labelled_row, message_label, show_message
+from jobjournal.ui.shared.basics import fit_on_screen, labelled_row, message_label, show_message
 from jobjournal.ui.shared.dialogs import ActionDialog, dialog_buttons
 from jobjournal.ui.shared.fields import DateField, choice_box, choose, line_edit, text_edit
 
@@ -243,7 +243,7 @@ class ReflectionDialog(QDialog):
         self._timer.timeout.connect(self.save)
         self._build(_heading(journal, interview))
         self._load(iv.reflection_of(interview))
-        self.resize(1100, 780)
+        fit_on_screen(self, 1100, 780)
         self.new_question.setFocus()
 
     # -- building ---------------------------------------------------------------------

@@ -25,6 +25,7 @@ from jobjournal.core.records.folding import fold
 from jobjournal.core.storage import models as m
 from jobjournal.core.work import interviews as iv
 from jobjournal.ui.applications import record_views
+from jobjournal.ui.shared.basics import fit_on_screen
 from jobjournal.ui.shared.dates import day_text
 from jobjournal.ui.shared.fields import line_edit
 
@@ -66,7 +67,7 @@ class ReviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.text, 1)
-        self.resize(900, 800)
+        fit_on_screen(self, 900, 800)
         self.reload()
 
     def wanted(self) -> iv.ReviewFilter:
@@ -150,7 +151,7 @@ class QuestionBankDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
-        self.resize(1100, 760)
+        fit_on_screen(self, 1100, 760)
         self._fill("")
 
     def _fill(self, typed: str) -> None:

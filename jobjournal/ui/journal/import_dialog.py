@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from jobjournal.core.documents import csv_import
 from jobjournal.core.errors import JournalError
 from jobjournal.core.records.progress import Progress
-from jobjournal.ui.shared.basics import labelled_row, message_label, show_message
+from jobjournal.ui.shared.basics import fit_on_screen, labelled_row, message_label, show_message
 from jobjournal.ui.shared.dialogs import ActionDialog, dialog_buttons
 from jobjournal.ui.shared.fields import NOT_SET
 from jobjournal.ui.shared.work import run_with_progress
@@ -84,7 +84,7 @@ class ImportDialog(ActionDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.action = self._import
-        self.resize(960, 760)
+        fit_on_screen(self, 960, 760)
         self._show_plan(first)
 
     def _mapping_box(self) -> QGroupBox:

@@ -38,7 +38,7 @@ from jobjournal.core.storage import models as m
 from jobjournal.core.storage.models import Status
 from jobjournal.core.work.packages import current_job
 from jobjournal.ui.journal import settings
-from jobjournal.ui.shared.basics import labelled_row, message_label, show_message
+from jobjournal.ui.shared.basics import fit_on_screen, labelled_row, message_label, show_message
 from jobjournal.ui.shared.fields import DateField, choice_box, choose, line_edit, text_edit
 from jobjournal.ui.shared.private_clipboard import copy_private
 
@@ -101,7 +101,7 @@ class LetterDialog(QDialog):
         self._check_timer.setInterval(400)  # after typing pauses
         self._check_timer.timeout.connect(self._recheck)
         self._build(kind)
-        self.resize(860, 760)
+        fit_on_screen(self, 860, 760)
         if letter_id is None:
             self._show_options_for_kind()
             self.redraft()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from jobjournal.core.work import packages
 from jobjournal.core.work.packages import Assumptions
-from jobjournal.ui.shared.basics import close_buttons, labelled_row
+from jobjournal.ui.shared.basics import close_buttons, fit_on_screen, labelled_row
 
 if TYPE_CHECKING:
     from jobjournal.core.records.journal import Journal
@@ -49,7 +49,7 @@ class CompareDialog(QDialog):
         self.choices = packages.offer_choices(journal)
         self.has_current_job = packages.current_job(journal) is not None
         self._build(selected)
-        self.resize(1180, 820)
+        fit_on_screen(self, 1180, 820)
         self.refresh()
 
     # -- building -------------------------------------------------------------------------

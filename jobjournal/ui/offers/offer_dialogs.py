@@ -26,7 +26,7 @@ from jobjournal.core.errors import InvalidInput
 from jobjournal.core.records.money import format_amount, parse_amount
 from jobjournal.core.storage import models as m
 from jobjournal.core.work import offers
-from jobjournal.ui.shared.basics import labelled_row, message_label
+from jobjournal.ui.shared.basics import fit_on_screen, labelled_row, message_label
 from jobjournal.ui.shared.dialogs import ActionDialog, EnterAddsLines, dialog_buttons
 from jobjournal.ui.shared.field_set import FieldSet, Spec
 from jobjournal.ui.shared.fields import DateField, choice_box, line_edit, text_edit
@@ -311,7 +311,7 @@ class RoundDialog(EnterAddsLines):
         layout.addWidget(answer_box)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(640, 720)
+        fit_on_screen(self, 640, 720)
 
     def add_argument(self) -> None:
         detail = self.detail.text().strip()

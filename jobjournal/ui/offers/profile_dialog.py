@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from jobjournal.core.storage import models as m
 from jobjournal.core.work import packages
 from jobjournal.ui.offers.offer_dialogs import PACKAGE_SPECS
-from jobjournal.ui.shared.basics import message_label, use_money_style
+from jobjournal.ui.shared.basics import fit_on_screen, message_label, use_money_style
 from jobjournal.ui.shared.dialogs import ActionDialog, dialog_buttons
 from jobjournal.ui.shared.field_set import FieldSet, Spec
 
@@ -68,7 +68,7 @@ class ProfileDialog(ActionDialog):
         self._build()
         self._load()
         self.action = self._save
-        self.resize(720, 680)
+        fit_on_screen(self, 720, 680)
 
     def _build(self) -> None:
         self.tabs = QTabWidget()

@@ -110,3 +110,14 @@ def close_buttons(dialog: QDialog) -> QDialogButtonBox:
     close.setAccessibleName("Close")
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+FIRST_HEIGHT = 700  # as first shown: a 1366×768 laptop screen with a taskbar
+
+
+def fit_on_screen(window: QWidget, width: int, height: int) -> None:
+    """Size a window as asked, but within its screen (a margin left for the window frame)
+    and no taller than FIRST_HEIGHT: larger screens get the asked size, a laptop the room
+    it has. Its layout's minimum still holds."""
+    screen = window.screen().availableGeometry()
+    window.resize(min(width, screen.width() - 40), min(height, FIRST_HEIGHT, screen.height() - 60))
