@@ -161,6 +161,8 @@ class QuestionBankDialog(QDialog):
         ]
         self.list.clear()
         self.list.addItems([_group_label(g) for g in self._shown])
+        for row, group in enumerate(self._shown):  # a long question, whole, on hover
+            self.list.item(row).setToolTip(group.wording)
         self.count.setText(f"{len(self._shown)} question{'s' if len(self._shown) != 1 else ''}")
         if self._shown:
             self.list.setCurrentRow(0)
@@ -207,8 +209,9 @@ def _review_entry(entry: iv.ReviewEntry) -> str:
 
 
 def _group_label(group: iv.QuestionGroup) -> str:
-    best = f"  ·  best {group.best_rating}/5" if group.best_rating else ""
-    return f"{group.wording}   ({group.times}×{best})"
+    """How often and how well first, so a long question cut at the list's edge keeps them."""
+    best = f" · best {group.best_rating}/5" if group.best_rating else ""
+    return f"{group.times}×{best}  {group.wording}"
 
 
 def _group_html(group: iv.QuestionGroup) -> str:
