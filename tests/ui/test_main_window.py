@@ -470,3 +470,20 @@ def test_the_column_the_list_is_sorted_by_shows_at_the_default_size(
     shown_at = header.sectionViewportPosition(sorted_by)
     assert shown_at >= 0 and shown_at + header.sectionSize(sorted_by) <= header.width()
     assert window.model.headerData(sorted_by, Qt.Orientation.Horizontal) == "Last change"
+
+
+def test_the_due_list_is_grouped_by_when_and_says_each_kind_in_a_word(
+    window: MainWindow,
+) -> None:
+    from jobjournal.ui.applications.due_panel import GROUPS, WORDS
+
+    due = window.due
+    rows = [due.item(i) for i in range(due.count())]
+    headings = [r.text() for r in rows if r.data(Qt.ItemDataRole.UserRole) is None]
+    things = [r.text() for r in rows if r.data(Qt.ItemDataRole.UserRole) is not None]
+    assert headings and all(h.split(" (")[0] in GROUPS for h in headings)
+    named = [h.split(" (")[0] for h in headings]
+    assert named == sorted(named, key=GROUPS.index)  # most pressing first
+    counts = sum(int(h.rsplit("(", 1)[1].rstrip(")")) for h in headings)
+    assert counts == len(things)
+    assert all(any(f" {word}: " in t for word in WORDS.values()) for t in things)
