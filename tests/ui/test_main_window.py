@@ -487,3 +487,16 @@ def test_the_due_list_is_grouped_by_when_and_says_each_kind_in_a_word(
     counts = sum(int(h.rsplit("(", 1)[1].rstrip(")")) for h in headings)
     assert counts == len(things)
     assert all(any(f" {word}: " in t for word in WORDS.values()) for t in things)
+
+
+def test_each_status_has_its_own_colour_beside_its_name(window: MainWindow) -> None:
+    from jobjournal.ui.applications.applications_model import COL_STATUS
+    from jobjournal.ui.shared.theme import STATUS_COLOURS
+
+    assert set(STATUS_COLOURS) == {s.value for s in Status}
+    assert len(set(STATUS_COLOURS.values())) == len(STATUS_COLOURS)
+    index = window.model.index(0, COL_STATUS)
+    assert index.data() in {s.label for s in Status}  # the name stays: colour is no cue alone
+    assert not index.data(Qt.ItemDataRole.DecorationRole).isNull()
+    marked = [window.pipeline.item(i) for i in range(window.pipeline.count())]
+    assert sum(not item.icon().isNull() for item in marked) == len(Status)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor
 from jobjournal.core.records.listing import NO_FILTER
 from jobjournal.core.records.transitions import FINAL
 from jobjournal.ui.shared.dates import day_text
+from jobjournal.ui.shared.theme import status_dot
 
 if TYPE_CHECKING:
     from jobjournal.core.records.journal import Journal
@@ -78,6 +79,8 @@ class ApplicationsModel(QAbstractTableModel):
             return row.id
         if role == ROW_ROLE:
             return row
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == COL_STATUS:
+            return status_dot(row.status.value)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == COL_NEXT:
             return OVERDUE if self._is_overdue(row) else None
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_NEXT:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
 from jobjournal.core.records.transitions import ACTIVE as IN_PROGRESS
 from jobjournal.core.storage.models import Status
+from jobjournal.ui.shared.theme import STATUS_COLOURS, status_dot
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 ALL, ACTIVE = "all", "active"
@@ -28,6 +29,8 @@ class PipelineList(QListWidget):
         for key in self._labels:
             item = QListWidgetItem(self._labels[key])
             item.setData(KEY_ROLE, key)
+            if key in STATUS_COLOURS:
+                item.setIcon(status_dot(key))
             self.addItem(item)
         self.item(0).setSelected(True)
         self.itemSelectionChanged.connect(self._on_selection)

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRect
-    from PySide6.QtGui import QPainter
+    from PySide6.QtGui import QIcon, QPainter
 
 # `Qt` is imported inside the functions: its first use builds every Qt enum (~18 ms), and
 # with the "system" theme that can wait until the first window has painted.
@@ -153,3 +153,39 @@ def _palette(**c: str) -> QPalette:
     for key in (role.Text, role.WindowText, role.ButtonText):
         palette.setColor(group.Disabled, key, QColor(c["disabled"]))
     return palette
+
+
+# One colour per status, from the Okabe-Ito set (told apart with any colour vision), each
+# mid-toned to read on light and dark: always beside the status's name, never instead.
+STATUS_COLOURS = {
+    "saved": "#9a9a9a",
+    "applied": "#0072b2",
+    "screening": "#56b4e9",
+    "interviewing": "#009e73",
+    "offer": "#e69f00",
+    "negotiating": "#d55e00",
+    "accepted": "#2e9f5e",
+    "declined": "#cc79a7",
+    "withdrawn": "#7f7f7f",
+    "rejected": "#c0392b",
+    "no_response": "#b0a36a",
+}
+_DOTS: dict[str, QIcon] = {}
+
+
+def status_dot(status: str) -> QIcon:
+    """A small round mark in the status's colour (a QIcon), ringed so it shows on any
+    background."""
+    if status not in _DOTS:
+        from PySide6.QtGui import QIcon, QPainter, QPixmap
+
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(0, 0, 0, 90))
+        painter.setBrush(QColor(STATUS_COLOURS.get(status, "#9a9a9a")))
+        painter.drawEllipse(1, 1, 10, 10)
+        painter.end()
+        _DOTS[status] = QIcon(pixmap)
+    return _DOTS[status]
