@@ -6,17 +6,12 @@ before the first paint (so it imports nothing but a few widget classes).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLayout,
-    QLineEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QLineEdit, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 
 def message_label(name: str) -> QLabel:
@@ -105,6 +100,8 @@ def impact_words(impact: dict[str, int]) -> str:
 def close_buttons(dialog: QDialog) -> QDialogButtonBox:
     """A Close button for a window that only shows things (Escape closes it too), named
     for screen readers."""
+    from PySide6.QtWidgets import QDialogButtonBox  # not before the first paint
+
     buttons = QDialogButtonBox()
     close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
     close.setAccessibleName("Close")
