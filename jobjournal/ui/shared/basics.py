@@ -116,5 +116,11 @@ def fit_on_screen(window: QWidget, width: int, height: int) -> None:
     """Size a window as asked, but within its screen (a margin left for the window frame)
     and no taller than FIRST_HEIGHT: larger screens get the asked size, a laptop the room
     it has. Its layout's minimum still holds."""
-    screen = window.screen().availableGeometry()
+    from PySide6.QtGui import QGuiApplication  # not before the first paint
+
+    # The primary screen's room. Asking a window not yet shown for its screen
+    # (window.screen()) was followed, a few dialogs later in the test suite, by a crash
+    # inside QWidget::screen() on a dangling screen; the primary screen is asked instead.
+    primary = QGuiApplication.primaryScreen()
+    screen = primary.availableGeometry()
     window.resize(min(width, screen.width() - 40), min(height, FIRST_HEIGHT, screen.height() - 60))
