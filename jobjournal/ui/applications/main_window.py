@@ -547,7 +547,9 @@ class MainWindow(QMainWindow):
 
         dialog.action = add
         if dialog.exec() == QDialog.DialogCode.Accepted and created:
-            self.show_all_if_hidden(created[0])
+            # Its row is drawn already (show_changes); only a filter hiding it reloads.
+            self._show_focus(created[0])
+            self.table.setFocus()
 
     def show_all_if_hidden(self, application_id: int) -> None:
         """Show an application, widening the filters if they hide it."""
