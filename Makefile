@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FIGURE ?=
 
-.PHONY: run test lint coverage bench package install-desktop uninstall-desktop icons clean
+.PHONY: run test lint coverage bench plain package install-desktop uninstall-desktop icons clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+# The read-only records the window is given, written again from models.py.
+plain: $(VENV)/.installed-app
+	$(BIN)/python -m jobjournal.core.records.plain_source
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks $(FIGURE)

@@ -19,6 +19,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from benchmarks.common import BenchKeyring, Figure, median_ms
 from jobjournal.core.documents import csv_import
+from jobjournal.core.records import plain
 from jobjournal.core.storage import vault
 from jobjournal.core.work.demo import fill_demo
 
@@ -90,7 +91,6 @@ def csv_import_rate() -> Figure:
 def note_show_5mb() -> Figure:
     from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-    from jobjournal.core.storage import models as m
     from jobjournal.ui.applications.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
@@ -98,7 +98,7 @@ def note_show_5mb() -> Figure:
     with tempfile.TemporaryDirectory() as folder:
         journal = vault.create(Path(folder) / "notes.db", "benchmark passphrase")
         fill_demo(journal)
-        big, other = (a.id for a in journal.all(m.Application)[:2])
+        big, other = (a.id for a in journal.all(plain.Application)[:2])
         journal.update_application(big, notes=NOTE)
         window = MainWindow(journal)
         try:

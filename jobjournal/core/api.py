@@ -4,6 +4,8 @@ Operations that change the journal return `Changes` (data: what was added, chang
 removed, `.id` for the record made, `.undo` to take it back with `undo(journal, …)`,
 whose result's `.undo` redoes it). Readers return records, rows or counts. Words for a
 person are the window's to make; a refusal is a `JournalError` whose message is one.
+Records come out as read-only copies from `plain` (`get(journal, plain.Offer, id)`): frozen,
+holding what they relate to, never reaching back into the file.
 
     from jobjournal.core import api
 
@@ -22,6 +24,7 @@ from jobjournal.core.documents.letters import record, reopen, with_text, write
 from jobjournal.core.documents.transfer import export_csv, export_json, import_json
 from jobjournal.core.errors import InvalidInput, JournalError
 from jobjournal.core.insight.insights import insights
+from jobjournal.core.records import plain
 from jobjournal.core.records.changes import Changes
 from jobjournal.core.records.journal import Journal, StatusMove
 from jobjournal.core.storage.models import Status
@@ -98,6 +101,7 @@ __all__ = [
     "list_applications",
     "lock",
     "others_to_end",
+    "plain",
     "prepare",
     "profile",
     "question_asked",

@@ -16,6 +16,7 @@ from support import PASSPHRASE, PROJECT_DIR, keep_section
 
 from jobjournal.core.documents import csv_import, transfer
 from jobjournal.core.errors import JournalError
+from jobjournal.core.records import plain
 from jobjournal.core.records.journal import Journal
 from jobjournal.core.storage import models as m
 from jobjournal.core.storage import vault
@@ -51,7 +52,7 @@ def test_every_bad_input_file_is_handled_or_refused_clearly(fresh: Any, tmp_path
             results[name] = (wanted, _import_json(journal, path))
         else:
             results[name] = (wanted, _import_csv(csv_journal, path))
-    assert empty.count_applications() == 0 and empty.all(m.Company) == []
+    assert empty.count_applications() == 0 and empty.all(plain.Company) == []
     mismatches = [
         f"{name}: expected {wanted}, got {seen}"
         for name, (wanted, seen) in results.items()
@@ -93,7 +94,7 @@ def _import_json(journal: Journal, path: Path) -> str:
         counts = transfer.import_json(journal, transfer.read_export(path))
     except JournalError as error:
         return f"refused: {error}"
-    notes = sum(bool(t.notes) for t in journal.all(m.ApplicationText))
+    notes = sum(bool(t.notes) for t in journal.all(plain.ApplicationText))
     return f"imported {counts['applications']} applications, {notes} notes kept"
 
 
@@ -186,7 +187,7 @@ def test_any_edit_of_any_field_is_refused_with_a_report_or_imported_whole(
         assert journal.count_applications() == 0
         return
     assert counts["applications"] == 12
-    journal.records_of(journal.all(m.Application)[0].id)  # what the detail pane reads
+    journal.records_of(journal.all(plain.Application)[0].id)  # what the detail pane reads
     with journal.session() as session:  # empty again for the next example
         for each in reversed(m.Base.metadata.sorted_tables):
             if each.name not in ("journal_info", "profile"):

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from support import application_at
 
 from jobjournal.core.errors import InvalidInput
+from jobjournal.core.records import plain
 from jobjournal.core.records.changes import Changes
 from jobjournal.core.records.journal import Journal
 from jobjournal.core.storage import models as m
@@ -121,7 +122,7 @@ def test_an_undo_refuses_to_overwrite_what_changed_since(demo_journal: Journal) 
     assert edit.undo is not None
     with pytest.raises(InvalidInput, match="changed since"):
         demo_journal.undo(edit.undo)
-    assert demo_journal.get(m.Application, pinecrest).priority == 2
+    assert demo_journal.get(plain.Application, pinecrest).priority == 2
 
 
 def test_an_undo_of_an_undo_is_refused_when_it_was_re_recorded(demo_journal: Journal) -> None:
@@ -139,5 +140,5 @@ def test_an_undo_of_an_undo_is_refused_when_it_was_re_recorded(demo_journal: Jou
 
 def test_changing_nothing_leaves_nothing_to_undo(demo_journal: Journal) -> None:
     pinecrest = application_at(demo_journal, "Pinecrest Media")
-    same = demo_journal.get(m.Application, pinecrest).job_title
+    same = demo_journal.get(plain.Application, pinecrest).job_title
     assert not demo_journal.update_application(pinecrest, job_title=same).undo

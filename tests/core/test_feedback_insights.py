@@ -11,6 +11,7 @@ from support import DEMO_TODAY, application_at
 from jobjournal.core.documents import letters
 from jobjournal.core.errors import InvalidInput
 from jobjournal.core.insight import insights
+from jobjournal.core.records import plain
 from jobjournal.core.records.journal import Journal
 from jobjournal.core.storage import models as m
 from jobjournal.core.storage.models import Status
@@ -37,7 +38,7 @@ def test_rejecting_opens_a_feedback_request_and_one_undo_takes_back_both(
         (request_id, today, None)
     ]
     # Whom to ask: the person the request letter goes to (met at the last interview).
-    asked = demo_journal.get(m.Contact, records.feedback[0].contact_id)
+    asked = demo_journal.get(plain.Contact, records.feedback[0].contact_id)
     assert asked.name == letters.gather(demo_journal, pinecrest).recipient == "Jamie Park"
 
     assert rejected.undo is not None
@@ -123,7 +124,7 @@ def test_recording_feedback_with_actions_and_apply_again_is_one_save(
         ("Rehearse system design answers", False),
         ("Get the certification", True),
     ]
-    company = demo_journal.get(m.Application, pinecrest).company
+    company = demo_journal.get(plain.Application, pinecrest).company
     assert company.apply_again_after == date.today() + timedelta(days=180)
 
     feedback.set_done(demo_journal, request.actions[0].id, True)
@@ -143,7 +144,7 @@ def test_an_answer_before_the_request_is_refused_and_nothing_is_stored(
     with pytest.raises(InvalidInput, match="before"):
         feedback.save_feedback(demo_journal, pinecrest, written)
     assert demo_journal.records_of(pinecrest).feedback == []
-    assert demo_journal.get(m.Application, pinecrest).company.apply_again_after is None
+    assert demo_journal.get(plain.Application, pinecrest).company.apply_again_after is None
 
 
 def test_lessons_gather_feedback_open_actions_and_what_to_improve(demo_journal: Journal) -> None:

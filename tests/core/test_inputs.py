@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from support import application_at
 
 from jobjournal.core.errors import InvalidInput
+from jobjournal.core.records import plain
 from jobjournal.core.records.journal import Journal
 from jobjournal.core.records.validation import storable
-from jobjournal.core.storage import models as m
 from jobjournal.core.storage.models import Status
 from jobjournal.core.work import offers
 
@@ -124,7 +124,7 @@ def test_a_status_date_is_corrected_within_its_neighbours(journal: Journal) -> N
     dates = [c.changed_on for c in journal.status_history(application)]
     assert dates[-2] == date(2026, 3, 12)
     journal.change_status_date(ids[-1], date(2026, 3, 15))
-    record = journal.get(m.Application, application)
+    record = journal.get(plain.Application, application)
     assert record.status_changed_at.date() == date(2026, 3, 15)  # "since when" follows it
 
 
@@ -151,4 +151,4 @@ def test_correcting_the_applied_step_corrects_the_applied_date_told_with_it(
 ) -> None:
     application, ids = _moved_twice(journal)
     journal.change_status_date(ids[0], date(2026, 3, 1))  # the "Applied" it started with
-    assert journal.get(m.Application, application).applied_on == date(2026, 3, 1)
+    assert journal.get(plain.Application, application).applied_on == date(2026, 3, 1)

@@ -8,13 +8,14 @@ import pytest
 from support import application_at
 
 from jobjournal.core.errors import InvalidInput
+from jobjournal.core.records import plain
 from jobjournal.core.records.journal import Journal
 from jobjournal.core.storage import models as m
 from jobjournal.core.work import interviews as iv
 
 
 def _contact(journal: Journal, name: str) -> m.Contact:
-    return next(c for c in journal.all(m.Contact) if c.name == name)
+    return next(c for c in journal.all(plain.Contact) if c.name == name)
 
 
 MEETING = iv.Meeting(
@@ -37,12 +38,12 @@ def test_people_met_are_picked_or_typed_in_place(demo_journal: Journal) -> None:
     assert sorted(p.name for p in loaded.people) == ["Jamie Park", "Morgan Hale"]
     morgan = _contact(demo_journal, "Morgan Hale")
     assert morgan.title == "Data Editor" and morgan.relation == "interviewer"
-    assert morgan.company_id == demo_journal.get(m.Application, application_id).company_id
+    assert morgan.company_id == demo_journal.get(plain.Application, application_id).company_id
     assert morgan.id in {c.id for c in iv.contacts_at(demo_journal, application_id)}
     # Typing the same name again on the next round is the same person, not a twin.
     again = iv.Meeting(round="final", people=(iv.Person(name="Morgan Hale"),))
     iv.add_interview(demo_journal, application_id, again)
-    assert [c.name for c in demo_journal.all(m.Contact)].count("Morgan Hale") == 1
+    assert [c.name for c in demo_journal.all(plain.Contact)].count("Morgan Hale") == 1
 
 
 def test_a_reflection_is_saved_whole_and_reordering_keeps_question_records(
@@ -142,13 +143,15 @@ def test_the_question_bank_groups_counts_and_finds_the_best_answer(demo_journal:
     )
     assert bank == sorted(bank, key=lambda g: (-g.times, g.key))
     every = sum(g.times for g in bank)
-    asked_me = [q for q in demo_journal.all(m.InterviewQuestion) if q.direction == "asked_me"]
+    asked_me = [q for q in demo_journal.all(plain.InterviewQuestion) if q.direction == "asked_me"]
     assert every == len(asked_me)
 
 
 def test_the_review_filters_pages_and_keeps_time_order(demo_journal: Journal) -> None:
     everything = iv.review(demo_journal, limit=1000)
-    assert len(everything) == iv.review_count(demo_journal) == len(demo_journal.all(m.Interview))
+    assert (
+        len(everything) == iv.review_count(demo_journal) == len(demo_journal.all(plain.Interview))
+    )
     starts = [e.interview.starts_at for e in everything if e.interview.starts_at]
     assert starts == sorted(starts)
     page = iv.review(demo_journal, offset=2, limit=3)

@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from jobjournal.core.errors import InvalidInput
+from jobjournal.core.records import plain
 from jobjournal.core.records.journal import ConfirmationNeeded, Journal
 from jobjournal.core.storage import models as m
 from jobjournal.core.storage.models import Status
@@ -61,12 +62,12 @@ def test_every_record_kind_round_trips(journal: Journal) -> None:
     letter = journal.add(m.Letter, application_id=app, kind="thank_you", body="Thanks").new_id
     item = journal.add(m.PerfectOfferItem, profile_id=1, item="PTO", wanted="25 days").new_id
 
-    loaded = journal.get(m.Application, app)
+    loaded = journal.get(plain.Application, app)
     assert (loaded.salary_currency, loaded.text.notes, loaded.company.name) == ("EUR", "n", "Acme")
-    assert [q.id for q in journal.get(m.Interview, interview).questions] == [question]
-    assert [r.id for r in journal.get(m.Offer, offer).rounds] == [round_id]
-    assert [a.id for a in journal.get(m.FeedbackRequest, feedback).actions] == [action]
-    assert journal.get(m.Letter, letter).created_at.date() == date.today()
+    assert [q.id for q in journal.get(plain.Interview, interview).questions] == [question]
+    assert [r.id for r in journal.get(plain.Offer, offer).rounds] == [round_id]
+    assert [a.id for a in journal.get(plain.FeedbackRequest, feedback).actions] == [action]
+    assert journal.get(plain.Letter, letter).created_at.date() == date.today()
     assert [i.id for i in journal.profile().perfect_offer] == [item]
 
 
@@ -75,7 +76,7 @@ def test_update_returns_what_changed_and_saves(journal: Journal) -> None:
     changes = journal.update(m.Application, app, job_title="Senior Data Analyst", notes="new notes")
     assert changes.touches("applications") and changes.ids("applications") == {app}
     assert not changes.touches("companies")
-    assert journal.get(m.Application, app).job_title == "Senior Data Analyst"
+    assert journal.get(plain.Application, app).job_title == "Senior Data Analyst"
     assert journal.application_texts(app).notes == "new notes"
 
 
@@ -181,7 +182,7 @@ def test_an_application_without_dependents_deletes_straight_away(journal: Journa
 
 def test_a_company_with_applications_is_not_deleted(journal: Journal) -> None:
     app = application(journal)
-    company_id = journal.get(m.Application, app).company_id
+    company_id = journal.get(plain.Application, app).company_id
     with pytest.raises(InvalidInput, match="1 application"):
         journal.delete(m.Company, company_id)
 
@@ -195,22 +196,22 @@ def test_deleting_a_contact_unlinks_it_everywhere(journal: Journal) -> None:
         m.FeedbackRequest, application_id=app, asked_on=date(2026, 1, 1), contact_id=contact
     ).new_id
     journal.delete(m.Contact, contact)
-    assert journal.get(m.Application, app).contacts == []
-    assert journal.get(m.Interview, interview).people == []
-    assert journal.get(m.FeedbackRequest, request).contact_id is None
+    assert journal.get(plain.Application, app).contacts == ()
+    assert journal.get(plain.Interview, interview).people == ()
+    assert journal.get(plain.FeedbackRequest, request).contact_id is None
 
 
 def test_find_or_add_company_ignores_case(journal: Journal) -> None:
     first = journal.find_or_add_company("Acme Corp").new_id
     assert journal.find_or_add_company("  acme corp ").id == first
-    assert len(journal.all(m.Company)) == 1
+    assert len(journal.all(plain.Company)) == 1
 
 
 def test_questions_are_appended_in_order(journal: Journal) -> None:
     interview = journal.add(m.Interview, application_id=application(journal)).new_id
     for text in ("first", "second", "third"):
         journal.add_question(interview, text)
-    assert [q.question for q in journal.get(m.Interview, interview).questions] == [
+    assert [q.question for q in journal.get(plain.Interview, interview).questions] == [
         "first",
         "second",
         "third",
@@ -259,7 +260,7 @@ def test_illegal_jumps_are_refused_with_a_reason(
         journal.set_status(app, status)
     with pytest.raises(InvalidInput, match=message):
         journal.set_status(app, target)
-    assert journal.get(m.Application, app).status == (path[-1] if path else Status.SAVED)
+    assert journal.get(plain.Application, app).status == (path[-1] if path else Status.SAVED)
 
 
 def test_status_dates_are_checked(journal: Journal) -> None:
@@ -279,7 +280,7 @@ def test_undo_takes_back_the_last_change_only(journal: Journal) -> None:
     app = application(journal, status=Status.APPLIED)
     journal.set_status(app, Status.WITHDRAWN, reason_code="personal")
     journal.undo_last_status_change(app)
-    assert journal.get(m.Application, app).status == Status.APPLIED
+    assert journal.get(plain.Application, app).status == Status.APPLIED
     with pytest.raises(InvalidInput, match="no status change to undo"):
         journal.undo_last_status_change(app)
 

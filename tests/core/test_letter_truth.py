@@ -17,6 +17,7 @@ import pytest
 from support import DEMO_TODAY, PROJECT_DIR, application_at, keep_section
 
 from jobjournal.core.documents import letters
+from jobjournal.core.records import plain
 from jobjournal.core.records.journal import Journal
 from jobjournal.core.storage import models as m
 from jobjournal.core.storage.models import Status
@@ -144,7 +145,7 @@ def test_an_unanswered_round_names_no_salary_and_says_why(
     journal: Journal, histories: dict[str, int]
 ) -> None:
     application_id = histories["negotiated"]
-    offer = journal.all(m.Offer, application_id=application_id)[0]
+    offer = journal.all(plain.Offer, application_id=application_id)[0]
     journal.add(m.NegotiationRound, offer_id=offer.id, number=2, asked_on=TODAY,
                 asked_base_cents=65_000_00)  # fmt: skip
     facts = letters.gather(journal, application_id, TODAY)
@@ -227,8 +228,8 @@ def test_one_money_style_per_letter_typed_amounts_included(
     journal: Journal, histories: dict[str, int]
 ) -> None:
     application_id = histories["negotiated"]
-    offer = journal.all(m.Offer, application_id=application_id)[0]
-    round_ = journal.all(m.NegotiationRound, offer_id=offer.id)[0]
+    offer = journal.all(plain.Offer, application_id=application_id)[0]
+    round_ = journal.all(plain.NegotiationRound, offer_id=offer.id)[0]
     journal.update(m.NegotiationRound, round_.id, asked_other="A relocation budget of €3,000")
     for style, wanted, unwanted in (("code", "EUR 3,000", "€"), ("symbol", "€66,000", "EUR ")):
         journal.update(m.Profile, 1, money_style=style)

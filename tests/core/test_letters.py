@@ -14,8 +14,8 @@ from support import DEMO_TODAY, application_at, run_python
 
 from jobjournal.core.documents import docx_letter, letters
 from jobjournal.core.documents.exports import FileExistsAlready
+from jobjournal.core.records import plain
 from jobjournal.core.records.journal import Journal
-from jobjournal.core.storage import models as m
 
 
 def _exported_text(letter: letters.Draft, folder: Path) -> str:
@@ -192,7 +192,7 @@ def test_a_recorded_letter_shows_on_the_timeline_and_reopens(
     letter = _letter(demo_journal, "Quartz Analytics", "feedback_request")
     path = docx_letter.export(letter, tmp_path)
     letter_id = letters.record(demo_journal, letter, str(path)).new_id
-    stored = demo_journal.get(m.Letter, letter_id)
+    stored = demo_journal.get(plain.Letter, letter_id)
     assert stored.exported_to == str(path) and stored.kind == "feedback_request"
     timeline = demo_journal.timeline(letter.application_id)  # type: ignore[arg-type]
     assert any(entry.kind == "letter" and entry.ref_id == letter_id for entry in timeline)
@@ -276,10 +276,10 @@ def test_recording_again_updates_the_kept_letter(demo_journal: Journal) -> None:
     assert (
         letters.record(demo_journal, changed, "/letters/harbor.docx", letter_id).new_id == letter_id
     )
-    stored = demo_journal.get(m.Letter, letter_id)
+    stored = demo_journal.get(plain.Letter, letter_id)
     assert (stored.subject, stored.exported_to) == ("Second thoughts", "/letters/harbor.docx")
     assert letters.record(demo_journal, changed, "", letter_id).new_id == letter_id
-    assert demo_journal.get(m.Letter, letter_id).exported_to == "/letters/harbor.docx"
+    assert demo_journal.get(plain.Letter, letter_id).exported_to == "/letters/harbor.docx"
     assert len(demo_journal.records_of(letter.application_id).letters) == before + 1  # type: ignore[arg-type]
 
 

@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 from support import DEMO_TODAY
 
+from jobjournal.core.records import plain
 from jobjournal.core.records.journal import Journal
 from jobjournal.core.records.listing import SORTS, ApplicationFilter
 from jobjournal.core.records.search import (
@@ -44,7 +45,7 @@ def test_text_filter_matches_company_or_title_and_escapes_wildcards(demo_journal
 
 
 def test_company_and_date_filters(demo_journal: Journal) -> None:
-    northwind = next(c for c in demo_journal.all(m.Company) if c.name == "Northwind Analytics")
+    northwind = next(c for c in demo_journal.all(plain.Company) if c.name == "Northwind Analytics")
     rows = demo_journal.list_applications(ApplicationFilter(company_id=northwind.id))
     assert [r.job_title for r in rows] == ["Senior Data Analyst"]
     recent = ApplicationFilter(applied_from=date(2026, 11, 1), applied_to=DEMO_TODAY)

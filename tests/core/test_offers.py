@@ -9,6 +9,7 @@ import pytest
 from support import DEMO_TODAY, application_at
 
 from jobjournal.core.errors import InvalidInput
+from jobjournal.core.records import plain
 from jobjournal.core.records.journal import Journal
 from jobjournal.core.storage import models as m
 from jobjournal.core.storage.models import Status
@@ -71,12 +72,12 @@ def test_recording_an_offer_dates_the_answer_and_moves_the_application(
     offer_id = offers.record_offer(
         demo_journal, application_id, kind="written", received_on=friday, base_cents=90_000_00
     ).new_id
-    assert demo_journal.get(m.Offer, offer_id).respond_by == date(2026, 11, 24)
-    assert demo_journal.get(m.Application, application_id).status == Status.OFFER
+    assert demo_journal.get(plain.Offer, offer_id).respond_by == date(2026, 11, 24)
+    assert demo_journal.get(plain.Application, application_id).status == Status.OFFER
     chosen = offers.record_offer(
         demo_journal, application_id, received_on=friday, respond_by=date(2026, 11, 30)
     ).new_id
-    assert demo_journal.get(m.Offer, chosen).respond_by == date(2026, 11, 30)
+    assert demo_journal.get(plain.Offer, chosen).respond_by == date(2026, 11, 30)
     with pytest.raises(InvalidInput, match="Respond-by date cannot be before received on"):
         offers.record_offer(
             demo_journal, application_id, received_on=friday, respond_by=date(2026, 11, 1)
@@ -106,21 +107,21 @@ def test_a_round_is_stored_whole_and_moves_an_offer_to_negotiating(
 ) -> None:
     offer = _offer(demo_journal, "Larkspur Labs")  # at "Offer", no round yet
     round_id = offers.save_round(demo_journal, offer.id, _round()).new_id
-    stored = demo_journal.get(m.NegotiationRound, round_id)
+    stored = demo_journal.get(plain.NegotiationRound, round_id)
     shown = offers.round_of(stored)
     assert shown.number == 1
     assert shown.asked_items == ("A sign-on bonus of $5,000", "Two more days of PTO")
     assert [a.kind for a in shown.arguments] == ["market", "commute"]
     assert shown.arguments[0].source == "2026 salary survey"
-    application = demo_journal.get(m.Application, offer.application_id)
+    application = demo_journal.get(plain.Application, offer.application_id)
     assert application.status == Status.NEGOTIATING
     answered = replace(
         shown, answered_on=DEMO_TODAY, answer="Sign-on agreed.", arguments=shown.arguments[:1]
     )
     offers.save_round(demo_journal, offer.id, answered, round_id)
-    again = offers.round_of(demo_journal.get(m.NegotiationRound, round_id))
+    again = offers.round_of(demo_journal.get(plain.NegotiationRound, round_id))
     assert again.answer == "Sign-on agreed." and len(again.arguments) == 1
-    assert len(demo_journal.get(m.Offer, offer.id).rounds) == 1
+    assert len(demo_journal.get(plain.Offer, offer.id).rounds) == 1
 
 
 def test_market_data_needs_its_source_and_a_refusal_stores_nothing(demo_journal: Journal) -> None:
@@ -128,11 +129,11 @@ def test_market_data_needs_its_source_and_a_refusal_stores_nothing(demo_journal:
     unsourced = _round(arguments=(offers.Argument("market", "Everyone pays more", ""),))
     with pytest.raises(InvalidInput, match="comes from"):
         offers.save_round(demo_journal, offer.id, unsourced)
-    assert demo_journal.get(m.Offer, offer.id).rounds == []
+    assert demo_journal.get(plain.Offer, offer.id).rounds == ()
     answered_early = _round(answered_on=DEMO_TODAY - timedelta(days=3))
     with pytest.raises(InvalidInput, match="Answered on cannot be before asked on"):
         offers.save_round(demo_journal, offer.id, answered_early)
-    assert demo_journal.get(m.Offer, offer.id).rounds == []
+    assert demo_journal.get(plain.Offer, offer.id).rounds == ()
 
 
 def test_a_third_round_is_warned_about_before_it_starts(demo_journal: Journal) -> None:
@@ -141,9 +142,9 @@ def test_a_third_round_is_warned_about_before_it_starts(demo_journal: Journal) -
     assert warning is not None and "round 3" in str(warning) and "Two rounds" in str(warning)
     with pytest.raises(offers.TooManyRounds):
         offers.save_round(demo_journal, northwind.id, _round())
-    assert len(demo_journal.get(m.Offer, northwind.id).rounds) == 2
+    assert len(demo_journal.get(plain.Offer, northwind.id).rounds) == 2
     offers.save_round(demo_journal, northwind.id, _round(), past_advice=True)
-    assert [r.number for r in demo_journal.get(m.Offer, northwind.id).rounds] == [1, 2, 3]
+    assert [r.number for r in demo_journal.get(plain.Offer, northwind.id).rounds] == [1, 2, 3]
     assert offers.next_round_warning(_offer(demo_journal, "Bluefin Health")) is None
 
 
@@ -274,7 +275,9 @@ def test_comparison_marks_the_best_and_shows_the_baseline(demo_journal: Journal)
 
 
 def _states(journal: Journal) -> dict[int, tuple[str, int]]:
-    return {a.id: (a.status, len(journal.status_history(a.id))) for a in journal.all(m.Application)}
+    return {
+        a.id: (a.status, len(journal.status_history(a.id))) for a in journal.all(plain.Application)
+    }
 
 
 def test_accepting_ends_every_other_active_application_and_nothing_else(

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jobjournal.core.errors import InvalidInput
+from jobjournal.core.records import plain
 from jobjournal.core.records.journal import Journal
 from jobjournal.core.records.money import MAX_CENTS, format_amount, parse_amount
 from jobjournal.core.storage import models as m
@@ -35,7 +36,7 @@ def test_any_unicode_note_is_kept_exactly(journal: Journal, app: int, text: str)
 @given(name=st.text(min_size=1).filter(lambda t: t.strip() and len(t.strip()) <= 200))
 def test_any_unicode_company_name_is_kept(journal: Journal, name: str) -> None:
     company = journal.add(m.Company, name=name).new_id
-    assert journal.get(m.Company, company).name == name.strip()
+    assert journal.get(plain.Company, company).name == name.strip()
 
 
 @SHARED_JOURNAL
@@ -82,4 +83,4 @@ def test_typical_money_inputs() -> None:
 def test_out_of_range_money_never_reaches_the_file(journal: Journal, app: int, cents: int) -> None:
     with pytest.raises(InvalidInput):
         journal.update(m.Application, app, expected_cents=cents)
-    assert journal.get(m.Application, app).expected_cents is None
+    assert journal.get(plain.Application, app).expected_cents is None

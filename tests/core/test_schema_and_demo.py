@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import inspect
 
+from jobjournal.core.records import plain
 from jobjournal.core.records.journal import Journal
-from jobjournal.core.storage import models as m
 from jobjournal.core.storage.models import Base, Status
 
 
@@ -46,16 +46,16 @@ def test_sorting_uses_indexes_not_a_full_sort(journal: Journal) -> None:
 
 
 def test_demo_journal_is_varied(demo_journal: Journal) -> None:
-    assert len(demo_journal.all(m.Company)) == 12
-    offers = demo_journal.all(m.Offer)
+    assert len(demo_journal.all(plain.Company)) == 12
+    offers = demo_journal.all(plain.Offer)
     assert len(offers) == 4 and sum(1 for o in offers if o.kind == "verbal") == 1
-    assert sum(1 for o in offers if demo_journal.get(m.Offer, o.id).rounds) == 2
-    interviews = demo_journal.all(m.Interview)
+    assert sum(1 for o in offers if demo_journal.get(plain.Offer, o.id).rounds) == 2
+    interviews = demo_journal.all(plain.Interview)
     assert len(interviews) >= 8
     assert sum(1 for i in interviews if i.reflection) >= 7
-    rejected = [a for a in demo_journal.all(m.Application) if a.status == Status.REJECTED]
-    request = demo_journal.all(m.FeedbackRequest, application_id=rejected[0].id)[0]
-    assert request.feedback and demo_journal.get(m.FeedbackRequest, request.id).actions
+    rejected = [a for a in demo_journal.all(plain.Application) if a.status == Status.REJECTED]
+    request = demo_journal.all(plain.FeedbackRequest, application_id=rejected[0].id)[0]
+    assert request.feedback and demo_journal.get(plain.FeedbackRequest, request.id).actions
     profile = demo_journal.profile()
     assert profile.name and profile.walk_away_cents and profile.perfect_offer
 

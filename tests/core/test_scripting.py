@@ -24,7 +24,7 @@ def test_the_readme_example_runs(tmp_path: Path, capsys: object) -> None:
     code = _example().replace("/tmp/search.db", str(tmp_path / "search.db"))
     exec(compile(code, "README.md", "exec"), {})  # noqa: S102 - our own README
     printed = capsys.readouterr().out  # type: ignore[attr-defined]
-    assert "['Data Analyst']" in printed and "[]" in printed
+    assert "['Data Analyst']\nAcme\n" in printed and "[]" in printed
     assert (tmp_path / "search-backups").is_dir()
 
 

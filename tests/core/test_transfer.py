@@ -14,6 +14,7 @@ import pytest
 from support import PASSPHRASE, run_python
 
 from jobjournal.core.documents import csv_import, transfer
+from jobjournal.core.records import plain
 from jobjournal.core.records.journal import Journal
 from jobjournal.core.storage import models as m
 from jobjournal.core.storage import vault
@@ -57,7 +58,7 @@ def test_json_import_refuses_a_journal_with_only_a_contact_in_it(
     second_journal.add(m.Contact, name="Someone I must not lose")
     with pytest.raises(transfer.ExportNotReadable, match="already has records"):
         transfer.import_json(second_journal, transfer.export_json(demo_journal))
-    assert [c.name for c in second_journal.all(m.Contact)] == ["Someone I must not lose"]
+    assert [c.name for c in second_journal.all(plain.Contact)] == ["Someone I must not lose"]
 
 
 def test_a_damaged_json_export_imports_nothing(
@@ -68,7 +69,7 @@ def test_a_damaged_json_export_imports_nothing(
     with pytest.raises(transfer.ExportNotReadable, match="not a date"):
         transfer.import_json(second_journal, json.dumps(envelope).encode())
     assert _count(second_journal) == 0
-    assert second_journal.all(m.Company) == []
+    assert second_journal.all(plain.Company) == []
     assert second_journal.profile() is not None  # the new journal's own profile row is back
 
 
@@ -178,7 +179,7 @@ def test_import_writes_the_planned_rows_and_reports_the_rest(demo_journal: Journ
     assert "line 8: status “Ghosted by them” not known" in report.text()
     assert _count(demo_journal) == 16
     acme = next(r for r in demo_journal.list_applications() if r.company == "Acme Corp")
-    record = demo_journal.get(m.Application, acme.id)
+    record = demo_journal.get(plain.Application, acme.id)
     assert (record.applied_on, record.posting_url, record.location) == (
         date(2026, 10, 1),
         "https://acme.example/1",
@@ -266,7 +267,7 @@ def test_an_import_that_cannot_be_written_leaves_nothing_behind(
     reopened = vault.unlock(path, PASSPHRASE)
     try:
         assert _count(reopened) == 12
-        assert not [c for c in reopened.all(m.Company) if c.name.startswith("Company ")]
+        assert not [c for c in reopened.all(plain.Company) if c.name.startswith("Company ")]
         assert reopened.vault.verify().ok
     finally:
         reopened.lock()

@@ -13,6 +13,7 @@ from hypothesis.stateful import RuleBasedStateMachine, precondition, rule, run_s
 from sqlalchemy import select
 
 from jobjournal.core.errors import InvalidInput
+from jobjournal.core.records import plain
 from jobjournal.core.records.journal import Journal
 from jobjournal.core.records.transitions import REASONS_FOR, allowed_next
 from jobjournal.core.records.undo import Undo
@@ -86,7 +87,7 @@ class UndoStack(RuleBasedStateMachine):
     @rule(data=st.data(), days_ago=st.integers(0, 3))
     def move(self, data: st.DataObject, days_ago: int) -> None:
         application = data.draw(st.sampled_from(self._applications()))
-        current = Status(self.journal.get(m.Application, application).status)
+        current = Status(self.journal.get(plain.Application, application).status)
         targets = [s for s in allowed_next(current) if s != Status.REJECTED]
         if not targets:
             return

@@ -20,6 +20,7 @@ from jobjournal.core.errors import (
     JournalTooNew,
     WrongPassphrase,
 )
+from jobjournal.core.records import plain
 from jobjournal.core.records.journal import Journal
 from jobjournal.core.storage import migrations, paths, vault
 from jobjournal.core.storage.crypto import derive_key, read_salt
@@ -343,7 +344,7 @@ def test_a_version_1_journal_upgrades_to_offers_with_commute_and_arguments(
             )
         old.lock()
     upgraded = vault.unlock(journal_path, PASSPHRASE)
-    offer = upgraded.get(m.Offer, 1)
+    offer = upgraded.get(plain.Offer, 1)
     assert offer.notes == "kept through the upgrade" and offer.commute_minutes is None
     round_id = upgraded.add(m.NegotiationRound, offer_id=1, number=1, asked_on=offer.received_on)
     upgraded.add(

@@ -32,6 +32,7 @@ from ui_support import (
     unnamed_widgets,
 )
 
+from jobjournal.core.records import plain
 from jobjournal.core.records.journal import Journal
 from jobjournal.core.storage import models as m
 from jobjournal.core.storage.models import Status
@@ -387,7 +388,7 @@ def test_apply_again_after_shows_on_the_feedback_tab(
     window.detail.tabs.setCurrentWidget(window.detail.feedback_page)
     assert "Apply to this company again after" in window.detail.feedback.toPlainText()
     quartz = window.detail.application_id
-    assert demo_journal.get(m.Application, quartz).company.apply_again_after is not None
+    assert demo_journal.get(plain.Application, quartz).company.apply_again_after is not None
 
 
 def test_json_export_then_import_into_a_new_journal_from_the_menus(

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from support import application_at
 
 from jobjournal.core.insight import insights
+from jobjournal.core.records import plain
 from jobjournal.core.records.journal import Journal
-from jobjournal.core.storage import models as m
 from jobjournal.ui.applications.main_window import MainWindow
 from jobjournal.ui.feedback.feedback_dialog import FeedbackDialog
 from jobjournal.ui.feedback.insights_window import InsightsDialog
@@ -31,11 +31,11 @@ SMALLEST_WIDTH = 1280 - 40  # a 1280×720 screen, the window's frame beside it
 
 
 def _interview(journal: Journal) -> int:
-    return journal.all(m.Interview)[0].id
+    return journal.all(plain.Interview)[0].id
 
 
 def _offer(journal: Journal) -> int:
-    return journal.all(m.Offer)[0].id
+    return journal.all(plain.Offer)[0].id
 
 
 OPENERS: dict[str, Opener] = {

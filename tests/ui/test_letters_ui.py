@@ -25,6 +25,7 @@ from support import application_at, by_name
 from ui_support import answer_modal, select_company, shortcut
 
 from jobjournal.core.documents.letters import long_date
+from jobjournal.core.records import plain
 from jobjournal.core.records.journal import Journal
 from jobjournal.core.storage import models as m
 from jobjournal.ui.applications.main_window import MainWindow
@@ -165,7 +166,7 @@ def test_export_writes_the_edited_letter_and_keeps_it_in_the_journal(
     assert long_date(dialog.current().day, month_first_here()) in written
     assert saved[0].name in by_name(dialog, "Letter saved note").text()
     assert dialog.changed
-    stored = demo_journal.get(m.Letter, dialog.letter_ids[0])
+    stored = demo_journal.get(plain.Letter, dialog.letter_ids[0])
     assert stored.exported_to == str(saved[0]) and "I enjoyed meeting the team." in stored.body
 
 
@@ -194,7 +195,7 @@ def test_an_existing_file_is_replaced_only_when_the_person_says_so(
     say(QMessageBox.StandardButton.Yes)
     _click(qtbot, dialog, "Export letter")
     assert "Changed subject" in _docx_text(path)
-    assert demo_journal.get(m.Letter, dialog.letter_ids[0]).subject == "Changed subject"
+    assert demo_journal.get(plain.Letter, dialog.letter_ids[0]).subject == "Changed subject"
     kept = demo_journal.records_of(dialog.application_id).letters  # type: ignore[arg-type]
     assert len(kept) == kept_before + 1  # the same letter, brought up to date
 
@@ -217,7 +218,7 @@ def test_copy_as_email_fills_the_clipboard_and_keeps_the_letter(
     _click(qtbot, dialog, "Copy as email text")
     copied = QApplication.clipboard().text()
     assert copied.startswith("Subject: ") and "Product Analyst" in copied
-    stored = demo_journal.get(m.Letter, dialog.letter_ids[0])
+    stored = demo_journal.get(plain.Letter, dialog.letter_ids[0])
     assert stored.kind == "accept_offer" and stored.exported_to == ""
 
 

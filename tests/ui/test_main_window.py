@@ -21,9 +21,10 @@ from ui_support import (
     unnamed_widgets,
 )
 
+from jobjournal.core.records import plain
 from jobjournal.core.records.journal import Journal
 from jobjournal.core.records.listing import ApplicationFilter
-from jobjournal.core.storage.models import Application, Status
+from jobjournal.core.storage.models import Status
 from jobjournal.ui.applications.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -86,11 +87,13 @@ def test_edit_save_and_undo(qtbot: QtBot, window: MainWindow, demo_journal: Jour
     title.selectAll()
     qtbot.keyClicks(title, "Senior Operations Analyst")
     qtbot.keyClick(title, Qt.Key.Key_S, CTRL)
-    assert demo_journal.get(Application, application_id).job_title == "Senior Operations Analyst"
+    assert (
+        demo_journal.get(plain.Application, application_id).job_title == "Senior Operations Analyst"
+    )
     assert row_titled(window, "Senior Operations Analyst") is not None
     window.table.setFocus()
     shortcut(qtbot, window.table, Qt.Key.Key_Z)
-    assert demo_journal.get(Application, application_id).job_title == "Operations Analyst"
+    assert demo_journal.get(plain.Application, application_id).job_title == "Operations Analyst"
     assert by_name(window, "Job title").text() == "Operations Analyst"
 
 
@@ -106,7 +109,7 @@ def test_bad_money_is_refused_with_a_message_and_nothing_lost(
     # Moving to another application is refused while the edit cannot be saved.
     window.table.selectRow(0)
     assert window.detail.application_id == application_id
-    assert demo_journal.get(Application, application_id).expected_cents is None
+    assert demo_journal.get(plain.Application, application_id).expected_cents is None
 
 
 def test_delete_asks_first_and_names_what_goes_with_it(
@@ -168,7 +171,7 @@ def test_withdrawing_asks_why_and_records_it(
     assert "Withdrawn — Accepted another offer" in timeline.item(0).text()
     window.table.setFocus()
     shortcut(qtbot, window.table, Qt.Key.Key_Z)
-    assert demo_journal.get(Application, application_id).status == "applied"
+    assert demo_journal.get(plain.Application, application_id).status == "applied"
 
 
 def test_search_finds_a_reflection_and_jumps_to_it(qtbot: QtBot, window: MainWindow) -> None:
@@ -315,7 +318,9 @@ def test_a_status_date_is_corrected_from_the_timeline_and_undone(
     from datetime import timedelta
 
     application_id = next(
-        a.id for a in demo_journal.all(Application) if len(demo_journal.status_history(a.id)) >= 3
+        a.id
+        for a in demo_journal.all(plain.Application)
+        if len(demo_journal.status_history(a.id)) >= 3
     )
     history = demo_journal.status_history(application_id)
     middle = history[-2]
@@ -359,7 +364,7 @@ def test_a_broken_paste_is_saved_with_a_replacement_and_said(
     application_id = select_company(qtbot, window, "Juniper Energy")
     demo_journal.update_application(application_id, location="Z\ud800rich")
     say_replaced_characters(window.detail)
-    assert demo_journal.get(Application, application_id).location == "Z\ufffdrich"
+    assert demo_journal.get(plain.Application, application_id).location == "Z\ufffdrich"
     assert "1 character that could not be stored" in window.statusBar().currentMessage()
 
 

@@ -21,7 +21,7 @@ from ui_support import activate as _activate
 from ui_support import answer_modal, answer_modal_named, click_link, select_company, shortcut
 from ui_support import focused as _focused
 
-from jobjournal.core.storage import models as m
+from jobjournal.core.records import plain
 from jobjournal.core.storage.models import Status
 from jobjournal.core.work import offers
 from jobjournal.ui.applications.main_window import MainWindow
@@ -78,7 +78,7 @@ def test_an_offer_and_two_rounds_entered_by_keyboard(qtbot: QtBot, window: MainW
     assert (offer.pto_days, offer.commute_minutes, offer.currency) == (22, 30, "USD")
     assert offer.received_on == date.today()
     assert offer.respond_by == offers.respond_by_for(date.today())
-    assert journal.get(m.Application, application_id).status == Status.OFFER
+    assert journal.get(plain.Application, application_id).status == Status.OFFER
     browser = window.detail.offers
     assert window.detail.tabs.currentWidget() is window.detail.offers_page
     assert "left to answer" in browser.toPlainText() or "answer due" in browser.toPlainText()
@@ -87,14 +87,14 @@ def test_an_offer_and_two_rounds_entered_by_keyboard(qtbot: QtBot, window: MainW
     click_link(qtbot, browser, "Start round 1…")
     answer_modal(qtbot, lambda d: _round_by_keyboard(qtbot, d, "99,000", "Sign-on raised"))
     click_link(qtbot, browser, "Start round 2…")
-    rounds = journal.get(m.Offer, offer.id).rounds
+    rounds = journal.get(plain.Offer, offer.id).rounds
     assert [(r.number, r.asked_base_cents) for r in rounds] == [(1, 100_000_00), (2, 99_000_00)]
     assert rounds[0].asked_other == "Two more days of PTO"
     assert [(a.kind, a.source) for a in rounds[1].reasons] == [
         ("market", "2026 marketing analytics salary survey")
     ]
     assert rounds[1].answer == "Sign-on raised"
-    assert journal.get(m.Application, application_id).status == Status.NEGOTIATING
+    assert journal.get(plain.Application, application_id).status == Status.NEGOTIATING
     assert "(2026 marketing analytics salary survey)" in browser.toPlainText()
 
     # A third round: first the warning; Cancel starts nothing.
@@ -108,7 +108,7 @@ def test_an_offer_and_two_rounds_entered_by_keyboard(qtbot: QtBot, window: MainW
     answer_modal(qtbot, decline_warning)
     click_link(qtbot, browser, "Start round 3…")
     assert "Two rounds is about as far" in seen[0]
-    assert len(journal.get(m.Offer, offer.id).rounds) == 2
+    assert len(journal.get(plain.Offer, offer.id).rounds) == 2
 
     def start_anyway(box: QWidget) -> None:
         answer_modal_named(qtbot, "Negotiation round", lambda d: d.reject())
@@ -116,7 +116,7 @@ def test_an_offer_and_two_rounds_entered_by_keyboard(qtbot: QtBot, window: MainW
 
     answer_modal(qtbot, start_anyway)
     click_link(qtbot, browser, "Start round 3…")
-    assert len(journal.get(m.Offer, offer.id).rounds) == 2  # cancelled in the dialog
+    assert len(journal.get(plain.Offer, offer.id).rounds) == 2  # cancelled in the dialog
 
 
 def test_a_bad_figure_keeps_the_offer_dialog_and_what_was_typed(
@@ -208,7 +208,7 @@ def test_accepting_ends_the_others_writes_their_letters_and_undoes_in_one_step(
 ) -> None:
     journal = window.journal
     accepted = select_company(qtbot, window, "Northwind Analytics")
-    before = {a.id: a.status for a in journal.all(m.Application)}
+    before = {a.id: a.status for a in journal.all(plain.Application)}
     seen: dict[str, object] = {}
 
     def batch(dialog: QWidget) -> None:
@@ -249,9 +249,9 @@ def test_accepting_ends_the_others_writes_their_letters_and_undoes_in_one_step(
         "Meridian Bank",
         "Pinecrest Media",
     ]  # Kestrel Robotics was only saved: ended, but no letter; Summit kept open
-    after = {a.id: a.status for a in journal.all(m.Application)}
+    after = {a.id: a.status for a in journal.all(plain.Application)}
     changed = {i: after[i] for i in after if after[i] != before[i]}
-    names = {a.id: a.company.name for a in (journal.get(m.Application, i) for i in changed)}
+    names = {a.id: a.company.name for a in (journal.get(plain.Application, i) for i in changed)}
     assert {names[i]: s for i, s in changed.items()} == {
         "Northwind Analytics": Status.ACCEPTED,
         "Bluefin Health": Status.DECLINED,
@@ -263,7 +263,7 @@ def test_accepting_ends_the_others_writes_their_letters_and_undoes_in_one_step(
     }
     assert accepted in changed
     shortcut(qtbot, window.table, Qt.Key.Key_Z, CTRL)
-    assert {a.id: a.status for a in journal.all(m.Application)} == before
+    assert {a.id: a.status for a in journal.all(plain.Application)} == before
 
 
 def test_targets_set_in_the_profile_measure_the_offers(qtbot: QtBot, window: MainWindow) -> None:

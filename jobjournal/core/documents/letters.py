@@ -12,12 +12,13 @@ domain folder; every sentence is our own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from jobjournal.core.errors import InvalidInput
+from jobjournal.core.records import plain
 from jobjournal.core.records.changes import Changes
 from jobjournal.core.records.money import SYMBOL_OF, SYMBOLS, format_amount
 from jobjournal.core.storage import models as m
@@ -74,7 +75,7 @@ class Facts:
     # nothing else.
     events: frozenset[str] = frozenset()
     interviewers: int = 0  # people met over all the interviews held
-    offer: m.Offer | None = None
+    offer: plain.Offer | None = None
     agreed_base_cents: int | None = None  # the base after negotiating, when known
     agreed_unknown: bool = False  # a round without a recorded answer: ask the person
     asked_base_cents: int | None = None
@@ -160,7 +161,9 @@ def gather(journal: Journal, application_id: int | None, today: date | None = No
     )
 
 
-def _events(reached: set[str], held: list[m.Interview], offer: m.Offer | None) -> frozenset[str]:
+def _events(
+    reached: set[str], held: list[plain.Interview], offer: plain.Offer | None
+) -> frozenset[str]:
     S = m.Status
     events = set()
     if offer is not None or reached & {S.OFFER, S.NEGOTIATING, S.ACCEPTED, S.DECLINED}:
@@ -172,7 +175,7 @@ def _events(reached: set[str], held: list[m.Interview], offer: m.Offer | None) -
     return frozenset(events)
 
 
-def _agreed_base(offer: m.Offer | None) -> int | None:
+def _agreed_base(offer: plain.Offer | None) -> int | None:
     """The base salary as last agreed: the last round's answer, else the offer's own."""
     if offer is None:
         return None
@@ -181,13 +184,13 @@ def _agreed_base(offer: m.Offer | None) -> int | None:
     return offer.base_cents
 
 
-def _arguments(round_: m.NegotiationRound) -> tuple[tuple[str, str], ...]:
+def _arguments(round_: plain.NegotiationRound) -> tuple[tuple[str, str], ...]:
     """The round's reasons, each as a sentence (market data with its source)."""
 
     return tuple((a.kind, argument_sentence(a)) for a in round_.reasons)
 
 
-def _sender(profile: m.Profile, today: date) -> Facts:
+def _sender(profile: plain.Profile, today: date) -> Facts:
     lines = [*_lines(profile.address), profile.email.strip(), profile.phone.strip()]
     wishes = tuple((item.item.strip(), item.wanted.strip()) for item in profile.perfect_offer)
     return Facts(
@@ -203,7 +206,7 @@ def _sender(profile: m.Profile, today: date) -> Facts:
     )
 
 
-def _held(interview: m.Interview, today: date) -> bool:
+def _held(interview: plain.Interview, today: date) -> bool:
     return interview.starts_at is not None and interview.starts_at.date() <= today
 
 
@@ -218,29 +221,31 @@ def month_first_for(date_style: m.DateStyle, address: str) -> bool | None:
     return True if _US_ADDRESS.search(address) else None
 
 
-def _last_held(interviews: list[m.Interview], today: date) -> m.Interview | None:
+def _last_held(interviews: list[plain.Interview], today: date) -> plain.Interview | None:
     """The interview a letter would speak of: the latest already held (one still ahead has
     nothing to thank for)."""
     held = [i for i in interviews if _held(i, today)]
     return held[-1] if held else None
 
 
-def _latest(interviews: list[m.Interview]) -> m.Interview | None:
+def _latest(interviews: list[plain.Interview]) -> plain.Interview | None:
     return interviews[-1] if interviews else None
 
 
-def _last_interview(interviews: list[m.Interview], today: date) -> m.Interview | None:
+def _last_interview(interviews: list[plain.Interview], today: date) -> plain.Interview | None:
     return _last_held(interviews, today) or _latest(interviews)
 
 
 def addressee(
-    contacts: list[m.Contact], interviews: list[m.Interview], today: date
-) -> m.Contact | None:
+    contacts: Sequence[plain.Contact], interviews: list[plain.Interview], today: date
+) -> plain.Contact | None:
     """Whom a letter about an application goes to (and whom a feedback request asks)."""
     return _recipient(contacts, _last_interview(interviews, today))
 
 
-def _recipient(contacts: list[m.Contact], interview: m.Interview | None) -> m.Contact | None:
+def _recipient(
+    contacts: Sequence[plain.Contact], interview: plain.Interview | None
+) -> plain.Contact | None:
     """Whom to write to: the person last interviewed with, else a recruiter, else anyone."""
     if interview is not None and interview.people:
         return interview.people[0]
@@ -367,7 +372,7 @@ def record(
 
 def reopen(journal: Journal, letter_id: int) -> Draft:
     """A stored letter as a draft again, to edit or export once more."""
-    stored = journal.get(m.Letter, letter_id)
+    stored = journal.get(plain.Letter, letter_id)
     sender = gather(journal, None, stored.created_at.date())
     blank = Draft(
         kind=stored.kind,
@@ -696,7 +701,7 @@ def _accept_offer(facts: Facts, options: Options) -> tuple[str, list[str]]:
     ]
 
 
-def _terms(facts: Facts, offer: m.Offer) -> list[str]:
+def _terms(facts: Facts, offer: plain.Offer) -> list[str]:
     """The terms as agreed: the base from the last negotiation round's answer (none
     named when the journal does not know it; the reader's check says so)."""
     terms = []

@@ -17,11 +17,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from sqlalchemy import Connection, func, inspect, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from jobjournal.core.errors import InvalidInput, JournalError
 from jobjournal.core.records import changes as ch
-from jobjournal.core.records import folding, listing, search, transitions, undo, validation
+from jobjournal.core.records import (
+    copying,
+    folding,
+    listing,
+    plain,
+    search,
+    transitions,
+    undo,
+    validation,
+)
 from jobjournal.core.records.changes import Changes
 from jobjournal.core.storage import models as m
 from jobjournal.core.storage.models import Status
@@ -30,6 +39,9 @@ if TYPE_CHECKING:
     from jobjournal.core.storage.vault import Vault
 
 Record = TypeVar("Record", bound=m.Base)
+Plain = TypeVar("Plain", bound=plain.Record)
+# An operation names the kind of record it changes by its plain record or its model.
+Kind = type[m.Base] | type[plain.Record]
 
 # What each record needs to exist before it can point at it.
 _PARENTS: dict[str, tuple[type[m.Base], str]] = {
@@ -92,11 +104,11 @@ class TimelineEntry:
 class ApplicationRecords:
     """Everything recorded under one application, loaded for showing (detached)."""
 
-    application: m.Application
-    interviews: list[m.Interview]
-    offers: list[m.Offer]
-    feedback: list[m.FeedbackRequest]
-    letters: list[m.Letter]
+    application: plain.Application
+    interviews: list[plain.Interview]
+    offers: list[plain.Offer]
+    feedback: list[plain.FeedbackRequest]
+    letters: list[plain.Letter]
 
 
 class Journal:
@@ -141,8 +153,9 @@ class Journal:
 
     # -- generic records -----------------------------------------------------------------
 
-    def add(self, model: type[Record], **fields: Any) -> Changes:
-        """Create a record of `model` from checked fields; `Changes.id` is its id."""
+    def add(self, kind: Kind, /, **fields: Any) -> Changes:
+        """Create a record of this kind from checked fields; `Changes.id` is its id."""
+        model = copying.model_of(kind)
         if model is m.Application:
             return self.add_application(**fields)
         fields = validation.clean(model, fields)
@@ -154,7 +167,8 @@ class Journal:
             session.flush()
             return log.undo(session).changes(record.id)  # type: ignore[attr-defined]
 
-    def update(self, model: type[Record], record_id: int, **fields: Any) -> Changes:
+    def update(self, kind: Kind, record_id: int, /, **fields: Any) -> Changes:
+        model = copying.model_of(kind)
         if model is m.Application:
             return self.update_application(record_id, **fields)
         fields = validation.clean(model, fields)
@@ -166,18 +180,22 @@ class Journal:
             validation.check_record(record)
             return log.undo(session).changes(record_id)
 
-    def get(self, model: type[Record], record_id: int) -> Record:
-        """A detached copy, loaded with what its editor shows."""
+    def get(self, kind: type[Plain], record_id: int) -> Plain:
+        """A read-only copy of one record, with everything it holds."""
         with self.session() as session:
-            return _loaded(session, model, record_id)
+            return copying.copy(_loaded(session, copying.model_of(kind), record_id))  # type: ignore[no-any-return]
 
-    def all(self, model: type[Record], **where: Any) -> list[Record]:
+    def all(self, kind: type[Plain], /, **where: Any) -> list[Plain]:
+        """Read-only copies of every record of this kind with these column values."""
+        model = copying.model_of(kind)
         with self.session() as session:
             query = select(model).filter_by(**where).order_by(*inspect(model).primary_key)
-            return list(session.scalars(query))
+            found = session.scalars(query.options(*copying.eager(model)))
+            return [copying.copy(record) for record in found]
 
-    def delete(self, model: type[Record], record_id: int, *, confirm: bool = False) -> Changes:
+    def delete(self, kind: Kind, record_id: int, *, confirm: bool = False) -> Changes:
         """Delete a record. When others go with it, only with `confirm=True`."""
+        model = copying.model_of(kind)
         with self.session() as session:
             record = _get(session, model, record_id)
             impact = _impact(session, model, record_id)
@@ -188,11 +206,11 @@ class Journal:
             session.delete(record)
             return ch.deleted(model.__tablename__, [record_id])
 
-    def deletion_impact(self, model: type[Record], record_id: int) -> dict[str, int]:
+    def deletion_impact(self, kind: Kind, record_id: int) -> dict[str, int]:
         """What would go with this record: how many of each kind (by table name), only
         the kinds it has. Words for a person are the window's to make."""
         with self.session() as session:
-            return _impact(session, model, record_id)
+            return _impact(session, copying.model_of(kind), record_id)
 
     # -- applications -------------------------------------------------------------------
 
@@ -247,18 +265,18 @@ class Journal:
             validation.check_record(record)
             return log.undo(session).changes(application_id)
 
-    def application_texts(self, application_id: int) -> m.ApplicationText:
+    def application_texts(self, application_id: int) -> plain.ApplicationText:
         with self.session() as session:
             record = session.get(m.ApplicationText, application_id)
             if record is None:
                 raise InvalidInput("That application no longer exists.")
-            return record
+            return copying.copy(record)  # type: ignore[no-any-return]
 
     def records_of(self, application_id: int) -> ApplicationRecords:
         """The application with its interviews, offers, feedback and letters, oldest first."""
         with self.session() as session:
             return ApplicationRecords(
-                application=_loaded(session, m.Application, application_id),
+                application=copying.copy(_loaded(session, m.Application, application_id)),
                 interviews=_children(session, m.Interview, application_id, m.Interview.starts_at),
                 offers=_children(session, m.Offer, application_id, m.Offer.received_on),
                 feedback=_children(
@@ -335,9 +353,9 @@ class Journal:
                 undo_last_move(session, application_id)
             return log.undo(session).changes(application_ids[0] if application_ids else None)
 
-    def status_history(self, application_id: int) -> list[m.StatusChange]:
+    def status_history(self, application_id: int) -> list[plain.StatusChange]:
         with self.session() as session:
-            return _status_history(session, application_id)
+            return [copying.copy(change) for change in _status_history(session, application_id)]
 
     def timeline(self, application_id: int) -> list[TimelineEntry]:
         """Everything that happened to an application, oldest first."""
@@ -375,8 +393,8 @@ class Journal:
 
     # -- profile ------------------------------------------------------------------------
 
-    def profile(self) -> m.Profile:
-        return self.get(m.Profile, 1)
+    def profile(self) -> plain.Profile:
+        return self.get(plain.Profile, 1)
 
     def update_profile(self, **fields: Any) -> Changes:
         return self.update(m.Profile, 1, **fields)
@@ -442,21 +460,6 @@ class Journal:
 # ---------------------------------------------------------------------------------------
 # Helpers (each works inside the caller's session)
 
-# What an editor or page shows along with a record, loaded in the same read.
-_EAGER: dict[type[m.Base], tuple[Any, ...]] = {
-    m.Application: (
-        selectinload(m.Application.company),
-        selectinload(m.Application.text),
-        selectinload(m.Application.contacts),
-    ),
-    m.Interview: (selectinload(m.Interview.people), selectinload(m.Interview.questions)),
-    m.Offer: (selectinload(m.Offer.rounds).selectinload(m.NegotiationRound.reasons),),
-    m.NegotiationRound: (selectinload(m.NegotiationRound.reasons),),
-    m.FeedbackRequest: (selectinload(m.FeedbackRequest.actions),),
-    m.Profile: (selectinload(m.Profile.perfect_offer),),
-    m.Contact: (selectinload(m.Contact.company),),
-}
-
 
 def _get(session: Session, model: type[Record], record_id: int) -> Record:
     record = session.get(model, record_id)
@@ -467,7 +470,7 @@ def _get(session: Session, model: type[Record], record_id: int) -> Record:
 
 def _loaded(session: Session, model: type[Record], record_id: int) -> Record:
     query = select(model).where(model.id == record_id)  # type: ignore[attr-defined]
-    query = query.options(*_EAGER.get(model, ()))
+    query = query.options(*copying.eager(model))
     record = session.scalars(query).one_or_none()
     if record is None:
         raise InvalidInput(f"That {_NOUNS.get(model, 'record')} no longer exists.")
@@ -475,9 +478,11 @@ def _loaded(session: Session, model: type[Record], record_id: int) -> Record:
 
 
 def _children(session: Session, model: type[Record], application_id: int, when: Any) -> list[Any]:
+    """Plain copies of the application's records of one kind, in the order of `when`."""
     query = select(model).where(model.application_id == application_id)  # type: ignore[attr-defined]
-    query = query.options(*_EAGER.get(model, ()))
-    return list(session.scalars(query.order_by(when, model.id)))  # type: ignore[attr-defined]
+    query = query.options(*copying.eager(model))
+    found = session.scalars(query.order_by(when, model.id))  # type: ignore[attr-defined]
+    return [copying.copy(record) for record in found]
 
 
 def _require_parents(session: Session, fields: dict[str, Any]) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from jobjournal.core.records import plain
 from jobjournal.core.records.journal import Journal
 from jobjournal.core.storage import models as m
 from jobjournal.core.storage.models import Status
@@ -896,7 +897,7 @@ def _feedback(
         )
     journal.update(
         m.Company,
-        journal.get(m.Application, applications["Quartz Analytics"]).company_id,
+        journal.get(plain.Application, applications["Quartz Analytics"]).company_id,
         apply_again_after=today + timedelta(days=150),
     )
 

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from jobjournal.core.documents.letters import addressee
 from jobjournal.core.errors import InvalidInput
-from jobjournal.core.records import validation
+from jobjournal.core.records import copying, validation
 from jobjournal.core.records.changes import Changes
 from jobjournal.core.records.journal import StatusMove, record_move
 from jobjournal.core.records.queries import with_company
@@ -79,7 +79,8 @@ def _main_contact(session: Session, application_id: int, today: date) -> int | N
         .where(m.Interview.application_id == application_id)
         .order_by(m.Interview.starts_at, m.Interview.id)
     )
-    person = addressee(list(application.contacts), list(interviews), today)
+    contacts = [copying.copy(contact) for contact in application.contacts]
+    person = addressee(contacts, [copying.copy(each) for each in interviews], today)
     return person.id if person is not None else None
 
 

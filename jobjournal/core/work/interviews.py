@@ -17,10 +17,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import bindparam, func, select, text
-from sqlalchemy.orm import selectinload
 
 from jobjournal.core.errors import InvalidInput
-from jobjournal.core.records import validation
+from jobjournal.core.records import copying, plain, validation
 from jobjournal.core.records.changes import Changes
 from jobjournal.core.records.folding import fold, order_key
 from jobjournal.core.records.queries import with_company
@@ -136,7 +135,7 @@ def save_reflection(journal: Journal, interview_id: int, written: Reflection) ->
         return log.undo(session).changes(interview_id)
 
 
-def reflection_of(interview: m.Interview) -> Reflection:
+def reflection_of(interview: plain.Interview) -> Reflection:
     """A stored interview as the form shows it."""
     return Reflection(
         **{name: getattr(interview, name) for name in _INTERVIEW_COLUMNS},
@@ -147,7 +146,7 @@ def reflection_of(interview: m.Interview) -> Reflection:
     )
 
 
-def meeting_of(interview: m.Interview) -> Meeting:
+def meeting_of(interview: plain.Interview) -> Meeting:
     return Meeting(
         round=interview.round,
         starts_at=interview.starts_at,
@@ -158,28 +157,20 @@ def meeting_of(interview: m.Interview) -> Meeting:
     )
 
 
-def load(journal: Journal, interview_id: int) -> m.Interview:
-    """One interview with its people and questions, detached for a form."""
-    with journal.session() as session:
-        query = (
-            select(m.Interview)
-            .where(m.Interview.id == interview_id)
-            .options(selectinload(m.Interview.people), selectinload(m.Interview.questions))
-        )
-        interview = session.scalars(query).one_or_none()
-        if interview is None:
-            raise InvalidInput("That interview no longer exists.")
-        return interview
+def load(journal: Journal, interview_id: int) -> plain.Interview:
+    """One interview with its people and questions, for a form."""
+    return journal.get(plain.Interview, interview_id)
 
 
-def contacts_at(journal: Journal, application_id: int) -> list[m.Contact]:
+def contacts_at(journal: Journal, application_id: int) -> list[plain.Contact]:
     """The people one might have met: the application's contacts and its company's."""
     with journal.session() as session:
         application = _require(session, m.Application, application_id)
         query = select(m.Contact).where(m.Contact.company_id == application.company_id)
-        found = {c.id: c for c in session.scalars(query)}
+        found = {c.id: c for c in session.scalars(query.options(*copying.eager(m.Contact)))}
         found.update({c.id: c for c in application.contacts})
-        return sorted(found.values(), key=lambda c: order_key(c.name))
+        in_order = sorted(found.values(), key=lambda c: order_key(c.name))
+        return [copying.copy(contact) for contact in in_order]
 
 
 def _meeting_fields(meeting: Meeting) -> dict[str, Any]:
@@ -439,7 +430,7 @@ class ReviewFilter:
 
 @dataclass(frozen=True)
 class ReviewEntry:
-    interview: m.Interview  # with people and questions loaded
+    interview: plain.Interview
     company: str
     job_title: str
 
@@ -455,10 +446,10 @@ def review(
         .order_by(m.Interview.starts_at.is_(None), m.Interview.starts_at, m.Interview.id)
         .offset(offset)
         .limit(limit)
-        .options(selectinload(m.Interview.people), selectinload(m.Interview.questions))
+        .options(*copying.eager(m.Interview))
     )
     with journal.session() as session:
-        return [ReviewEntry(row[0], row[1], row[2]) for row in session.execute(query)]
+        return [ReviewEntry(copying.copy(row[0]), row[1], row[2]) for row in session.execute(query)]
 
 
 def review_count(journal: Journal, wanted: ReviewFilter = ReviewFilter()) -> int:

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from jobjournal.core.errors import InvalidInput, JournalError
-from jobjournal.core.records import validation
+from jobjournal.core.records import plain, validation
 from jobjournal.core.records.changes import Changes
 from jobjournal.core.records.journal import StatusMove, record_move
 from jobjournal.core.storage import models as m
@@ -153,7 +153,7 @@ class Round:
     number: int = 0  # given by the journal
 
 
-def next_round_warning(offer: m.Offer) -> TooManyRounds | None:
+def next_round_warning(offer: plain.Offer) -> TooManyRounds | None:
     """The warning to show before starting the next round, when it is past the advice."""
     number = len(offer.rounds) + 1
     return TooManyRounds(number) if number > ADVISED_ROUNDS else None
@@ -247,7 +247,7 @@ def _argument_fields(argument: Argument, position: int) -> dict[str, Any]:
     )
 
 
-def round_of(record: m.NegotiationRound) -> Round:
+def round_of(record: plain.NegotiationRound) -> Round:
     """A stored round (loaded with its arguments) as the form shows it."""
     return Round(
         asked_on=record.asked_on,
@@ -262,7 +262,7 @@ def round_of(record: m.NegotiationRound) -> Round:
     )
 
 
-def argument_sentence(argument: m.NegotiationArgument | Argument) -> str:
+def argument_sentence(argument: plain.NegotiationArgument | Argument) -> str:
     """An argument as a sentence a letter can carry."""
     text = argument.detail.strip().rstrip(".")
     if argument.source.strip():
@@ -351,7 +351,7 @@ def _chosen_endings(journal: Journal, accepted_id: int, end: list[int] | None) -
     by_id = {ending.application_id: ending for ending in in_play}
     for application_id in end:
         if application_id not in by_id:  # ended meanwhile, or never another one in play
-            record = journal.get(m.Application, application_id)
+            record = journal.get(plain.Application, application_id)
             raise InvalidInput(
                 f"{record.company.name} — {record.job_title}: it is "
                 f"{Status(record.status).label.lower()} now, not in progress, so accepting "

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import func, select
 
-from jobjournal.core.records import validation
+from jobjournal.core.records import copying, plain, validation
 from jobjournal.core.records.changes import Changes
 from jobjournal.core.records.money import format_amount
 from jobjournal.core.records.queries import with_company
@@ -105,7 +105,7 @@ class Package:
     application_id: int | None = None
 
 
-def package_of_offer(offer: m.Offer, company: str, job_title: str) -> Package:
+def package_of_offer(offer: plain.Offer, company: str, job_title: str) -> Package:
     return Package(
         label=f"{company} — {job_title}" if job_title else company,
         currency=offer.currency,
@@ -137,7 +137,7 @@ def package_of_offer(offer: m.Offer, company: str, job_title: str) -> Package:
     )
 
 
-def package_of_current_job(job: m.CurrentJob) -> Package:
+def package_of_current_job(job: plain.CurrentJob) -> Package:
     label = "My current job" + (f" ({job.employer})" if job.employer.strip() else "")
     return Package(
         label=label,
@@ -302,7 +302,7 @@ class Verdict:
         return text + (f"; {len(self.unclear)} to check" if self.unclear else "") + "."
 
 
-def measure(package: Package, profile: m.Profile, assumptions: Assumptions) -> Verdict:
+def measure(package: Package, profile: plain.Profile, assumptions: Assumptions) -> Verdict:
     """The package against my perfect offer and my walk-away point."""
     checks = [_salary_check(package, profile, assumptions)] if _has_salary_target(profile) else []
     checks += [_wish_check(package, item.item, item.wanted) for item in profile.perfect_offer]
@@ -314,11 +314,13 @@ def measure(package: Package, profile: m.Profile, assumptions: Assumptions) -> V
     )
 
 
-def _has_salary_target(profile: m.Profile) -> bool:
+def _has_salary_target(profile: plain.Profile) -> bool:
     return profile.target_min_cents is not None or profile.walk_away_cents is not None
 
 
-def _in_profile_terms(package: Package, profile: m.Profile, assumptions: Assumptions) -> int | None:
+def _in_profile_terms(
+    package: Package, profile: plain.Profile, assumptions: Assumptions
+) -> int | None:
     """The base per profile period, or None when it cannot be compared (no base, or
     another currency)."""
     base = yearly_base(package, assumptions)
@@ -327,7 +329,7 @@ def _in_profile_terms(package: Package, profile: m.Profile, assumptions: Assumpt
     return base // _per_year(profile.period, assumptions)
 
 
-def _salary_check(package: Package, profile: m.Profile, assumptions: Assumptions) -> Check:
+def _salary_check(package: Package, profile: plain.Profile, assumptions: Assumptions) -> Check:
     low, high = profile.target_min_cents, profile.target_max_cents
     wanted = _range_text(low, high, profile)
     base = _in_profile_terms(package, profile, assumptions)
@@ -344,7 +346,7 @@ def _salary_check(package: Package, profile: m.Profile, assumptions: Assumptions
     return Check("Base salary", wanted, offered, base >= low)
 
 
-def _walk_away_warning(package: Package, profile: m.Profile, assumptions: Assumptions) -> str:
+def _walk_away_warning(package: Package, profile: plain.Profile, assumptions: Assumptions) -> str:
     floor = profile.walk_away_cents
     base = _in_profile_terms(package, profile, assumptions)
     if floor is None or base is None or base >= floor:
@@ -356,7 +358,7 @@ def _walk_away_warning(package: Package, profile: m.Profile, assumptions: Assump
     )
 
 
-def _range_text(low: int | None, high: int | None, profile: m.Profile) -> str:
+def _range_text(low: int | None, high: int | None, profile: plain.Profile) -> str:
     if low is not None and high is not None:
         return f"{_money(low, profile)} to {_money(high, profile)}"
     if low is not None:
@@ -364,7 +366,7 @@ def _range_text(low: int | None, high: int | None, profile: m.Profile) -> str:
     return f"walk away below {_money(profile.walk_away_cents, profile)}"
 
 
-def _money(cents: int | None, profile: m.Profile) -> str:
+def _money(cents: int | None, profile: plain.Profile) -> str:
     period = m.SALARY_PERIODS.get(profile.period, "")
     return f"{format_amount(cents, profile.currency)} {period}".strip()
 
@@ -522,16 +524,17 @@ def packages(journal: Journal, offer_ids: list[int], with_current_job: bool) -> 
     """The chosen offers, in the order given, then my current job when asked and recorded."""
     chosen = []
     for offer_id in offer_ids:
-        offer = journal.get(m.Offer, offer_id)
-        application = journal.get(m.Application, offer.application_id)
+        offer = journal.get(plain.Offer, offer_id)
+        application = journal.get(plain.Application, offer.application_id)
         chosen.append(package_of_offer(offer, application.company.name, application.job_title))
     job = current_job(journal) if with_current_job else None
     return chosen + ([package_of_current_job(job)] if job is not None else [])
 
 
-def current_job(journal: Journal) -> m.CurrentJob | None:
+def current_job(journal: Journal) -> plain.CurrentJob | None:
     with journal.session() as session:
-        return session.get(m.CurrentJob, 1)
+        job = session.get(m.CurrentJob, 1)
+        return copying.copy(job) if job is not None else None
 
 
 def save_current_job(journal: Journal, **fields: object) -> Changes:
@@ -594,7 +597,7 @@ class Row:
 
 
 def comparison(
-    chosen: list[Package], assumptions: Assumptions, profile: m.Profile, today: date
+    chosen: list[Package], assumptions: Assumptions, profile: plain.Profile, today: date
 ) -> list[Row]:
     """One row per part of the package; the best value in each money row is marked when
     every package is in the same currency."""

@@ -1,69 +1,63 @@
-"""The fields of an application: used by the detail pane's overview and by "New application"."""
+"""The fields of an application: used by the detail pane's overview and by "New application".
+Its inputs come from the core's list (`forms.APPLICATION`); this module only lays them out:
+the posted salary's range, currency and period share one row."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QWidget,
 )
 
-from jobjournal.core.records.money import format_amount, parse_amount
-from jobjournal.core.records.validation import label
-from jobjournal.core.storage import models as m
+from jobjournal.core.records import forms
 from jobjournal.ui.shared.basics import labelled_row
-from jobjournal.ui.shared.fields import DateField, choice_box, choose, line_edit, text_edit
+from jobjournal.ui.shared.field_set import buddy_of, clear_value, read_value, set_value, widget_for
+from jobjournal.ui.shared.fields import DateField, line_edit
 
 if TYPE_CHECKING:
-    from jobjournal.core.storage.models import Application
+    from jobjournal.core.records.plain import Application
 
-EXCITEMENT = {1: "★ 1 — lukewarm", 2: "★★ 2", 3: "★★★ 3", 4: "★★★★ 4", 5: "★★★★★ 5 — dream job"}
-# Fields the form edits, as the core names them (company is a name here, an id there).
-TEXT_FIELDS = ("job_title", "location", "posting_url", "salary_currency", "next_action")
-CHOICE_FIELDS = ("work_model", "source", "salary_period", "priority")
-MONEY_FIELDS = ("posted_min_cents", "posted_max_cents", "expected_cents")
-DATE_FIELDS = ("applied_on", "next_action_on")
-LONG_FIELDS = ("notes", "job_description")
+# The posted salary's parts, shown on one row after its minimum.
+_SALARY_ROW = ("posted_max_cents", "salary_currency", "salary_period")
+_LONG = tuple(f.name for f in forms.APPLICATION if f.kind == "long")  # kept beside it
 
 
 class ApplicationForm(QWidget):
     """Edits an application's own fields. `values()` raises InvalidInput for bad money."""
 
     edited = Signal()
+    # The inputs other panes reach for (every field is also in `widgets`).
+    job_title: QLineEdit
+    location: QLineEdit
+    applied_on: DateField
+    priority: QComboBox
+    notes: QPlainTextEdit
 
     def __init__(self, company_names: list[str], *, compact: bool = False) -> None:
         super().__init__()
-
         self._loading = False
         self.company = line_edit("Company", "Who is hiring")
         completer = QCompleter(company_names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.company.setCompleter(completer)
-        self.job_title = line_edit("Job title", "The role, as the posting names it")
-        self.location = line_edit("Location", "City, or Remote")
-        self.work_model = choice_box("Work model", m.WORK_MODELS)
-        self.source = choice_box("Source", m.SOURCES)
-        self.posting_url = line_edit("Posting link", "https://…")
-        self.posted_min_cents = line_edit("Posted salary from", "e.g. 85,000")
-        self.posted_max_cents = line_edit("Posted salary to", "e.g. 95,000")
-        self.salary_currency = line_edit("Currency", "USD")
-        self.salary_currency.setMaxLength(3)
-        self.salary_currency.setFixedWidth(60)
-        self.salary_period = choice_box("Salary period", m.SALARY_PERIODS, optional=False)
-        self.expected_cents = line_edit("Expected salary", "what I will ask for")
-        self.applied_on = DateField("Applied on", latest=date.today())
-        self.next_action = line_edit("Next action", "e.g. follow up with the recruiter")
-        self.next_action_on = DateField("Next action on")
-        self.priority = choice_box("Excitement", EXCITEMENT)
-        self.notes = text_edit("Notes", "Anything worth remembering about this application")
-        self.job_description = text_edit("Job description", "Paste the posting here")
+        self.widgets: dict[str, Any] = {}
+        for field in forms.APPLICATION:
+            widget = widget_for(field, long_height=None)
+            self.widgets[field.name] = widget
+            setattr(self, field.name, widget)
+        currency = self.widgets["salary_currency"]
+        currency.setMaxLength(3)
+        currency.setFixedWidth(60)
         self._lay_out(compact)
         self._watch_changes()
 
@@ -71,35 +65,32 @@ class ApplicationForm(QWidget):
         form = self.rows = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         labelled_row(form, "&Company:", self.company)
-        labelled_row(form, "&Job title:", self.job_title)
-        labelled_row(form, "&Location:", self.location)
-        labelled_row(form, "&Work model:", self.work_model)
-        labelled_row(form, "So&urce:", self.source)
-        labelled_row(form, "Posting lin&k:", self.posting_url)
-        salary = QHBoxLayout()
-        for widget in (self.posted_min_cents, QLabel("to"), self.posted_max_cents):
-            salary.addWidget(widget)
-        salary.addWidget(self.salary_currency)
-        salary.addWidget(self.salary_period)
-        labelled_row(form, "Posted &salary:", salary, buddy=self.posted_min_cents)
-        labelled_row(form, "E&xpected salary:", self.expected_cents)
-        labelled_row(form, "&Applied on:", self.applied_on, buddy=self.applied_on.edit)
-        labelled_row(form, "&Next action:", self.next_action)
-        labelled_row(form, "Next action &on:", self.next_action_on, buddy=self.next_action_on.edit)
-        labelled_row(form, "Exc&itement:", self.priority)
-        if not compact:
-            labelled_row(form, "No&tes:", self.notes)
-            labelled_row(form, "Job &description:", self.job_description)
+        for field in forms.APPLICATION:
+            widget = self.widgets[field.name]
+            if field.name in _SALARY_ROW or (compact and field.name in _LONG):
+                continue
+            if field.name == "posted_min_cents":
+                labelled_row(form, "Posted &salary:", self._salary_row(), buddy=widget)
+            else:
+                labelled_row(form, field.label, widget, buddy_of(widget))
+
+    def _salary_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(self.widgets["posted_min_cents"])
+        row.addWidget(QLabel("to"))
+        for name in _SALARY_ROW:
+            row.addWidget(self.widgets[name])
+        return row
 
     def _watch_changes(self) -> None:
-        for name in (*TEXT_FIELDS, *MONEY_FIELDS, "company"):
-            getattr(self, name).textChanged.connect(self._on_edit)
-        for name in CHOICE_FIELDS:
-            getattr(self, name).currentIndexChanged.connect(self._on_edit)
-        for name in DATE_FIELDS:
-            getattr(self, name).changed.connect(self._on_edit)
-        for name in LONG_FIELDS:
-            getattr(self, name).textChanged.connect(self._on_edit)
+        self.company.textChanged.connect(self._on_edit)
+        for widget in self.widgets.values():
+            if isinstance(widget, DateField):
+                widget.changed.connect(self._on_edit)
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self._on_edit)
+            else:
+                widget.textChanged.connect(self._on_edit)
 
     def _on_edit(self, *_: object) -> None:
         if not self._loading:
@@ -108,51 +99,28 @@ class ApplicationForm(QWidget):
     # -- values in and out ------------------------------------------------------------
 
     def load(self, application: Application) -> None:
-
         self._loading = True
         try:
             self.company.setText(application.company.name)
-            for name in TEXT_FIELDS:
-                getattr(self, name).setText(getattr(application, name) or "")
-            for name in CHOICE_FIELDS:
-                choose(getattr(self, name), getattr(application, name))
-            for name in MONEY_FIELDS:
-                getattr(self, name).setText(format_amount(getattr(application, name)))
-            for name in DATE_FIELDS:
-                getattr(self, name).set_date(getattr(application, name))
-            self.notes.setPlainText(application.text.notes if application.text else "")
-            description = application.text.job_description if application.text else ""
-            self.job_description.setPlainText(description)
+            for field in forms.APPLICATION:
+                record = application.text if field.name in _LONG else application
+                set_value(self.widgets[field.name], field, getattr(record, field.name))
         finally:
             self._loading = False
 
     def values(self) -> dict[str, Any]:
         """What the form holds, in the core's field names, with company as `company` (a name)."""
-
         values: dict[str, Any] = {"company": self.company.text().strip()}
-        for name in TEXT_FIELDS:
-            values[name] = getattr(self, name).text().strip()
+        for field in forms.APPLICATION:
+            values[field.name] = read_value(self.widgets[field.name], field)
         values["salary_currency"] = values["salary_currency"].upper()
-        for name in CHOICE_FIELDS:
-            values[name] = getattr(self, name).currentData()
-        for name in MONEY_FIELDS:
-            values[name] = parse_amount(getattr(self, name).text(), label(name))
-        for name in DATE_FIELDS:
-            values[name] = getattr(self, name).date()
-        for name in LONG_FIELDS:
-            values[name] = getattr(self, name).toPlainText()
         return values
 
     def clear(self) -> None:
         self._loading = True
         try:
-            for name in (*TEXT_FIELDS, *MONEY_FIELDS, "company"):
-                getattr(self, name).clear()
-            for name in CHOICE_FIELDS:
-                getattr(self, name).setCurrentIndex(0)
-            for name in DATE_FIELDS:
-                getattr(self, name).set_date(None)
-            for name in LONG_FIELDS:
-                getattr(self, name).clear()
+            self.company.clear()
+            for widget in self.widgets.values():
+                clear_value(widget)
         finally:
             self._loading = False

@@ -39,9 +39,10 @@ from PySide6.QtWidgets import (
 
 from jobjournal import __version__
 from jobjournal.core.errors import InvalidInput, JournalError
+from jobjournal.core.records import plain
 from jobjournal.core.records.listing import NO_FILTER, ApplicationFilter
 from jobjournal.core.records.transitions import allowed_next
-from jobjournal.core.storage.models import Application, Company, Contact, Status, StatusChange
+from jobjournal.core.storage.models import Status
 from jobjournal.core.work.due import due_items
 from jobjournal.ui.applications.applications_model import (
     COL_CHANGED,
@@ -490,7 +491,7 @@ class MainWindow(QMainWindow):
 
     def _company_names(self) -> list[str]:
 
-        return sorted((c.name for c in self.journal.all(Company)), key=str.casefold)
+        return sorted((c.name for c in self.journal.all(plain.Company)), key=str.casefold)
 
     # -- editing ------------------------------------------------------------------------
 
@@ -567,7 +568,7 @@ class MainWindow(QMainWindow):
         application_id = self.detail.application_id
         if application_id is None or not self.leave_details():
             return
-        application = self.journal.get(Application, application_id)
+        application = self.journal.get(plain.Application, application_id)
         dialog = StatusDialog(self, Status(application.status), application.job_title)
         if target is not None:
             dialog.choose_status(target)
@@ -602,7 +603,7 @@ class MainWindow(QMainWindow):
         application_id = self.detail.application_id
         if application_id is None or not self.leave_details():
             return
-        change = self.journal.get(StatusChange, change_id)
+        change = self.journal.get(plain.StatusChange, change_id)
         dialog = StatusDateDialog(self, change)
 
         def correct() -> None:
@@ -625,7 +626,7 @@ class MainWindow(QMainWindow):
         application_id = self.detail.application_id
         if application_id is None or not self.leave_details():
             return
-        status = self.journal.get(Application, application_id).status
+        status = self.journal.get(plain.Application, application_id).status
         kind = kind or KIND_FOR_STATUS.get(status, "withdraw")
         self._run_letter_dialog(LetterDialog(self, self.journal, application_id, kind))
 
@@ -646,11 +647,11 @@ class MainWindow(QMainWindow):
         application_id = self.detail.application_id
         if application_id is None:
             return
-        application = self.journal.get(Application, application_id)
-        impact = self.journal.deletion_impact(Application, application_id)
+        application = self.journal.get(plain.Application, application_id)
+        impact = self.journal.deletion_impact(plain.Application, application_id)
         if not self._confirm_delete(application, impact):
             return
-        self.journal.delete(Application, application_id, confirm=True)
+        self.journal.delete(plain.Application, application_id, confirm=True)
         # Older steps may refer to it; history that no longer fits the journal must go.
         self.runner.forget_history()
         self.detail.clear()
@@ -760,12 +761,12 @@ class MainWindow(QMainWindow):
 
         company_id: int | None = hit.ref_id if hit.kind == "company" else None
         if hit.kind == "contact":
-            company_id = self.journal.get(Contact, hit.ref_id).company_id
+            company_id = self.journal.get(plain.Contact, hit.ref_id).company_id
         if company_id is None:
             self.statusBar().showMessage("That is in your contacts, not tied to a company.", 8000)
             return
         self.pipeline.choose_all()
-        self.filter_box.setText(self.journal.get(Company, company_id).name)
+        self.filter_box.setText(self.journal.get(plain.Company, company_id).name)
         self.apply_filter()
         self.table.setFocus()
 

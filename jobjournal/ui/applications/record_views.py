@@ -9,6 +9,7 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
+from jobjournal.core.records import plain
 from jobjournal.core.records.money import format_amount
 from jobjournal.core.records.transitions import DECIDING
 from jobjournal.core.storage import models as m
@@ -21,14 +22,14 @@ if TYPE_CHECKING:
     from jobjournal.core.work.packages import Verdict
 
 
-def interviews_html(interviews: list[m.Interview]) -> str:
+def interviews_html(interviews: list[plain.Interview]) -> str:
     if not interviews:
         return _empty("No interviews recorded for this application yet.")
     return "".join(interview_html(interview) for interview in interviews)
 
 
 def offers_html(
-    offers: list[m.Offer],
+    offers: list[plain.Offer],
     verdicts: dict[int, Verdict] | None = None,
     *,
     status: str = "",
@@ -48,7 +49,9 @@ def offers_html(
     )
 
 
-def feedback_html(requests: list[m.FeedbackRequest], apply_again_after: date | None = None) -> str:
+def feedback_html(
+    requests: list[plain.FeedbackRequest], apply_again_after: date | None = None
+) -> str:
     again = (
         f"<p>↻ Apply to this company again after <b>{escape(_day(apply_again_after))}</b>.</p>"
         if apply_again_after
@@ -62,7 +65,7 @@ def feedback_html(requests: list[m.FeedbackRequest], apply_again_after: date | N
     return again + "".join(_feedback(request) for request in requests)
 
 
-def interview_html(interview: m.Interview, *, links: bool = True) -> str:
+def interview_html(interview: plain.Interview, *, links: bool = True) -> str:
     """One interview's page; `links` adds what can be done with it (the Interviews tab)."""
 
     when = moment_text(interview.starts_at) or "date not set"
@@ -106,7 +109,7 @@ def _links(interview_id: int) -> str:
     return f"<p>{links}</p>"
 
 
-def _question(question: m.InterviewQuestion) -> str:
+def _question(question: plain.InterviewQuestion) -> str:
 
     who = m.QUESTION_DIRECTIONS.get(question.direction, "")
     body = _texts(("My answer", question.my_answer), ("Next time", question.next_time))
@@ -128,7 +131,7 @@ OFFER_LINKS = {
 }
 
 
-def _offer_links(offer: m.Offer, status: str) -> str:
+def _offer_links(offer: plain.Offer, status: str) -> str:
     wanted = ["edit_offer", "compare"]
     if status in DECIDING:
         wanted = ["edit_offer", "round", "counteroffer", "compare", "accept", "decline"]
@@ -140,7 +143,7 @@ def _offer_links(offer: m.Offer, status: str) -> str:
     return f"<p>{links}</p>"
 
 
-def _offer(offer: m.Offer, verdict: Verdict | None, status: str, today: date | None) -> str:
+def _offer(offer: plain.Offer, verdict: Verdict | None, status: str, today: date | None) -> str:
 
     def money(cents: int | None) -> str:
         return format_amount(cents, offer.currency)
@@ -183,7 +186,7 @@ def _offer(offer: m.Offer, verdict: Verdict | None, status: str, today: date | N
     return _section(f"offer-{offer.id}", title, body)
 
 
-def _vesting(offer: m.Offer, money: Callable[[int | None], str]) -> str:
+def _vesting(offer: plain.Offer, money: Callable[[int | None], str]) -> str:
     if not offer.equity_value_cents:
         return ""
     text = money(offer.equity_value_cents)
@@ -194,7 +197,7 @@ def _vesting(offer: m.Offer, money: Callable[[int | None], str]) -> str:
     return text
 
 
-def _commute(offer: m.Offer, money: Callable[[int | None], str]) -> str:
+def _commute(offer: plain.Offer, money: Callable[[int | None], str]) -> str:
     parts = [f"{offer.commute_minutes} min each way"] if offer.commute_minutes else []
     if offer.commute_cost_cents:
         parts.append(f"{money(offer.commute_cost_cents)} a round trip")
@@ -215,7 +218,7 @@ def _verdict(verdict: Verdict) -> str:
     return f"{warning}<p><b>Against my targets:</b> {escape(verdict.summary())}</p>{listed}"
 
 
-def _round(round_: m.NegotiationRound, money: Callable[[int | None], str]) -> str:
+def _round(round_: plain.NegotiationRound, money: Callable[[int | None], str]) -> str:
 
     facts = _facts(
         ("Asked on", _day(round_.asked_on)),
@@ -238,7 +241,7 @@ def _round(round_: m.NegotiationRound, money: Callable[[int | None], str]) -> st
     )
 
 
-def _feedback(request: m.FeedbackRequest) -> str:
+def _feedback(request: plain.FeedbackRequest) -> str:
 
     facts = _facts(
         ("Asked on", _day(request.asked_on)),
@@ -301,7 +304,7 @@ def _paragraphs(text: str) -> str:
     return escape(text).replace("\n", "<br>")
 
 
-def _person(contact: m.Contact) -> str:
+def _person(contact: plain.Contact) -> str:
     return f"{contact.name} ({contact.title})" if contact.title else contact.name
 
 

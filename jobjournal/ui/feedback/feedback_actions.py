@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog
 
 from jobjournal.core.insight.insights import insights
-from jobjournal.core.storage import models as m
+from jobjournal.core.records import plain
 from jobjournal.core.work import feedback
 from jobjournal.ui.applications.window_actions import WindowActions
 from jobjournal.ui.feedback.feedback_dialog import FeedbackDialog
@@ -41,12 +41,12 @@ class FeedbackActions(WindowActions):
         self._run(FeedbackDialog(self.window, self.journal, application_id))
 
     def edit(self, request_id: int) -> None:
-        request = self.journal.get(m.FeedbackRequest, request_id)
+        request = self.journal.get(plain.FeedbackRequest, request_id)
         self._run(FeedbackDialog(self.window, self.journal, request.application_id, request_id))
 
     def write_reminder(self, request_id: int) -> None:
         """No answer yet: the feedback request letter again, to send as a reminder."""
-        self._show(self.journal.get(m.FeedbackRequest, request_id).application_id, request_id)
+        self._show(self.journal.get(plain.FeedbackRequest, request_id).application_id, request_id)
         self.window.write_letter("feedback_request")
 
     def _run(self, dialog: FeedbackDialog) -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from jobjournal.core.errors import InvalidInput
+from jobjournal.core.records import plain
 from jobjournal.core.storage import models as m
 from jobjournal.core.work import feedback
 from jobjournal.ui.offers.offer_dialogs import EntryList
@@ -41,10 +42,12 @@ class FeedbackDialog(EnterAddsLines):
         self.journal = journal
         self.application_id = application_id
         self.request_id = request_id
-        application = journal.get(m.Application, application_id)
+        application = journal.get(plain.Application, application_id)
         self.setWindowTitle("Feedback")
         self.setAccessibleName("Feedback")
-        people = {c.id: c.name for c in journal.all(m.Contact, company_id=application.company_id)}
+        people = {
+            c.id: c.name for c in journal.all(plain.Contact, company_id=application.company_id)
+        }
         self._build(application, people)
         stored = next(
             (r for r in journal.records_of(application_id).feedback if r.id == request_id), None
@@ -57,7 +60,7 @@ class FeedbackDialog(EnterAddsLines):
         self.action = self._save
         (self.feedback if stored is not None else self.asked_on.edit).setFocus()
 
-    def _build(self, application: m.Application, people: dict[int, str]) -> None:
+    def _build(self, application: plain.Application, people: dict[int, str]) -> None:
         today = date.today()
         self.asked_on = DateField("Asked on", latest=today)
         self.channel = choice_box("Asked by", m.CHANNELS, optional=False)
@@ -106,7 +109,7 @@ class FeedbackDialog(EnterAddsLines):
         layout.addWidget(dialog_buttons(self, "&Save feedback", "Save feedback"))
         fit_on_screen(self, 620, 640)
 
-    def _load(self, stored: m.FeedbackRequest) -> None:
+    def _load(self, stored: plain.FeedbackRequest) -> None:
         self.asked_on.set_date(stored.asked_on)
         choose(self.channel, stored.channel)
         choose(self.contact, stored.contact_id)

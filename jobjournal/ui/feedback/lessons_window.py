@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jobjournal.core.records import plain
 from jobjournal.core.storage import models as m
 from jobjournal.core.work import feedback
 from jobjournal.ui.applications import record_views
@@ -110,10 +111,10 @@ class LessonsDialog(QDialog):
             return
         kind, ref_id = target
         if kind == "feedback":
-            request = self.journal.get(m.FeedbackRequest, ref_id)
+            request = self.journal.get(plain.FeedbackRequest, ref_id)
             self._choose(request.application_id, "feedback", ref_id)
         else:
-            interview = self.journal.get(m.Interview, ref_id)
+            interview = self.journal.get(plain.Interview, ref_id)
             self._choose(interview.application_id, "interview", ref_id)
 
     def _choose(self, application_id: int, kind: HitKind, ref_id: int) -> None:

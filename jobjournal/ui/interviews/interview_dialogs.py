@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobjournal.core.errors import JournalError
+from jobjournal.core.records import plain
 from jobjournal.core.records.folding import fold
 from jobjournal.core.storage import models as m
 from jobjournal.core.work import interviews as iv
@@ -112,7 +113,7 @@ class MeetingDialog(ActionDialog):
         layout.addWidget(buttons)
         self.resize(620, 480)
 
-    def _fill_people(self, contacts: list[m.Contact]) -> None:
+    def _fill_people(self, contacts: list[plain.Contact]) -> None:
         for contact in contacts:
             self._person_item(iv.Person(contact.id, contact.name, contact.title), checked=False)
 
@@ -499,9 +500,9 @@ def _labelled(text: str, field: QWidget) -> QFormLayout:
     return form
 
 
-def _heading(journal: Journal, interview: m.Interview) -> str:
+def _heading(journal: Journal, interview: plain.Interview) -> str:
 
-    application = journal.get(m.Application, interview.application_id)
+    application = journal.get(plain.Application, interview.application_id)
     round_name = m.INTERVIEW_ROUNDS.get(interview.round, interview.round)
     when = f"{interview.starts_at:%Y-%m-%d %H:%M}" if interview.starts_at else "date not set"
     return escape(f"{application.company.name} — {round_name}, {when}")

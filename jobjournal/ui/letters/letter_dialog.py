@@ -32,6 +32,7 @@ from jobjournal.core.documents import docx_letter, letters
 from jobjournal.core.documents.docx_letter import file_name, paper_for
 from jobjournal.core.documents.exports import FileExistsAlready
 from jobjournal.core.errors import InvalidInput, JournalError
+from jobjournal.core.records import plain
 from jobjournal.core.records.money import format_amount, parse_amount
 from jobjournal.core.records.transitions import REASONS_FOR
 from jobjournal.core.storage import models as m
@@ -228,7 +229,7 @@ class LetterDialog(QDialog):
         if not name or name == self.facts.sender_name:
             return
         try:
-            self.journal.update(m.Profile, 1, name=name)
+            self.journal.update(plain.Profile, 1, name=name)
         except JournalError as error:
             show_message(self.message, str(error))
             return

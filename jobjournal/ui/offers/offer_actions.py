@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from jobjournal.core.storage import models as m
+from jobjournal.core.records import plain
 from jobjournal.core.storage.models import Status
 from jobjournal.core.work import offers, packages
 from jobjournal.ui.applications.window_actions import WindowActions
@@ -47,7 +47,7 @@ class OfferActions(WindowActions):
             self._show(application_id, "offer", dialog.offer_id)
 
     def edit_offer(self, offer_id: int) -> None:
-        offer = self.journal.get(m.Offer, offer_id)
+        offer = self.journal.get(plain.Offer, offer_id)
         dialog = OfferDialog(self.window, self.journal, offer.application_id, offer_id)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._show(offer.application_id, "offer", offer_id)
@@ -55,19 +55,19 @@ class OfferActions(WindowActions):
     def new_round(self, offer_id: int) -> None:
         """Another round of asking; past the second, only once the person has read why
         that is usually unwise and still wants to."""
-        offer = self.journal.get(m.Offer, offer_id)
+        offer = self.journal.get(plain.Offer, offer_id)
         warning = offers.next_round_warning(offer)
         if warning is not None and not self._still_wants(warning):
             return
         self._run_round(RoundDialog(self.window, self.journal, offer_id, past_advice=True))
 
     def edit_round(self, round_id: int) -> None:
-        offer_id = self.journal.get(m.NegotiationRound, round_id).offer_id
+        offer_id = self.journal.get(plain.NegotiationRound, round_id).offer_id
         self._run_round(RoundDialog(self.window, self.journal, offer_id, round_id))
 
     def _run_round(self, dialog: RoundDialog) -> None:
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.round_id is not None:
-            application_id = self.journal.get(m.Offer, dialog.offer_id).application_id
+            application_id = self.journal.get(plain.Offer, dialog.offer_id).application_id
             self._show(application_id, "negotiation", dialog.round_id)
 
     def _still_wants(self, warning: offers.TooManyRounds) -> bool:
@@ -162,7 +162,7 @@ class OfferActions(WindowActions):
             self.window.statusBar().showMessage("Profile and targets saved.", 4000)
 
     def _select_offer_application(self, offer_id: int) -> int | None:
-        application_id = self.journal.get(m.Offer, offer_id).application_id
+        application_id = self.journal.get(plain.Offer, offer_id).application_id
         if self.window.detail.application_id != application_id:
             if not self.window.leave_details():
                 return None
@@ -174,7 +174,7 @@ class OfferActions(WindowActions):
         self.window.detail.show_hit(kind, ref_id)
 
 
-def offer_verdicts(journal: Journal, shown: list[m.Offer]) -> dict[int, packages.Verdict]:
+def offer_verdicts(journal: Journal, shown: list[plain.Offer]) -> dict[int, packages.Verdict]:
     """How each offer shown measures up to my targets (the profile is read only when there
     is an offer to measure)."""
     if not shown:

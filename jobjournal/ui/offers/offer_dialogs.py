@@ -23,52 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from jobjournal.core.errors import InvalidInput
+from jobjournal.core.records import forms, plain
 from jobjournal.core.records.money import format_amount, parse_amount
 from jobjournal.core.storage import models as m
 from jobjournal.core.work import offers
 from jobjournal.ui.shared.basics import fit_on_screen, labelled_row, message_label
 from jobjournal.ui.shared.dialogs import ActionDialog, EnterAddsLines, dialog_buttons
-from jobjournal.ui.shared.field_set import FieldSet, Spec
+from jobjournal.ui.shared.field_set import FieldSet
 from jobjournal.ui.shared.fields import DateField, choice_box, line_edit, text_edit
 
 if TYPE_CHECKING:
     from jobjournal.core.records.journal import Journal
-
-# What an offer and the current job share: pay, time off, where the work is, benefits.
-PACKAGE_SPECS = [
-    Spec("base_cents", "&Base pay:", "money", "e.g. 98,000"),
-    Spec("currency", "C&urrency:", hint="USD, EUR, GBP…"),
-    Spec("period", "Pa&id:", "choice", choices=m.SALARY_PERIODS, optional=False),
-    Spec("bonus_percent", "Bonus (% of base):", "whole", "e.g. 10"),
-    Spec("bonus_cents", "Bonus (fixed):", "money", "or a fixed amount a year"),
-    Spec("pto_days", "Paid &time off (days):", "whole"),
-    Spec("work_model", "&Work model:", "choice", choices=m.WORK_MODELS),
-    Spec("commute_minutes", "Co&mmute (minutes each way):", "whole"),
-    Spec("commute_cost_cents", "Commute cost (round trip):", "money", "e.g. 5.50"),
-    Spec("health_start", "&Health cover starts:", hint="e.g. first day"),
-    Spec("retirement_match", "&Retirement match:", hint="e.g. 4% match"),
-    Spec("benefits_value_cents", "Benefits' value a ye&ar:", "money", "if you know it"),
-    Spec("other_perks", "&Other perks:", "long"),
-]
-OFFER_SPECS = [
-    Spec("kind", "&Kind:", "choice", choices=m.OFFER_KINDS, optional=False),
-    Spec("received_on", "R&eceived on:", "date"),
-    Spec("respond_by", "Respond b&y:", "date"),
-    *PACKAGE_SPECS[:5],
-    Spec("sign_on_cents", "Si&gn-on bonus:", "money"),
-    Spec("equity", "E&quity:", hint="as stated, e.g. 2,000 RSUs"),
-    Spec("equity_value_cents", "Equity grant's va&lue:", "money", "the whole grant"),
-    Spec("vesting_years", "&Vesting (years):", "whole", "e.g. 4"),
-    Spec("vesting_cliff_months", "Cli&ff (months):", "whole", "e.g. 12"),
-    *PACKAGE_SPECS[5:12],
-    Spec("start_on", "Start &date:", "date"),
-    Spec("relocation_cents", "Relo&cation:", "money"),
-    Spec("learning_stipend_cents", "Learning sti&pend:", "money", "a year"),
-    PACKAGE_SPECS[12],
-    Spec("notes", "My &notes:", "long", "Only for you"),
-]
-# The left column: the offer itself and its pay, down to the equity's cliff.
-_PAY_COLUMNS = [spec.column for spec in OFFER_SPECS[: OFFER_SPECS.index(PACKAGE_SPECS[5])]]
 
 
 class OfferDialog(ActionDialog):
@@ -85,7 +50,7 @@ class OfferDialog(ActionDialog):
         title = "New offer" if offer_id is None else "Offer"
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.fields = FieldSet(OFFER_SPECS)
+        self.fields = FieldSet(forms.OFFER)
         self.reminder = QLabel(offers.VERBAL_REMINDER)
         self.reminder.setAccessibleName("Verbal offer reminder")
         self.reminder.setWordWrap(True)
@@ -94,17 +59,17 @@ class OfferDialog(ActionDialog):
         )
         self.message = message_label("Offer message")
         self._build()
-        self._load(journal.get(m.Offer, offer_id) if offer_id is not None else None)
+        self._load(journal.get(plain.Offer, offer_id) if offer_id is not None else None)
         self.action = self._save
         self.widget("kind").setFocus()
 
-    def widget(self, column: str) -> Any:
-        return self.fields.widgets[column]
+    def widget(self, name: str) -> Any:
+        return self.fields.widgets[name]
 
     def _build(self) -> None:
         pay, rest = QFormLayout(), QFormLayout()
-        self.fields.add_rows(pay, _PAY_COLUMNS)
-        self.fields.add_rows(rest, [s.column for s in OFFER_SPECS if s.column not in _PAY_COLUMNS])
+        self.fields.add_rows(pay, forms.OFFER_PAY)
+        self.fields.add_rows(rest, forms.OFFER[len(forms.OFFER_PAY) :])
         columns = QHBoxLayout()
         columns.addLayout(pay, 1)
         columns.addSpacing(16)
@@ -119,11 +84,11 @@ class OfferDialog(ActionDialog):
         self.widget("received_on").changed.connect(self._follow_received)
         self.widget("respond_by").changed.connect(self._respond_by_edited)
 
-    def _load(self, offer: m.Offer | None) -> None:
+    def _load(self, offer: plain.Offer | None) -> None:
         self._following = offer is None  # a new offer's deadline follows its arrival
         self._loading = True
         if offer is None:
-            application = self.journal.get(m.Application, self.application_id)
+            application = self.journal.get(plain.Application, self.application_id)
             profile = self.journal.profile()
             self.fields.load(None)
             self.widget("currency").setText(application.salary_currency or profile.currency)
@@ -155,7 +120,7 @@ class OfferDialog(ActionDialog):
         if self.offer_id is None:
             self.offer_id = offers.record_offer(self.journal, self.application_id, **values).id
         else:
-            self.journal.update(m.Offer, self.offer_id, **values)
+            self.journal.update(plain.Offer, self.offer_id, **values)
 
 
 class EntryList(QWidget):
@@ -243,7 +208,7 @@ class RoundDialog(EnterAddsLines):
         self.offer_id = offer_id
         self.round_id = round_id
         self.past_advice = past_advice
-        offer = journal.get(m.Offer, offer_id)
+        offer = journal.get(plain.Offer, offer_id)
         self.currency = offer.currency
         stored = next((r for r in offer.rounds if r.id == round_id), None)
         number = stored.number if stored is not None else len(offer.rounds) + 1
@@ -396,7 +361,7 @@ class AcceptDialog(ActionDialog):
         self.application_id = application_id
         self.already_accepted = already_accepted
         self.endings = offers.others_to_end(journal, application_id)
-        application = journal.get(m.Application, application_id)
+        application = journal.get(plain.Application, application_id)
         self.setWindowTitle("Accept the offer")
         self.setAccessibleName("Accept the offer")
         verb = "You accepted" if already_accepted else "Accept"

@@ -20,38 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jobjournal.core.storage import models as m
+from jobjournal.core.records import forms
 from jobjournal.core.work import packages
-from jobjournal.ui.offers.offer_dialogs import PACKAGE_SPECS
 from jobjournal.ui.shared.basics import fit_on_screen, message_label, use_money_style
 from jobjournal.ui.shared.dialogs import ActionDialog, dialog_buttons
-from jobjournal.ui.shared.field_set import FieldSet, Spec
+from jobjournal.ui.shared.field_set import FieldSet
 
 if TYPE_CHECKING:
     from jobjournal.core.records.journal import Journal
 
-ABOUT_SPECS = [
-    Spec("name", "&Name:", hint="As you sign letters"),
-    Spec("email", "&Email:"),
-    Spec("phone", "&Phone:"),
-    Spec("address", "&Address:", "long", "Printed at the top of letters"),
-    Spec("signature", "&Signature:", "long", "Under the closing; your name if empty"),
-    Spec("money_style", "Amo&unts written as:", "choice", choices=m.MONEY_STYLES, optional=False),
-    Spec("date_style", "&Dates in letters:", "choice", choices=m.DATE_STYLES, optional=False),
-]
-TARGET_SPECS = [
-    Spec("currency", "C&urrency:", hint="USD, EUR, GBP…"),
-    Spec("period", "Sa&laries are:", "choice", choices=m.SALARY_PERIODS, optional=False),
-    Spec("target_min_cents", "Target from:", "money", "the low end of a good offer"),
-    Spec("target_max_cents", "Target &to:", "money", "the high end"),
-    Spec("walk_away_cents", "&Walk away below:", "money", "the least you would accept"),
-]
-JOB_SPECS = [
-    Spec("employer", "&Employer:"),
-    Spec("job_title", "&Job title:"),
-    *PACKAGE_SPECS,
-    Spec("equity_per_year_cents", "E&quity a year:", "money", "what vests each year"),
-]
 WISH_COLUMNS = ("What I want beyond salary", "How much, or what exactly")
 
 
@@ -61,9 +38,9 @@ class ProfileDialog(ActionDialog):
         self.journal = journal
         self.setWindowTitle("Profile and targets")
         self.setAccessibleName("Profile and targets")
-        self.about = FieldSet(ABOUT_SPECS)
-        self.targets = FieldSet(TARGET_SPECS)
-        self.job = FieldSet(JOB_SPECS)
+        self.about = FieldSet(forms.PROFILE_ABOUT)
+        self.targets = FieldSet(forms.PROFILE_TARGETS)
+        self.job = FieldSet(forms.CURRENT_JOB)
         self.message = message_label("Profile message")
         self._build()
         self._load()

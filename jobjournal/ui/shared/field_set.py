@@ -1,74 +1,63 @@
-"""A form built from a list of fields: each has a column name, a label, and a kind of
-input. Loads from a record, and gives back checked values whose refusals name the field
-as the label does. Offers and the current job share most of their fields this way."""
+"""A form built from the core's list of fields (`core/records/forms.py`): one input per
+field, of the kind the core gives it, named by its words. Loads from a plain record, and
+gives back checked values keyed by the names the operation takes; a refusal names the
+field as its label does."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any, Literal
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from jobjournal.core.errors import InvalidInput
+from jobjournal.core.records.forms import Field
 from jobjournal.core.records.money import format_amount, parse_amount
 from jobjournal.ui.shared.basics import labelled_row
 from jobjournal.ui.shared.fields import DateField, choice_box, choose, line_edit, text_edit
 
-FieldKind = Literal["text", "long", "money", "whole", "date", "choice"]
-
-
-@dataclass(frozen=True)
-class Spec:
-    column: str
-    label: str  # with its mnemonic: "&Base pay:"
-    kind: FieldKind = "text"
-    hint: str = ""
-    choices: Mapping[str, str] | None = None
-    optional: bool = True  # for choices: may be left "—"
-
-    @property
-    def name(self) -> str:
-        """The accessible name and the words of a message: the label without & and :."""
-        return self.label.replace("&", "").rstrip(":")
-
 
 class FieldSet:
-    def __init__(self, specs: list[Spec]) -> None:
-        self.specs = specs
-        self.widgets: dict[str, QWidget] = {spec.column: _widget(spec) for spec in specs}
+    def __init__(self, fields: Sequence[Field], *, long_height: int | None = 70) -> None:
+        self.fields = tuple(fields)
+        self.widgets: dict[str, Any] = {f.name: widget_for(f, long_height) for f in fields}
 
-    def add_rows(self, form: QFormLayout, columns: list[str] | None = None) -> None:
-        for spec in self.specs:
-            if columns is None or spec.column in columns:
-                widget = self.widgets[spec.column]
-                buddy = widget.edit if isinstance(widget, DateField) else widget
-                labelled_row(form, spec.label, widget, buddy)
+    def add_rows(self, form: QFormLayout, fields: Sequence[Field] | None = None) -> None:
+        for each in self.fields if fields is None else fields:
+            widget = self.widgets[each.name]
+            labelled_row(form, each.label, widget, buddy_of(widget))
 
     def load(self, record: Any) -> None:
         currency = getattr(record, "currency", "") if record is not None else ""
-        for spec in self.specs:
-            value = getattr(record, spec.column, None) if record is not None else None
-            _set(self.widgets[spec.column], spec, value, currency)
+        for each in self.fields:
+            value = getattr(record, each.name, None) if record is not None else None
+            set_value(self.widgets[each.name], each, value, currency)
 
     def values(self) -> dict[str, Any]:
-        return {spec.column: _read(self.widgets[spec.column], spec) for spec in self.specs}
+        return {each.name: read_value(self.widgets[each.name], each) for each in self.fields}
 
 
-def _widget(spec: Spec) -> QWidget:
-    if spec.kind == "long":
-        edit = text_edit(spec.name, spec.hint)
-        edit.setMaximumHeight(70)
+def widget_for(field: Field, long_height: int | None = 70) -> QWidget:
+    if field.kind == "long":
+        edit = text_edit(field.words, field.hint)
+        if long_height is not None:
+            edit.setMaximumHeight(long_height)
         return edit
-    if spec.kind == "date":
-        return DateField(spec.name)
-    if spec.kind == "choice":
-        assert spec.choices is not None
-        return choice_box(spec.name, spec.choices, optional=spec.optional)
-    return line_edit(spec.name, spec.hint)
+    if field.kind == "date":
+        return DateField(field.words, latest=date.today() if field.happened else None)
+    if field.kind == "choice":
+        assert field.choices is not None
+        return choice_box(field.words, field.choices, optional=field.optional)
+    return line_edit(field.words, field.hint)
 
 
-def _set(widget: QWidget, spec: Spec, value: Any, currency: str) -> None:
+def buddy_of(widget: QWidget) -> QWidget:
+    """What the label's access key focuses: a date field's text, any other input itself."""
+    return widget.edit if isinstance(widget, DateField) else widget
+
+
+def set_value(widget: QWidget, field: Field, value: Any, currency: str = "") -> None:
     if isinstance(widget, DateField):
         widget.set_date(value)
     elif isinstance(widget, QComboBox):
@@ -76,15 +65,24 @@ def _set(widget: QWidget, spec: Spec, value: Any, currency: str) -> None:
     elif isinstance(widget, QPlainTextEdit):
         widget.setPlainText(value or "")
     elif isinstance(widget, QLineEdit):
-        if spec.kind == "money":
+        if field.kind == "money":
             widget.setText(format_amount(value))
-        elif spec.kind == "whole":
+        elif field.kind == "whole":
             widget.setText("" if value is None else str(value))
         else:
             widget.setText(value or "")
 
 
-def _read(widget: QWidget, spec: Spec) -> Any:
+def clear_value(widget: QWidget) -> None:
+    if isinstance(widget, DateField):
+        widget.set_date(None)
+    elif isinstance(widget, QComboBox):
+        widget.setCurrentIndex(0)
+    else:
+        widget.clear()  # type: ignore[attr-defined]
+
+
+def read_value(widget: QWidget, field: Field) -> Any:
     if isinstance(widget, DateField):
         return widget.date()
     if isinstance(widget, QComboBox):
@@ -92,10 +90,10 @@ def _read(widget: QWidget, spec: Spec) -> Any:
     if isinstance(widget, QPlainTextEdit):
         return widget.toPlainText()
     assert isinstance(widget, QLineEdit)
-    if spec.kind == "money":
-        return parse_amount(widget.text(), spec.name)
-    if spec.kind == "whole":
-        return whole_number(widget.text(), spec.name)
+    if field.kind == "money":
+        return parse_amount(widget.text(), field.words)
+    if field.kind == "whole":
+        return whole_number(widget.text(), field.words)
     return widget.text().strip()
 
 
