@@ -297,3 +297,10 @@ def test_an_unticked_box_is_visible_on_the_dark_palette(qtbot: QtBot) -> None:
         assert max(light) > 110  # the frame stands out from the #1b1c1f field
     finally:
         theme.apply_theme("system")
+
+
+def test_a_start_without_arguments_has_the_parsers_defaults() -> None:
+    from jobjournal import __main__ as entry
+
+    assert vars(entry.parse_args([])) == vars(entry.parser().parse_args([]))
+    assert entry.parse_args(["--demo"]).demo is True
