@@ -8,11 +8,13 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from support import application_at
+from support import application_at, by_name
+from ui_support import select_company
 
 from jobjournal.core.insight import insights
 from jobjournal.core.records import plain
 from jobjournal.core.records.journal import Journal
+from jobjournal.ui.applications.applications_model import COL_NEXT, COL_TITLE
 from jobjournal.ui.applications.main_window import MainWindow
 from jobjournal.ui.feedback.feedback_dialog import FeedbackDialog
 from jobjournal.ui.feedback.insights_window import InsightsDialog
@@ -69,3 +71,29 @@ def test_a_window_fits_a_laptop_screen_as_first_shown(
     assert shown.width() <= SMALLEST_WIDTH, (name, shown.size())
     if shown is not window:
         shown.close()
+
+
+def test_the_list_takes_the_room_until_an_application_is_open(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.resize(1320, 700)  # a 1366×768 screen, less the frame and a taskbar
+    window.show()
+    qtbot.waitExposed(window)
+    hint = by_name(window, "No application selected")
+    assert not window.detail.isVisible() and hint.isVisible()
+    wide = window.table.width()
+    select_company(qtbot, window, "Civic Data Trust")
+    assert window.detail.isVisible() and not hint.isVisible()
+    qtbot.waitUntil(lambda: window.table.width() < wide)
+    # With the details open, the list still reads whole: no sideways scrolling, every
+    # job title at full length (the dates of the hidden columns are in the details).
+    assert not window.table.horizontalScrollBar().isVisible()
+    metrics = window.table.fontMetrics()
+    title_width = window.table.columnWidth(COL_TITLE)
+    for row in range(window.model.rowCount()):
+        title = window.model.index(row, COL_TITLE).data()
+        assert metrics.horizontalAdvance(title) + 12 <= title_width, title
+    assert window.table.isColumnHidden(COL_NEXT)
+    window.detail.clear()  # nothing selected again: the columns come back
+    qtbot.waitUntil(lambda: not window.table.isColumnHidden(COL_NEXT))
+    assert not window.table.horizontalScrollBar().isVisible()

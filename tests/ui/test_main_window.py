@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from support import by_name
+from support import PROJECT_DIR, by_name
 from ui_support import (
     answer_modal,
     row_titled,
@@ -505,3 +505,27 @@ def test_each_status_has_its_own_colour_beside_its_name(window: MainWindow) -> N
     assert not index.data(Qt.ItemDataRole.DecorationRole).isNull()
     marked = [window.pipeline.item(i) for i in range(window.pipeline.count())]
     assert sum(not item.icon().isNull() for item in marked) == len(Status)
+
+
+def test_space_on_a_drop_down_leaves_it_closed_and_the_keys_in_the_form(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    select_company(qtbot, window, "Civic Data Trust")
+    work_model = by_name(window, "Work model")
+    work_model.setFocus()
+    qtbot.keyClick(work_model, Qt.Key.Key_Space)
+    assert not work_model.view().isVisible()
+    qtbot.keyClick(work_model, Qt.Key.Key_H)  # the next key chooses, as in a closed list
+    assert work_model.currentText() == "Hybrid"
+    assert not work_model.view().isVisible()
+
+
+def test_every_drop_down_is_the_apps_own() -> None:
+    import ast
+
+    made = []
+    for path in sorted((PROJECT_DIR / "jobjournal" / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "QComboBox":
+                made.append(f"{path.name}:{node.lineno}")
+    assert made == [], f"make a ChoiceBox (Space must not open it): {made}"

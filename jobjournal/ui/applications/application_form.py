@@ -26,7 +26,8 @@ from jobjournal.ui.shared.fields import DateField, line_edit
 if TYPE_CHECKING:
     from jobjournal.core.records.plain import Application
 
-# The posted salary's parts, shown on one row after its minimum.
+# The posted salary's parts: its range on one row, its currency and period on the next
+# (on one row, a 420 px detail pane cut the amounts to their last digits).
 _SALARY_ROW = ("posted_max_cents", "salary_currency", "salary_period")
 _LONG = tuple(f.name for f in forms.APPLICATION if f.kind == "long")  # kept beside it
 
@@ -70,16 +71,23 @@ class ApplicationForm(QWidget):
             if field.name in _SALARY_ROW or (compact and field.name in _LONG):
                 continue
             if field.name == "posted_min_cents":
-                labelled_row(form, "Posted &salary:", self._salary_row(), buddy=widget)
+                labelled_row(form, "Posted &salary:", self._salary_range(), buddy=widget)
+                currency = self.widgets["salary_currency"]
+                labelled_row(form, "Currenc&y:", self._salary_terms(), buddy=currency)
             else:
                 labelled_row(form, field.label, widget, buddy_of(widget))
 
-    def _salary_row(self) -> QHBoxLayout:
+    def _salary_range(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.addWidget(self.widgets["posted_min_cents"])
+        row.addWidget(self.widgets["posted_min_cents"], 1)
         row.addWidget(QLabel("to"))
-        for name in _SALARY_ROW:
-            row.addWidget(self.widgets[name])
+        row.addWidget(self.widgets["posted_max_cents"], 1)
+        return row
+
+    def _salary_terms(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(self.widgets["salary_currency"])
+        row.addWidget(self.widgets["salary_period"], 1)
         return row
 
     def _watch_changes(self) -> None:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QStackedWidget,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -59,21 +58,18 @@ class DetailPane(QWidget):
     add_offer_requested = Signal()
     feedback_requested = Signal(str, int)  # "edit_feedback" or "remind", a request's id
     add_feedback_requested = Signal()
+    # Whether an application is shown: with none, the window gives the pane's room to the
+    # list rather than spend it on "select one".
+    showing = Signal(bool)
 
     def __init__(self, company_names: list[str]) -> None:
         super().__init__()
         self.setAccessibleName("Application details")
         self.application_id: int | None = None
         self.dirty = False
-        self._pages = QStackedWidget()
-        self._empty = QLabel("Select an application, or press Ctrl+N to add one.")
-        self._empty.setWordWrap(True)
-        self._empty.setAccessibleName("No application selected")
-        self._pages.addWidget(self._empty)
-        self._pages.addWidget(self._build_details(company_names))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._pages)
+        layout.addWidget(self._build_details(company_names))
 
     def _build_details(self, company_names: list[str]) -> QWidget:
         page = QWidget()
@@ -150,6 +146,9 @@ class DetailPane(QWidget):
         verdicts: dict[int, Verdict] | None = None,
     ) -> None:
         application = records.application
+        # Shown before it is filled: a text box shown for the first time may say its text
+        # changed, which must not read as the person's edit.
+        self.showing.emit(True)
         self.application_id = application.id
         status = _status_label(application.status)
         self.heading.setText(
@@ -167,7 +166,6 @@ class DetailPane(QWidget):
         self.feedback.setHtml(
             record_views.feedback_html(records.feedback, application.company.apply_again_after)
         )
-        self._pages.setCurrentIndex(1)
 
     def clear(self) -> None:
         """Show nothing: no application selected, or the journal locked."""
@@ -178,7 +176,7 @@ class DetailPane(QWidget):
         self.timeline.clear()
         for browser in (self.interviews, self.offers, self.feedback):
             browser.clear()
-        self._pages.setCurrentIndex(0)
+        self.showing.emit(False)
 
     def show_hit(self, kind: HitKind, ref_id: int) -> None:
         """Open the tab where a search hit lives, scrolled to it."""

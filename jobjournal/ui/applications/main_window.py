@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QHeaderView,
     QLabel,
@@ -45,8 +46,12 @@ from jobjournal.core.records.transitions import allowed_next
 from jobjournal.core.storage.models import Status
 from jobjournal.core.work.due import due_items
 from jobjournal.ui.applications.applications_model import (
+    COL_APPLIED,
     COL_CHANGED,
+    COL_COMPANY,
+    COL_NEXT,
     COL_STATUS,
+    COL_TITLE,
     REACH,
     ApplicationsModel,
 )
@@ -131,9 +136,18 @@ class MainWindow(QMainWindow):
         self.count_label.setAccessibleName("Applications shown")
         self.results = SearchResults()
         self.middle = QStackedWidget()
-        self.middle.addWidget(_column(self.filter_box, self.table, self.count_label))
+        self.empty_hint = QLabel(
+            "Select an application to see its details, or press Ctrl+N to add one."
+        )
+        self.empty_hint.setAccessibleName("No application selected")
+        self.empty_hint.setWordWrap(True)
+        self.middle.addWidget(
+            _column(self.filter_box, self.table, self.count_label, self.empty_hint)
+        )
         self.middle.addWidget(self.results)
         self.detail = DetailPane(self._company_names())
+        self.detail.showing.connect(self._show_detail_pane)
+        self._show_detail_pane(False)
         self.splitter = QSplitter()
         self.splitter.setAccessibleName("Panes")
         for pane in (left, self.middle, self.detail):
@@ -143,6 +157,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self._build_toolbar()
 
+    def _show_detail_pane(self, showing: bool) -> None:
+        if showing == self.detail.isVisibleTo(self):
+            return
+        self.detail.setVisible(showing)
+        self.empty_hint.setVisible(not showing)
+        # Laid out now, not at the next turn of the event loop: what the details show is
+        # where a click lands from the moment they are shown.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
     def _build_table(self) -> QTableView:
         table = QTableView()
         table.setAccessibleName("Applications")
@@ -151,21 +174,31 @@ class MainWindow(QMainWindow):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setSortingEnabled(True)
         table.horizontalHeader().setSortIndicator(COL_CHANGED, Qt.SortOrder.DescendingOrder)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
         table.horizontalHeader().setAccessibleName("Columns (click to sort)")
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        for column, width in enumerate((150, 200, 100, 95, 190)):
+        for column, width in _COLUMN_WIDTHS.items():
             table.setColumnWidth(column, width)
         # The list is sorted by the last change first: that column shows beside the status,
         # not off screen to the right, where the list looked unsorted.
         table.horizontalHeader().moveSection(COL_CHANGED, COL_STATUS + 1)
-        table.setColumnWidth(COL_CHANGED, 95)
+        _let_the_title_stretch(table)
+        table.viewport().installEventFilter(self)
         return table
+
+    def _fit_columns(self) -> None:
+        """The columns that fit beside the title, in `_OPTIONAL_COLUMNS`' order; the rest
+        wait for room (the details show them too), so the list never scrolls sideways."""
+        header = self.table.horizontalHeader()
+        kept = sum(header.sectionSize(c) for c in _COLUMN_WIDTHS if c not in _OPTIONAL_COLUMNS)
+        room = self.table.viewport().width() - kept - _TITLE_AT_LEAST
+        for column in _OPTIONAL_COLUMNS:
+            width = _COLUMN_WIDTHS[column]
+            self.table.setColumnHidden(column, room < width)
+            room -= width
 
     def _build_toolbar(self) -> None:
         self.search_box = line_edit(
@@ -775,6 +808,10 @@ class MainWindow(QMainWindow):
         return NO_FILTER
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport():
+            if event.type() == QEvent.Type.Resize:
+                self._fit_columns()
+            return False
         if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() == Qt.Key.Key_Escape:
@@ -919,6 +956,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(panes)
         if (columns := settings.window_state("columns")) is not None:
             self.table.horizontalHeader().restoreState(columns)
+            _let_the_title_stretch(self.table)  # a state saved before it stretched
             header = self.table.horizontalHeader()
             self.model.use_sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
@@ -931,6 +969,25 @@ _COUNTED = ("status", "job_title", "title_fold", "company_id", "applied_on")
 # What the Due list reads of an application; any record of the other kinds counts.
 _DUE_FIELDS = ("status", "next_action", "next_action_on", "job_title", "company_id")
 _DUE_TABLES = ("interviews", "offers", "feedback_requests", "companies")
+
+
+# The width each column starts at, but the title's, which takes the room left.
+_COLUMN_WIDTHS = {
+    COL_COMPANY: 150,
+    COL_STATUS: 110,
+    COL_CHANGED: 95,
+    COL_APPLIED: 95,
+    COL_NEXT: 260,
+}
+_OPTIONAL_COLUMNS = (COL_APPLIED, COL_NEXT)  # shown while there is room, in this order
+_TITLE_AT_LEAST = 180
+
+
+def _let_the_title_stretch(table: QTableView) -> None:
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
 
 
 def _concerns_due(changes: Changes) -> bool:

@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDateTimeEdit,
     QDialog,
     QFormLayout,
@@ -34,7 +33,14 @@ from jobjournal.core.storage import models as m
 from jobjournal.core.work import interviews as iv
 from jobjournal.ui.shared.basics import fit_on_screen, labelled_row, message_label, show_message
 from jobjournal.ui.shared.dialogs import ActionDialog, dialog_buttons
-from jobjournal.ui.shared.fields import DateField, choice_box, choose, line_edit, text_edit
+from jobjournal.ui.shared.fields import (
+    ChoiceBox,
+    DateField,
+    choice_box,
+    choose,
+    line_edit,
+    text_edit,
+)
 
 if TYPE_CHECKING:
     from jobjournal.core.records.journal import Journal
@@ -310,7 +316,7 @@ class ReflectionDialog(QDialog):
         return box
 
     def _build_i_asked(self) -> QGroupBox:
-        self.to_ask = QComboBox()
+        self.to_ask = ChoiceBox()
         self.to_ask.setEditable(True)
         self.to_ask.setAccessibleName("Question I asked")
         self.to_ask.addItems(["", *iv.QUESTIONS_TO_ASK])

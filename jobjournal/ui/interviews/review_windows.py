@@ -27,7 +27,7 @@ from jobjournal.core.work import interviews as iv
 from jobjournal.ui.applications import record_views
 from jobjournal.ui.shared.basics import fit_on_screen
 from jobjournal.ui.shared.dates import day_text
-from jobjournal.ui.shared.fields import line_edit
+from jobjournal.ui.shared.fields import ChoiceBox, line_edit
 
 if TYPE_CHECKING:
     from jobjournal.core.records.journal import Journal
@@ -181,7 +181,7 @@ class QuestionBankDialog(QDialog):
 
 
 def _filter_box(name: str, everything: str, choices: Sequence[tuple[object, str]]) -> QComboBox:
-    box = QComboBox()
+    box = ChoiceBox()
     box.setAccessibleName(name)
     box.addItem(everything, None)
     for code, label in choices:

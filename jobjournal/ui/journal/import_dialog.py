@@ -26,7 +26,7 @@ from jobjournal.core.errors import JournalError
 from jobjournal.core.records.progress import Progress
 from jobjournal.ui.shared.basics import fit_on_screen, labelled_row, message_label, show_message
 from jobjournal.ui.shared.dialogs import ActionDialog, dialog_buttons
-from jobjournal.ui.shared.fields import NOT_SET
+from jobjournal.ui.shared.fields import NOT_SET, ChoiceBox
 from jobjournal.ui.shared.work import run_with_progress
 
 if TYPE_CHECKING:
@@ -104,9 +104,9 @@ class ImportDialog(ActionDialog):
         return box
 
     def _mapping_boxes(self, guessed: dict[str, int | None]) -> dict[str, QComboBox]:
-        boxes = {}
+        boxes: dict[str, QComboBox] = {}
         for name, target in csv_import.TARGETS.items():
-            box = QComboBox()
+            box = ChoiceBox()
             box.setAccessibleName(f"Column for {target.label.lower()}")
             box.addItem(NOT_SET, None)
             for index, header in enumerate(self.sheet.headers):

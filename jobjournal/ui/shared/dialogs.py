@@ -44,6 +44,7 @@ from jobjournal.ui.shared.basics import (
     show_message,
 )
 from jobjournal.ui.shared.fields import (
+    ChoiceBox,
     DateField,
     choice_box,
     line_edit,
@@ -158,7 +159,7 @@ class NewApplicationDialog(ActionDialog):
         self.setWindowTitle("New application")
         self.setAccessibleName("New application")
         self.form = ApplicationForm(company_names, compact=True)
-        self.status = QComboBox()
+        self.status = ChoiceBox()
         self.status.setAccessibleName("Starting status")
         for status in Status:
             if status in ACTIVE and status != Status.NO_RESPONSE:
@@ -227,13 +228,13 @@ class StatusDialog(ActionDialog):
 
         self.setWindowTitle("Change status")
         self.setAccessibleName("Change status")
-        self.status = QComboBox()
+        self.status = ChoiceBox()
         self.status.setAccessibleName("New status")
         for status in allowed_next(current):
             self.status.addItem(status.label, status)
         self.on = DateField("Changed on", latest=date.today())
         self.on.set_date(date.today())
-        self.reason = QComboBox()
+        self.reason = ChoiceBox()
         self.reason.setAccessibleName("Reason")
         self.reason_text = text_edit("Reason in my words", "Optional: what happened, in your words")
         self.reason_text.setMaximumHeight(90)

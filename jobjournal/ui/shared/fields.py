@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -37,9 +38,22 @@ def text_edit(name: str, placeholder: str = "") -> QPlainTextEdit:
     return field
 
 
+class ChoiceBox(QComboBox):
+    """Every drop-down of the app. Space does not open it: Qt's Space opened the list,
+    whose type-ahead then took the next keys a person meant for the next field. The
+    arrows and a typed letter (the next item starting with it) choose in place; Alt+Down
+    and F4 open the list."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.modifiers():
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+
 def choice_box(name: str, choices: Mapping[Any, str], *, optional: bool = True) -> QComboBox:
     """A drop-down of labels whose item data is the stored code (None for "not set")."""
-    box = QComboBox()
+    box = ChoiceBox()
     box.setAccessibleName(name)
     if optional:
         box.addItem(NOT_SET, None)
