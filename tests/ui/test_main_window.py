@@ -529,3 +529,27 @@ def test_every_drop_down_is_the_apps_own() -> None:
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "QComboBox":
                 made.append(f"{path.name}:{node.lineno}")
     assert made == [], f"make a ChoiceBox (Space must not open it): {made}"
+
+
+def test_the_timeline_marks_each_status_change_in_its_colour(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtGui import QColor
+
+    from jobjournal.ui.shared.theme import STATUS_COLOURS
+
+    select_company(qtbot, window, "Quartz Analytics")  # applied … rejected
+    timeline = window.detail.timeline
+    marked = {}
+    for row in range(timeline.count()):
+        item = timeline.item(row)
+        if (
+            item.data(Qt.ItemDataRole.UserRole)
+            and item.data(Qt.ItemDataRole.UserRole)[0] == "status"
+        ):
+            centre = item.icon().pixmap(12, 12).toImage().pixelColor(6, 6)
+            marked[item.text().split("  ", 2)[-1].split(" ")[0]] = centre.name()
+        else:
+            assert item.icon().isNull()
+    assert marked["Rejected"] == QColor(STATUS_COLOURS["rejected"]).name()
+    assert marked["Applied"] == QColor(STATUS_COLOURS["applied"]).name()

@@ -98,11 +98,12 @@ class TimelineEntry:
     kind: EntryKind
     text: str
     ref_id: int
+    status: str | None = None  # a status change's new status, for its colour
 
 
 @dataclass(frozen=True)
 class ApplicationRecords:
-    """Everything recorded under one application, loaded for showing (detached)."""
+    """Everything recorded under one application, as read-only records."""
 
     application: plain.Application
     interviews: list[plain.Interview]
@@ -648,7 +649,9 @@ def _status_entries(session: Session, application_id: int) -> list[TimelineEntry
             text += f" — {m.REASONS[change.reason_code]}"
         if change.reason_text:
             text += f": {change.reason_text}"
-        entries.append(TimelineEntry(change.changed_on, "status", text, change.id))
+        entries.append(
+            TimelineEntry(change.changed_on, "status", text, change.id, change.to_status)
+        )
     return entries
 
 

@@ -24,6 +24,7 @@ from jobjournal.ui.applications import record_views
 from jobjournal.ui.applications.application_form import ApplicationForm
 from jobjournal.ui.shared.basics import message_label, show_message
 from jobjournal.ui.shared.dates import day_text
+from jobjournal.ui.shared.theme import status_dot
 
 if TYPE_CHECKING:
     from jobjournal.core.records.journal import ApplicationRecords, TimelineEntry
@@ -207,6 +208,8 @@ class DetailPane(QWidget):
         for entry in reversed(entries):  # newest first, as people read a history
             icon = TIMELINE_ICONS.get(entry.kind, "•")
             item = QListWidgetItem(f"{day_text(entry.when)}   {icon}  {entry.text}")
+            if entry.status is not None:  # the colour the table and pipeline give it
+                item.setIcon(status_dot(entry.status))
             if entry.kind in ("letter", "status"):
                 item.setData(Qt.ItemDataRole.UserRole, (entry.kind, entry.ref_id))
                 item.setToolTip(
