@@ -26,6 +26,7 @@ FIGURES: dict[str, Callable[[], Figure]] = {
     "search_top20": journal_figures.search_top20,
     "startup_first_paint": window_figures.startup_first_paint,
     "table_sort_repaint": window_figures.table_sort_repaint,
+    "board_open": window_figures.board_open,
     "letter_export": letter_figures.letter_export,
     "review_open": interview_figures.review_open,
     "question_bank_open": interview_figures.question_bank_open,

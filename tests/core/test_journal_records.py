@@ -306,3 +306,16 @@ def test_last_change_is_the_day_the_current_status_began(journal: Journal) -> No
     journal.undo_last_status_change(app)
     (row,) = journal.list_applications()
     assert row.status_changed_at.date() == date(2026, 9, 1)
+
+
+def test_moving_a_saved_application_to_applied_dates_it(journal: Journal) -> None:
+    app = application(journal, on=date(2026, 10, 1))  # saved: not sent yet
+    assert journal.get(plain.Application, app).applied_on is None
+    moved = journal.set_status(app, Status.APPLIED, on=date(2026, 11, 2))
+    assert journal.get(plain.Application, app).applied_on == date(2026, 11, 2)
+    assert moved.undo is not None
+    journal.undo(moved.undo)
+    assert journal.get(plain.Application, app).applied_on is None
+    dated = application(journal, on=date(2026, 9, 1), applied_on=date(2026, 10, 1))
+    journal.set_status(dated, Status.APPLIED, on=date(2026, 11, 2))
+    assert journal.get(plain.Application, dated).applied_on == date(2026, 10, 1)

@@ -588,6 +588,8 @@ def record_move(session: Session, move: StatusMove, when: date, reason_text: str
     )
     record.status = move.status.value
     record.status_changed_at = status_since(when, datetime.now())
+    if move.status == Status.APPLIED and record.applied_on is None:
+        record.applied_on = when  # saved, then applied: the day it was sent
 
 
 def undo_last_move(session: Session, application_id: int) -> None:

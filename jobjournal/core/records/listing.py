@@ -77,6 +77,7 @@ class ApplicationRow(NamedTuple):
     next_action: str
     next_action_on: date | None
     status_changed_at: datetime
+    priority: int | None  # excitement, 1–5 (the board's cards show it)
 
 
 # Dates come back as their ISO text and are parsed with the C-speed fromisoformat;
@@ -90,6 +91,7 @@ _ROW_COLUMNS = (
     _apps.c.next_action,
     type_coerce(_apps.c.next_action_on, String),
     type_coerce(_apps.c.status_changed_at, String),
+    _apps.c.priority,
 )
 
 
@@ -325,6 +327,7 @@ def _built_rows(result: Any) -> list[ApplicationRow]:
                 r[5],
                 r[6] and day(r[6]),
                 moment(r[7]),
+                r[8],
             ),
         )
         for r in result

@@ -9,11 +9,13 @@ changed is redrawn (the application's row, the counts, the details), nothing els
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QGuiApplication,
     QKeyEvent,
@@ -42,7 +44,7 @@ from jobjournal import __version__
 from jobjournal.core.errors import InvalidInput, JournalError
 from jobjournal.core.records import plain
 from jobjournal.core.records.listing import NO_FILTER, ApplicationFilter
-from jobjournal.core.records.transitions import allowed_next
+from jobjournal.core.records.transitions import ASKS_FOR_REASON, allowed_next
 from jobjournal.core.storage.models import Status
 from jobjournal.core.work.due import due_items
 from jobjournal.ui.applications.applications_model import (
@@ -55,6 +57,7 @@ from jobjournal.ui.applications.applications_model import (
     REACH,
     ApplicationsModel,
 )
+from jobjournal.ui.applications.board import Board
 from jobjournal.ui.applications.detail_pane import DetailPane
 from jobjournal.ui.applications.due_panel import DuePanel
 from jobjournal.ui.applications.pipeline import PipelineList
@@ -116,6 +119,8 @@ class MainWindow(QMainWindow):
         fit_on_screen(self, 1200, 760)
         self._restore_window_state()
         self.refresh(select=None)
+        if settings.main_view() == "board":
+            self.show_board()
         if journal.vault.keychain_note:
             self.statusBar().showMessage(journal.vault.keychain_note)
 
@@ -141,8 +146,12 @@ class MainWindow(QMainWindow):
         )
         self.empty_hint.setAccessibleName("No application selected")
         self.empty_hint.setWordWrap(True)
+        self.board = Board(self.journal)
+        self.views = QStackedWidget()  # the same applications, as a table or as a board
+        self.views.addWidget(self.table)
+        self.views.addWidget(self.board)
         self.middle.addWidget(
-            _column(self.filter_box, self.table, self.count_label, self.empty_hint)
+            _column(self.filter_box, self.views, self.count_label, self.empty_hint)
         )
         self.middle.addWidget(self.results)
         self.detail = DetailPane(self._company_names())
@@ -162,6 +171,8 @@ class MainWindow(QMainWindow):
             return
         self.detail.setVisible(showing)
         self.empty_hint.setVisible(not showing)
+        if not showing and self.board.loaded:
+            self.board.select(None)
         # Laid out now, not at the next turn of the event loop: what the details show is
         # where a click lands from the moment they are shown.
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
@@ -272,6 +283,7 @@ class MainWindow(QMainWindow):
         self.delete_action = self._action("&Delete application…", "Del", self.delete_application)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.addAction(self.delete_action)
+        self.board.addAction(self.delete_action)
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
@@ -280,6 +292,13 @@ class MainWindow(QMainWindow):
         self.find_action = self._action("&Search everything", "Ctrl+F", self.focus_search)
         self.filter_action = self._action("&Filter the list", "Ctrl+Shift+F", self.focus_filter)
         self.show_all_action = self._action("Show &all applications", "Ctrl+0", self.show_all)
+        self.board_action = self._action("&Board", "Ctrl+1", self.show_board)
+        self.table_action = self._action("&Table", "Ctrl+2", self.show_table)
+        views = QActionGroup(self)
+        for action in (self.board_action, self.table_action):
+            action.setCheckable(True)
+            views.addAction(action)
+        self.table_action.setChecked(True)
         self.settings_action = self._action("S&ettings…", "Ctrl+,", self.open_settings)
         self.lock_action = self._action("&Lock", "Ctrl+L", self.lock_requested.emit)
         self.verify_action = self._action("&Verify journal", "Ctrl+Shift+V", self.verify)
@@ -330,6 +349,9 @@ class MainWindow(QMainWindow):
             self.show_all_action,
         ):
             _add(edit_menu, item)
+        view_menu = bar.addMenu("&View")
+        for item in (self.board_action, self.table_action):
+            _add(view_menu, item)
         application_menu = bar.addMenu("&Application")
         self.move_menu = QMenu("&Move to", self)
         for action in self.move_actions.values():
@@ -374,6 +396,8 @@ class MainWindow(QMainWindow):
         self.search_box.returnPressed.connect(self._open_current_hit)
         self.results.opened.connect(self.open_hit)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.board.chosen.connect(self._on_card)
+        self.board.move_requested.connect(self.move_card)
         self.table.customContextMenuRequested.connect(self._table_menu)
         # After the view re-sorted the model (it connected first): keep the selection.
         self.table.horizontalHeader().sortIndicatorChanged.connect(
@@ -408,13 +432,15 @@ class MainWindow(QMainWindow):
         """Read the list and counts again and show `select` (or keep the selection)."""
         keep = select if select is not None else self.detail.application_id
         self.model.reload(keep_loaded=True)
+        self._refill_board()
         self._update_counts()
         self._select(keep)
         self.refresh_due()
 
     def refresh_due(self) -> None:
-
-        self.due.show_items(due_items(self.journal))
+        items = due_items(self.journal)
+        self.due.show_items(items)
+        self.board.show_due(_due_this_week(items))
 
     def open_due(self, due: DueItem) -> None:
         """Go where a Due item can be done: the reflection for a thank-you (its date and
@@ -440,6 +466,7 @@ class MainWindow(QMainWindow):
             statuses=self.pipeline.statuses(), text=self.filter_box.text().strip()
         )
         self.model.set_filter(wanted)
+        self._refill_board()
         self._update_counts()
         self._select(self.detail.application_id, changed=False)
 
@@ -485,6 +512,8 @@ class MainWindow(QMainWindow):
         self.detail.show_records(records, self.journal.timeline(application_id), verdicts)
         self._loaded_values = self.detail.form.values()
         self._update_move_menu(records.application.status)
+        if self._board_shown():
+            self.board.select(application_id)
 
     def _update_move_menu(self, current: str | None) -> None:
 
@@ -515,10 +544,66 @@ class MainWindow(QMainWindow):
             return
         self._show_details(wanted)
 
+    # -- the board ----------------------------------------------------------------------
+
+    def show_board(self) -> None:
+        self.board_action.setChecked(True)
+        self.views.setCurrentWidget(self.board)
+        if not self.board.loaded:
+            self._refill_board()
+            self.board.show_counts(self.journal.status_counts(self.model.wanted))
+        self.board.select(self.detail.application_id)
+        self.board.focus_cards()
+        settings.set_main_view("board")
+
+    def show_table(self) -> None:
+        self.table_action.setChecked(True)
+        self.views.setCurrentWidget(self.table)
+        self._select(self.detail.application_id, changed=False)
+        self.table.setFocus()
+        settings.set_main_view("table")
+
+    def _board_shown(self) -> bool:
+        return self.views.currentWidget() is self.board
+
+    def _refill_board(self) -> None:
+        """Read the board again now if it is shown, else when it next is."""
+        if self._board_shown():
+            self.board.set_filter(self.model.wanted)
+        else:
+            self.board.loaded = False
+
+    def _on_card(self, application_id: int) -> None:
+        if application_id == self.detail.application_id:
+            return
+        if not self.leave_details():
+            self.board.select(self.detail.application_id)
+            return
+        self._show_details(application_id)
+        self._select_row(self.model.row_of(application_id, reach=0))
+
+    def move_card(self, application_id: int, target: Status | None) -> None:
+        """A card dragged, or moved by Ctrl+Shift+arrow, to another column: a move in
+        progress is made at once (and undoable); to Closed, the status dialog asks which
+        ending and why."""
+        if application_id != self.detail.application_id:
+            if not self.leave_details():
+                return
+            self._show_details(application_id)
+        if target is None or target in ASKS_FOR_REASON:
+            self.change_status(target)
+            return
+        self.runner.run(
+            f"Move to {target.label}",
+            lambda: self.journal.set_status(application_id, target),
+            focus=application_id,
+        )
+
     def _update_counts(self) -> None:
 
         counts = self.journal.status_counts(self.model.wanted)
         self.pipeline.show_counts(counts)
+        self.board.show_counts(counts)
         shown = sum(counts[s] for s in self.model.wanted.statuses or Status)
         self.count_label.setText(f"{shown:,} application{'s' if shown != 1 else ''}")
 
@@ -716,6 +801,10 @@ class MainWindow(QMainWindow):
         applications = changes.application_ids()
         if applications:
             self.model.update_rows(applications)
+            if self._board_shown():
+                self.board.update_rows(applications)
+            else:
+                self.board.loaded = False  # read again when next shown
         if changes.changed_any("applications", _COUNTED) or changes.touches("companies"):
             self._update_counts()
         if focus is not None and not changes.deleted & {("applications", focus)}:
@@ -988,6 +1077,16 @@ def _let_the_title_stretch(table: QTableView) -> None:
     header.setStretchLastSection(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+
+
+def _due_this_week(items: list[DueItem]) -> dict[int, bool]:
+    """Each application with something due within a week, and whether any of it is late."""
+    soon = date.today() + timedelta(days=6)
+    due: dict[int, bool] = {}
+    for item in items:
+        if item.overdue or item.when <= soon:
+            due[item.application_id] = due.get(item.application_id, False) or item.overdue
+    return due
 
 
 def _concerns_due(changes: Changes) -> bool:

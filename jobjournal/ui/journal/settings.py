@@ -78,6 +78,19 @@ def set_theme(name: str) -> None:
     app_settings().setValue("appearance/theme", name if name in THEMES else "system")
 
 
+VIEWS = ("table", "board")
+
+
+def main_view() -> str:
+    """How the applications were last shown: as a table, or as a board."""
+    value = str(app_settings().value("appearance/view", "table"))
+    return value if value in VIEWS else "table"
+
+
+def set_main_view(name: str) -> None:
+    app_settings().setValue("appearance/view", name if name in VIEWS else "table")
+
+
 def letters_folder() -> Path:
     """The folder letters were last saved in, else the Documents folder."""
     value = str(app_settings().value("letters/folder", ""))
