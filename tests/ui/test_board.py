@@ -4,9 +4,9 @@ dropped on Closed asks how it ended, and the filter narrows the cards too."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPointF, Qt
+from PySide6.QtCore import QModelIndex, QPointF, Qt, QTimer
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from support import by_name
 from ui_support import answer_modal, shortcut
@@ -152,3 +152,21 @@ def test_the_board_is_where_the_person_left_it(
     qtbot.addWidget(again)
     assert again.views.currentWidget() is again.board and again.board.loaded
     again.shutdown()
+
+
+def test_a_right_click_on_a_card_offers_what_a_row_does(qtbot: QtBot, window: MainWindow) -> None:
+    _board_shown(qtbot, window)
+    applied = _column(window, "Applied")
+    seen: list[list[str]] = []
+
+    def read_and_close() -> None:
+        menu = QApplication.activePopupWidget()
+        assert menu is not None
+        seen.append([action.text() for action in menu.actions()])
+        menu.close()
+
+    QTimer.singleShot(100, read_and_close)
+    at = applied.cards.visualRect(applied.model.index(0, 0)).center()
+    applied.cards.customContextMenuRequested.emit(at)  # as a right-click there
+    assert "Juniper Energy" in window.detail.heading.text()
+    assert seen and "&Move to" in seen[0] and "&Delete application…" in seen[0]

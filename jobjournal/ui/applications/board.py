@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     Qt,
@@ -363,6 +364,7 @@ class Board(QWidget):
 
     chosen = Signal(int)  # the application of the card made current
     move_requested = Signal(int, object)  # an application, and a Status or None ("Closed")
+    menu_requested = Signal(QPoint)  # a right-click on a card (made current), on screen
 
     def __init__(self, journal: Journal) -> None:
         super().__init__()
@@ -405,6 +407,8 @@ class Board(QWidget):
             lambda selected, _gone, c=column: self._chosen(c, selected)
         )
         cards.step.connect(lambda way, n=number: self._go(n, way))
+        cards.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        cards.customContextMenuRequested.connect(lambda at, c=cards: self._menu(c, at))
         cards.move_card.connect(lambda way, n=number: self._move(n, way))
 
     # -- what the window asks -----------------------------------------------------------
@@ -490,6 +494,13 @@ class Board(QWidget):
                 other.cards.setCurrentIndex(QModelIndex())
                 other.cards.selectionModel().blockSignals(False)
         self.chosen.emit(int(current.data(ROW_ROLE).id))
+
+    def _menu(self, cards: CardList, at: QPoint) -> None:
+        index = cards.indexAt(at)
+        if index.isValid():
+            cards.setCurrentIndex(index)
+            if self.current_id() == int(index.data(ROW_ROLE).id):  # not kept by the details
+                self.menu_requested.emit(cards.viewport().mapToGlobal(at))
 
     def _go(self, number: int, way: int) -> None:
         """Focus the next visible column that way with cards, keeping the row if it can."""

@@ -12,7 +12,16 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -398,6 +407,7 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.board.chosen.connect(self._on_card)
         self.board.move_requested.connect(self.move_card)
+        self.board.menu_requested.connect(self._application_menu)
         self.table.customContextMenuRequested.connect(self._table_menu)
         # After the view re-sorted the model (it connected first): keep the selection.
         self.table.horizontalHeader().sortIndicatorChanged.connect(
@@ -834,13 +844,17 @@ class MainWindow(QMainWindow):
         if not index.isValid():
             return
         self.table.setCurrentIndex(index)
+        self._application_menu(self.table.viewport().mapToGlobal(position))
+
+    def _application_menu(self, where: QPoint) -> None:
+        """What can be done to the application shown, at a right-click on its row or card."""
         menu = QMenu(self)
         menu.addAction(self.status_action)
         menu.addMenu(self.move_menu)
         menu.addAction(self.letter_action)
         menu.addSeparator()
         menu.addAction(self.delete_action)
-        menu.exec(self.table.viewport().mapToGlobal(position))
+        menu.exec(where)
 
     # -- search -------------------------------------------------------------------------
 
