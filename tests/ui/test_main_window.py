@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QComboBox,
+    QDateEdit,
     QListWidget,
     QMessageBox,
     QWidget,
@@ -553,3 +557,31 @@ def test_the_timeline_marks_each_status_change_in_its_colour(
             assert item.icon().isNull()
     assert marked["Rejected"] == QColor(STATUS_COLOURS["rejected"]).name()
     assert marked["Applied"] == QColor(STATUS_COLOURS["applied"]).name()
+
+
+def test_the_date_style_chosen_in_settings_rewrites_every_date(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from jobjournal.core.records import dates
+    from jobjournal.ui.applications.applications_model import COL_CHANGED
+
+    select_company(qtbot, window, "Juniper Energy")
+    assert window.model.index(0, COL_CHANGED).data().endswith(" 2026")  # "4 Dec 2026"
+
+    def choose_iso(dialog: QWidget) -> None:
+        box = by_name(dialog, "Dates shown as", QComboBox)
+        box.setCurrentIndex(box.findData("iso"))
+        qtbot.mouseClick(by_name(dialog, "Save settings"), Qt.MouseButton.LeftButton)
+
+    answer_modal(qtbot, choose_iso)
+    try:
+        shortcut(qtbot, window.table, Qt.Key.Key_Comma)
+        iso = re.compile(r"^2026-\d\d-\d\d$")
+        assert iso.match(window.model.index(0, COL_CHANGED).data())
+        assert iso.match(by_name(window, "Applied on", QDateEdit).text())
+        timeline = window.detail.timeline
+        assert timeline.count() and iso.match(timeline.item(0).text().split()[0])
+        due_text = " ".join(window.due.item(row).text() for row in range(window.due.count()))
+        assert "2026-" in due_text
+    finally:
+        dates.use("day_month")

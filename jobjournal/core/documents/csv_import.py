@@ -20,10 +20,9 @@ from typing import IO, TYPE_CHECKING, Any
 
 from sqlalchemy import func, insert, select
 
-from jobjournal.core.documents.letters import long_date
 from jobjournal.core.documents.transfer import FORMULA_STARTS
 from jobjournal.core.errors import InvalidInput, JournalError, os_error_reason
-from jobjournal.core.records import transitions, validation
+from jobjournal.core.records import dates, transitions, validation
 from jobjournal.core.records.folding import fold
 from jobjournal.core.records.journal import split_texts, status_since
 from jobjournal.core.records.money import parse_amount
@@ -602,7 +601,7 @@ def _mark_duplicates(journal: Journal, rows: list[PlannedRow]) -> None:
 def _already_applied(company: str, title: str, status: str, applied_on: date | None) -> str:
     """Named as the journal has it ("Operations Analyst at Juniper Energy"), however the
     file spells it."""
-    when = f", applied {long_date(applied_on)}" if applied_on else ""
+    when = f", applied {dates.day_text(applied_on)}" if applied_on else ""
     return f"you already applied here: {title} at {company} ({Status(status).label}{when})"
 
 

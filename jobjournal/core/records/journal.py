@@ -23,6 +23,7 @@ from jobjournal.core.errors import InvalidInput, JournalError
 from jobjournal.core.records import changes as ch
 from jobjournal.core.records import (
     copying,
+    dates,
     folding,
     listing,
     plain,
@@ -618,13 +619,13 @@ def _require_between(history: list[m.StatusChange], at: int, on: date) -> None:
         before = history[at - 1]
         raise InvalidInput(
             f"“{moved}” cannot be dated before the change it follows "
-            f"(“{Status(before.to_status).label}” on {before.changed_on.isoformat()})."
+            f"(“{Status(before.to_status).label}” on {dates.day_text(before.changed_on)})."
         )
     if at + 1 < len(history) and on > history[at + 1].changed_on:
         after = history[at + 1]
         raise InvalidInput(
             f"“{moved}” cannot be dated after the change that follows it "
-            f"(“{Status(after.to_status).label}” on {after.changed_on.isoformat()})."
+            f"(“{Status(after.to_status).label}” on {dates.day_text(after.changed_on)})."
         )
 
 
@@ -637,7 +638,8 @@ def _require_not_before_last_change(session: Session, application_id: int, when:
     history = _status_history(session, application_id)
     if history and when < history[-1].changed_on:
         raise InvalidInput(
-            f"That date is before the last status change ({history[-1].changed_on.isoformat()})."
+            "That date is before the last status change "
+            f"({dates.day_text(history[-1].changed_on)})."
         )
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase
 
 from jobjournal.core.errors import InvalidInput
+from jobjournal.core.records import dates
 from jobjournal.core.records.money import check_cents
 from jobjournal.core.storage import models as m
 
@@ -145,7 +146,7 @@ def _clean_value(table: str, name: str, column: Any, value: Any) -> Any:
         day: date = _typed(name, value, date)
         if happened(name) and day > date.today():
             raise InvalidInput(
-                f"{label(name)} cannot be in the future ({day.isoformat()}): it records "
+                f"{label(name)} cannot be in the future ({dates.day_text(day)}): it records "
                 "something that has happened. Put a plan in the next action instead."
             )
         return day

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Literal
 from sqlalchemy import String, literal_column, select
 from sqlalchemy.orm import aliased
 
-from jobjournal.core.documents.letters import long_date
+from jobjournal.core.records import dates
 from jobjournal.core.records.queries import with_company
 from jobjournal.core.records.transitions import ACTIVE, DECIDING
 from jobjournal.core.storage import models as m
@@ -107,7 +107,7 @@ def _offers(session: Session, today: date) -> list[DueItem]:
         respond_by = respond_by_or_none or today  # never None: the query says so
         left = countdown(respond_by, today)
         assert left is not None
-        text = f"Answer {company}'s offer by {long_date(respond_by)}: {left.text}"
+        text = f"Answer {company}'s offer by {dates.day_text(respond_by)}: {left.text}"
         items.append(
             DueItem("offer", respond_by, text, application_id, None, left.days_left < 0, offer_id)
         )
@@ -203,7 +203,8 @@ def _decisions(session: Session, today: date) -> list[DueItem]:
         expected = expected_on or today  # never None: the query says so
         overdue = expected < today
         text = (
-            f"No decision yet from {company} ({title}), expected {long_date(expected)}: follow up"
+            f"No decision yet from {company} ({title}), expected {dates.day_text(expected)}: "
+            "follow up"
             if overdue
             else f"Decision expected from {company} ({title})"
         )
@@ -253,7 +254,7 @@ def _feedback(session: Session, today: date) -> list[DueItem]:
         DueItem(
             "feedback",
             asked_on,
-            f"No answer to the feedback asked of {company} on {long_date(asked_on)}: "
+            f"No answer to the feedback asked of {company} on {dates.day_text(asked_on)}: "
             "a short reminder, or let it go",
             application_id,
             overdue=True,

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import func, select
 
-from jobjournal.core.records import copying, plain, validation
+from jobjournal.core.records import copying, dates, plain, validation
 from jobjournal.core.records.changes import Changes
 from jobjournal.core.records.money import format_amount
 from jobjournal.core.records.queries import with_company
@@ -702,7 +702,7 @@ def _commute_row(chosen: list[Package], assumptions: Assumptions) -> Row:
 
 
 def _day(day: date | None) -> str:
-    return day.isoformat() if day else "—"
+    return dates.day_text(day) if day else "—"
 
 
 def _targets_text(verdict: Verdict) -> str:

@@ -13,9 +13,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from jobjournal.core.records.dates import day_text
 from jobjournal.core.records.listing import NO_FILTER
 from jobjournal.core.records.transitions import FINAL
-from jobjournal.ui.shared.dates import day_text
 from jobjournal.ui.shared.theme import status_dot
 
 if TYPE_CHECKING:

@@ -44,10 +44,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jobjournal.core.records.dates import day_text
 from jobjournal.core.records.listing import ApplicationFilter, ApplicationRow
 from jobjournal.core.storage.models import Status
 from jobjournal.ui.applications.applications_model import OVERDUE, ROW_ROLE, ApplicationsModel
-from jobjournal.ui.shared.dates import day_text
 from jobjournal.ui.shared.theme import STATUS_COLOURS
 
 if TYPE_CHECKING:

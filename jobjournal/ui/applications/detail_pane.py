@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jobjournal.core.records.dates import day_text
 from jobjournal.core.storage.models import Status
 from jobjournal.ui.applications import record_views
 from jobjournal.ui.applications.application_form import ApplicationForm
 from jobjournal.ui.shared.basics import message_label, show_message
-from jobjournal.ui.shared.dates import day_text
 from jobjournal.ui.shared.theme import status_dot
 
 if TYPE_CHECKING:

@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 
 from jobjournal import __version__
 from jobjournal.core.errors import InvalidInput, JournalError
-from jobjournal.core.records import plain
+from jobjournal.core.records import dates, plain
 from jobjournal.core.records.listing import NO_FILTER, ApplicationFilter
 from jobjournal.core.records.transitions import ASKS_FOR_REASON, allowed_next
 from jobjournal.core.storage.models import Status
@@ -90,7 +90,7 @@ from jobjournal.ui.shared.dialogs import (
     StatusDateDialog,
     StatusDialog,
 )
-from jobjournal.ui.shared.fields import line_edit
+from jobjournal.ui.shared.fields import DateField, line_edit
 from jobjournal.ui.shared.runner import Runner
 from jobjournal.ui.shared.work import run_with_progress
 
@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.runner = Runner(journal, self)
         self.undo_stack = self.runner.undo_stack
         use_money_style(journal)
+        dates.use(settings.date_format())
         self.model = ApplicationsModel(journal)
         self._build_panes()
         self._build_actions()
@@ -946,10 +947,16 @@ class MainWindow(QMainWindow):
             settings.set_backup_prefs(self.journal.path, prefs)
             settings.set_auto_lock_minutes(dialog.auto_lock.value())
             settings.set_theme(dialog.theme.currentData())
+            settings.set_date_format(dialog.date_format.currentData())
 
         dialog.action = save
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.preferences_changed.emit()
+            if dates.style() != settings.date_format():
+                dates.use(settings.date_format())
+                for field in self.findChildren(DateField):
+                    field.follow_date_style()
+                self.refresh(select=self.detail.application_id)  # every date rewritten
             self.statusBar().showMessage("Settings saved.", 3000)
 
     def verify(self) -> None:

@@ -10,11 +10,11 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from jobjournal.core.records import plain
+from jobjournal.core.records.dates import day_text, moment_text
 from jobjournal.core.records.money import format_amount
 from jobjournal.core.records.transitions import DECIDING
 from jobjournal.core.storage import models as m
 from jobjournal.core.work.offers import VERBAL_REMINDER, argument_sentence, countdown
-from jobjournal.ui.shared.dates import day_text, moment_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobjournal.core.insight.insights import Insights
+from jobjournal.core.records import dates
 from jobjournal.ui.shared.basics import close_buttons, fit_on_screen
 from jobjournal.ui.shared.private_clipboard import copy_private
 
@@ -66,7 +67,7 @@ def summary_lines(numbers: Insights) -> list[str]:
         )
     lines.append("Week by week (applications / interviews):")
     for week in numbers.weeks:
-        lines.append(f"  {week.starts_on.isoformat()}: {week.applications} / {week.interviews}")
+        lines.append(f"  {dates.day_text(week.starts_on)}: {week.applications} / {week.interviews}")
     return lines
 
 
@@ -210,7 +211,7 @@ class InsightsChart(QWidget):
                 painter.fillRect(QRectF(x + offset, chart.bottom() - height, bar, height), colour)
             if _labelled(index, len(weeks)):
                 painter.setPen(text)
-                label = week.starts_on.strftime("%d %b").lstrip("0")
+                label = dates.short_day(week.starts_on)
                 painter.drawText(QRectF(x - 40, chart.bottom() + 2, 80, 20), _CENTRE, label)
         self._legend(painter, chart.bottom() + 24, [(strong, "applications"), (soft, "interviews")])
         return chart.bottom() + 24 + ROW

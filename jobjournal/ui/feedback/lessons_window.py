@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from jobjournal.core.records import plain
+from jobjournal.core.records.dates import day_text
 from jobjournal.core.storage import models as m
 from jobjournal.core.work import feedback
 from jobjournal.ui.applications import record_views
 from jobjournal.ui.shared.basics import close_buttons, fit_on_screen
-from jobjournal.ui.shared.dates import day_text
 
 if TYPE_CHECKING:
     from jobjournal.core.records.journal import Journal

@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from jobjournal.core.errors import JournalError
-from jobjournal.core.records import plain
+from jobjournal.core.records import dates, plain
 from jobjournal.core.records.folding import fold
 from jobjournal.core.storage import models as m
 from jobjournal.core.work import interviews as iv
 from jobjournal.ui.shared.basics import fit_on_screen, labelled_row, message_label, show_message
 from jobjournal.ui.shared.dialogs import ActionDialog, dialog_buttons
 from jobjournal.ui.shared.fields import (
+    ENGLISH,
     ChoiceBox,
     DateField,
     choice_box,
@@ -77,7 +78,8 @@ class MeetingDialog(ActionDialog):
         self.when = QDateTimeEdit()
         self.when.setAccessibleName("When")
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd  HH:mm")
+        self.when.setLocale(ENGLISH)
+        self.when.setDisplayFormat(f"{dates.edit_format()}  HH:mm")
         self.when.setDateTime(_next_round_hour())
         self.duration = QSpinBox()
         self.duration.setAccessibleName("Duration in minutes")
@@ -510,7 +512,7 @@ def _heading(journal: Journal, interview: plain.Interview) -> str:
 
     application = journal.get(plain.Application, interview.application_id)
     round_name = m.INTERVIEW_ROUNDS.get(interview.round, interview.round)
-    when = f"{interview.starts_at:%Y-%m-%d %H:%M}" if interview.starts_at else "date not set"
+    when = dates.moment_text(interview.starts_at) or "date not set"
     return escape(f"{application.company.name} — {round_name}, {when}")
 
 

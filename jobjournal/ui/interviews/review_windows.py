@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jobjournal.core.records.dates import day_text
 from jobjournal.core.records.folding import fold
 from jobjournal.core.storage import models as m
 from jobjournal.core.work import interviews as iv
 from jobjournal.ui.applications import record_views
 from jobjournal.ui.shared.basics import fit_on_screen
-from jobjournal.ui.shared.dates import day_text
 from jobjournal.ui.shared.fields import ChoiceBox, line_edit
 
 if TYPE_CHECKING:

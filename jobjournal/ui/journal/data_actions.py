@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from jobjournal.core.documents import transfer
 from jobjournal.core.documents.exports import with_suffix, write_file
 from jobjournal.core.errors import InvalidInput, JournalError
+from jobjournal.core.records import dates
 from jobjournal.core.records.progress import Cancelled, Progress
 from jobjournal.core.storage import vault
 from jobjournal.ui.applications.window_actions import WindowActions
@@ -259,5 +260,5 @@ class RestoreDialog(ActionDialog):
 def _describe(path: Path) -> str:
 
     stat = path.stat()
-    when = datetime.fromtimestamp(stat.st_mtime).strftime("%d %b %Y, %H:%M").lstrip("0")
+    when = dates.moment_text(datetime.fromtimestamp(stat.st_mtime))
     return f"{when}   ({stat.st_size / 1_000_000:.1f} MB)   {path.name}"

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from jobjournal.core.documents import csv_import
 from jobjournal.core.errors import JournalError
+from jobjournal.core.records import dates
 from jobjournal.core.records.progress import Progress
 from jobjournal.ui.shared.basics import fit_on_screen, labelled_row, message_label, show_message
 from jobjournal.ui.shared.dialogs import ActionDialog, dialog_buttons
@@ -172,7 +173,7 @@ class ImportDialog(ActionDialog):
                 row.company,
                 row.job_title,
                 becomes,
-                row.on.isoformat() if row.on else "",
+                dates.day_text(row.on),
                 row.problem or row.note,
             )
             for column, text in enumerate(cells):

@@ -91,6 +91,15 @@ def set_main_view(name: str) -> None:
     app_settings().setValue("appearance/view", name if name in VIEWS else "table")
 
 
+def date_format() -> str:
+    """How the window writes dates (a `core.records.dates.DateFormat`)."""
+    return str(app_settings().value("appearance/date_format", "day_month"))
+
+
+def set_date_format(name: str) -> None:
+    app_settings().setValue("appearance/date_format", name)
+
+
 def letters_folder() -> Path:
     """The folder letters were last saved in, else the Documents folder."""
     value = str(app_settings().value("letters/folder", ""))

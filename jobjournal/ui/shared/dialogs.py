@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobjournal.core.errors import InvalidInput, JournalError
+from jobjournal.core.records import dates
 from jobjournal.core.records.transitions import ACTIVE, ASKS_FOR_REASON, REASONS_FOR, allowed_next
 from jobjournal.core.storage import backups, keychain, paths
 from jobjournal.core.storage import models as m
@@ -334,6 +335,8 @@ class SettingsDialog(ActionDialog):
         self._offer_keychain(remembered)
         self.theme = choice_box("Theme", settings.THEMES, optional=False)
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme())))
+        self.date_format = choice_box("Dates shown as", dates.DATE_FORMATS, optional=False)
+        self.date_format.setCurrentIndex(max(0, self.date_format.findData(dates.style())))
         prefs = settings.backup_prefs(journal_path)
         self.keep = QSpinBox()
         self.keep.setAccessibleName("Backups to keep")
@@ -357,6 +360,7 @@ class SettingsDialog(ActionDialog):
         form.addRow("", self.remember)
         form.addRow("", self.keychain_note)
         labelled_row(form, "&Theme:", self.theme)
+        labelled_row(form, "Dat&es shown as:", self.date_format)
         labelled_row(form, "&Keep backups:", self.keep)
         labelled_row(form, "Backups may &use:", self.budget)
         form.addRow("", self.usage)

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jobjournal.core.records import dates
 from jobjournal.ui.shared.long_text import LongTextEdit
 
 NOT_SET = "—"
+ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
 def line_edit(name: str, placeholder: str = "") -> QLineEdit:
@@ -91,7 +93,8 @@ class DateField(QWidget):
         if latest is not None:
             self.edit.setMaximumDate(_qdate(latest))
         self.edit.setSpecialValueText(NOT_SET)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setLocale(ENGLISH)  # month names as every other word of the app
+        self.edit.setDisplayFormat(dates.edit_format())
         self.edit.dateChanged.connect(lambda _day: self.changed.emit())
         clear = QToolButton()
         clear.setText("×")
@@ -109,6 +112,16 @@ class DateField(QWidget):
         layout.addWidget(clear)
         self.setFocusProxy(self.edit)
         self.set_date(None)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.follow_date_style()
+        super().showEvent(event)
+
+    def follow_date_style(self) -> None:
+        """Written in the style chosen in Settings, also when it was chosen after this
+        field was made (the details' fields live as long as the window)."""
+        if self.edit.displayFormat() != dates.edit_format():
+            self.edit.setDisplayFormat(dates.edit_format())
 
     def date(self) -> dt.date | None:
         chosen = self.edit.date()
