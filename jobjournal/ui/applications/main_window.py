@@ -71,6 +71,7 @@ from jobjournal.ui.applications.detail_pane import DetailPane
 from jobjournal.ui.applications.due_panel import DuePanel
 from jobjournal.ui.applications.pipeline import PipelineList
 from jobjournal.ui.applications.search_panel import SearchResults
+from jobjournal.ui.applications.welcome import Welcome
 from jobjournal.ui.feedback.feedback_actions import FeedbackActions
 from jobjournal.ui.interviews.interview_actions import InterviewActions
 from jobjournal.ui.journal import settings
@@ -129,7 +130,7 @@ class MainWindow(QMainWindow):
         fit_on_screen(self, 1200, 760)
         self._restore_window_state()
         self.refresh(select=None)
-        if settings.main_view() == "board":
+        if settings.main_view() == "board" and self.views.currentWidget() is not self.welcome:
             self.show_board()
         if journal.vault.keychain_note:
             self.statusBar().showMessage(journal.vault.keychain_note)
@@ -143,7 +144,7 @@ class MainWindow(QMainWindow):
         self.due = DuePanel()
         due_label = QLabel("D&ue")
         due_label.setBuddy(self.due)
-        left = _column(pipeline_label, self.pipeline, due_label, self.due)
+        self.left = _column(pipeline_label, self.pipeline, due_label, self.due)
         self.filter_box = line_edit("Filter applications", "Filter by company or job title")
         self.filter_box.setClearButtonEnabled(True)
         self.table = self._build_table()
@@ -160,6 +161,8 @@ class MainWindow(QMainWindow):
         self.views = QStackedWidget()  # the same applications, as a table or as a board
         self.views.addWidget(self.table)
         self.views.addWidget(self.board)
+        self.welcome = Welcome()  # an empty journal: ways to start, not a list of zeros
+        self.views.addWidget(self.welcome)
         self.middle.addWidget(
             _column(self.filter_box, self.views, self.count_label, self.empty_hint)
         )
@@ -169,7 +172,7 @@ class MainWindow(QMainWindow):
         self._show_detail_pane(False)
         self.splitter = QSplitter()
         self.splitter.setAccessibleName("Panes")
-        for pane in (left, self.middle, self.detail):
+        for pane in (self.left, self.middle, self.detail):
             self.splitter.addWidget(pane)
         self.splitter.setSizes([180, 600, 420])  # the list wider than the details
         self.splitter.setStretchFactor(1, 1)
@@ -409,6 +412,8 @@ class MainWindow(QMainWindow):
         self.board.chosen.connect(self._on_card)
         self.board.move_requested.connect(self.move_card)
         self.board.menu_requested.connect(self._application_menu)
+        self.welcome.add_requested.connect(self.new_application)
+        self.welcome.import_requested.connect(self.data.import_csv)
         self.table.customContextMenuRequested.connect(self._table_menu)
         # After the view re-sorted the model (it connected first): keep the selection.
         self.table.horizontalHeader().sortIndicatorChanged.connect(
@@ -558,6 +563,7 @@ class MainWindow(QMainWindow):
     # -- the board ----------------------------------------------------------------------
 
     def show_board(self) -> None:
+        self._show_list_parts(True)
         self.board_action.setChecked(True)
         self.views.setCurrentWidget(self.board)
         if not self.board.loaded:
@@ -568,11 +574,32 @@ class MainWindow(QMainWindow):
         settings.set_main_view("board")
 
     def show_table(self) -> None:
+        self._show_list_parts(True)
         self.table_action.setChecked(True)
         self.views.setCurrentWidget(self.table)
         self._select(self.detail.application_id, changed=False)
         self.table.setFocus()
         settings.set_main_view("table")
+
+    def _welcome(self, empty: bool) -> None:
+        """An empty journal shows its ways to start; the first application brings back
+        the list (or the board) and the pipeline beside it."""
+        if empty == (self.views.currentWidget() is self.welcome):
+            return
+        if empty:
+            self._show_list_parts(False)
+            self.views.setCurrentWidget(self.welcome)
+            self.welcome.add.setFocus()
+        elif settings.main_view() == "board":
+            self.show_board()
+        else:
+            self.show_table()
+
+    def _show_list_parts(self, shown: bool) -> None:
+        """What goes with a list of applications: the pipeline and Due list, the filter."""
+        for part in (self.left, self.filter_box, self.count_label):
+            part.setVisible(shown)
+        self.empty_hint.setVisible(shown and not self.detail.isVisibleTo(self))
 
     def _board_shown(self) -> bool:
         return self.views.currentWidget() is self.board
@@ -615,6 +642,7 @@ class MainWindow(QMainWindow):
         counts = self.journal.status_counts(self.model.wanted)
         self.pipeline.show_counts(counts)
         self.board.show_counts(counts)
+        self._welcome(self.model.wanted == NO_FILTER and not any(counts.values()))
         shown = sum(counts[s] for s in self.model.wanted.statuses or Status)
         self.count_label.setText(f"{shown:,} application{'s' if shown != 1 else ''}")
 
