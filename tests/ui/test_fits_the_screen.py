@@ -3,10 +3,25 @@ screen with a taskbar) and no wider than a 1280×720 screen, its layout still wh
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabBar,
+    QTextBrowser,
+    QTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from support import application_at, by_name
 from ui_support import select_company
@@ -14,6 +29,8 @@ from ui_support import select_company
 from jobjournal.core.insight import insights
 from jobjournal.core.records import plain
 from jobjournal.core.records.journal import Journal
+from jobjournal.core.records.progress import Progress
+from jobjournal.core.storage.models import Status
 from jobjournal.ui.applications.applications_model import COL_NEXT, COL_TITLE
 from jobjournal.ui.applications.main_window import MainWindow
 from jobjournal.ui.feedback.feedback_dialog import FeedbackDialog
@@ -21,12 +38,20 @@ from jobjournal.ui.feedback.insights_window import InsightsDialog
 from jobjournal.ui.feedback.lessons_window import LessonsDialog
 from jobjournal.ui.interviews.interview_dialogs import MeetingDialog, ReflectionDialog
 from jobjournal.ui.interviews.review_windows import QuestionBankDialog, ReviewDialog
+from jobjournal.ui.journal.data_actions import RestoreDialog
+from jobjournal.ui.journal.import_dialog import ImportDialog, read_and_plan
 from jobjournal.ui.letters.letter_dialog import LetterDialog
 from jobjournal.ui.offers.compare_dialog import CompareDialog
 from jobjournal.ui.offers.offer_dialogs import AcceptDialog, OfferDialog, RoundDialog
 from jobjournal.ui.offers.profile_dialog import ProfileDialog
 from jobjournal.ui.shared.basics import FIRST_HEIGHT
-from jobjournal.ui.shared.dialogs import NewApplicationDialog, SettingsDialog
+from jobjournal.ui.shared.dialogs import (
+    ChangePassphraseDialog,
+    NewApplicationDialog,
+    SettingsDialog,
+    StatusDateDialog,
+    StatusDialog,
+)
 
 Opener = Callable[[MainWindow, Journal], QWidget]
 SMALLEST_WIDTH = 1280 - 40  # a 1280×720 screen, the window's frame beside it
@@ -57,7 +82,23 @@ OPENERS: dict[str, Opener] = {
     "interview": lambda w, j: MeetingDialog(w, j, application_at(j, "Pinecrest Media")),
     "reflection": lambda w, j: ReflectionDialog(w, j, _interview(j)),
     "settings": lambda w, j: SettingsDialog(w, j.path, remembered=False),
+    "change status": lambda w, j: StatusDialog(w, Status.APPLIED, "Operations Analyst"),
+    "correct a status date": lambda w, j: StatusDateDialog(w, _status_change(j)),
+    "change passphrase": lambda w, j: ChangePassphraseDialog(w),
+    "restore": lambda w, j: RestoreDialog(w, [j.path]),
+    "import": lambda w, j: _import_dialog(w, j),
 }
+
+
+def _status_change(journal: Journal) -> plain.StatusChange:
+    return journal.status_history(application_at(journal, "Juniper Energy"))[-1]
+
+
+def _import_dialog(window: MainWindow, journal: Journal) -> QWidget:
+    sheet_file = Path(window.journal.path).with_name("sheet.csv")
+    sheet_file.write_text("Company,Title,Date Applied,Status\nAcme,Analyst,2026-10-01,Applied\n")
+    sheet, plan = read_and_plan(sheet_file, journal, Progress())
+    return ImportDialog(window, journal, sheet, plan)
 
 
 @pytest.mark.parametrize("name", OPENERS)
@@ -97,3 +138,80 @@ def test_the_list_takes_the_room_until_an_application_is_open(
     window.detail.clear()  # nothing selected again: the columns come back
     qtbot.waitUntil(lambda: not window.table.isColumnHidden(COL_NEXT))
     assert not window.table.horizontalScrollBar().isVisible()
+
+
+_INPUTS = (
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QAbstractButton,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractItemView,
+    QTabBar,
+)
+
+
+def _takes_tab(widget: QWidget) -> bool:
+    return (
+        isinstance(widget, _INPUTS)
+        and widget.isVisible()
+        and widget.isEnabled()
+        and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        and not isinstance(widget.parent(), (QComboBox, QAbstractSpinBox))  # their insides
+    )
+
+
+def _tab_chain(qtbot: QtBot, shown: QWidget, backwards: bool = False) -> list[QWidget]:
+    """The widgets Tab (or Shift+Tab) visits, once round. A text with links keeps the
+    keyboard for one press per link (that is how its links are reached); anything else
+    that keeps it for a second press traps it."""
+    key = Qt.Key.Key_Backtab if backwards else Qt.Key.Key_Tab
+    chain: list[QWidget] = []
+    for _ in range(200):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        if chain and focused is chain[-1] and isinstance(focused, QTextBrowser):
+            qtbot.keyClick(focused, key)  # the next link
+            continue
+        if chain and focused is chain[0]:
+            return chain
+        assert focused not in chain, (
+            f"Tab keeps {focused.accessibleName() or type(focused).__name__!r}"
+        )
+        chain.append(focused)
+        qtbot.keyClick(focused, key)
+    raise AssertionError("Tab never came back to where it started")
+
+
+def _row_of(widget: QWidget, shown: QWidget) -> tuple[int, int]:
+    place = widget.mapTo(shown, widget.rect().center())
+    return place.y(), place.x()
+
+
+@pytest.mark.parametrize("name", [n for n in OPENERS if n != "main window"])
+def test_tab_reaches_every_input_of_a_dialog_in_reading_order(
+    qtbot: QtBot, window: MainWindow, demo_journal: Journal, name: str
+) -> None:
+    """Tab and Shift+Tab visit every enabled input once, none keeps the keyboard, and
+    each step goes down the page, or right along a row, or up into the next column."""
+    shown = OPENERS[name](window, demo_journal)
+    shown.show()
+    qtbot.waitExposed(shown)
+    shown.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is shown)
+    start = QApplication.focusWidget() or shown
+    start.setFocus()
+    forward = _tab_chain(qtbot, shown)
+    inputs = {w for w in shown.findChildren(QWidget) if _takes_tab(w)}
+    missed = sorted(w.accessibleName() or type(w).__name__ for w in inputs - set(forward))
+    assert missed == [], f"{name}: Tab never reaches {missed}"
+    backward = _tab_chain(qtbot, shown, backwards=True)
+    assert backward[0] is forward[0] and backward[1:] == forward[:0:-1], name
+    jumps = []
+    for before, after in itertools.pairwise([*forward, forward[0]]):  # once round
+        (y0, x0), (y1, x1) = _row_of(before, shown), _row_of(after, shown)
+        if y1 < y0 - 4 and x1 <= x0:  # up and not into a column to the right
+            jumps.append(f"{before.accessibleName()} → {after.accessibleName()}")
+    assert len(jumps) <= 1, f"{name}: Tab jumps back up more than once round: {jumps}"
+    shown.close()

@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
 
     def _build_table(self) -> QTableView:
         table = QTableView()
+        table.setTabKeyNavigation(False)  # Tab goes on to the details, not cell by cell
         table.setAccessibleName("Applications")
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateTimeEdit,
     QDialog,
     QFormLayout,
     QGridLayout,
@@ -37,6 +36,7 @@ from jobjournal.ui.shared.fields import (
     ENGLISH,
     ChoiceBox,
     DateField,
+    DateTimeEdit,
     choice_box,
     choose,
     line_edit,
@@ -75,7 +75,7 @@ class MeetingDialog(ActionDialog):
 
     def _build(self) -> None:
         self.round = choice_box("Round", m.INTERVIEW_ROUNDS, optional=False)
-        self.when = QDateTimeEdit()
+        self.when = DateTimeEdit()
         self.when.setAccessibleName("When")
         self.when.setCalendarPopup(True)
         self.when.setLocale(ENGLISH)

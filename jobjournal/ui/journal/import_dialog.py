@@ -59,6 +59,7 @@ class ImportDialog(ActionDialog):
         self.setAccessibleName("Import applications")
         self.columns = self._mapping_boxes(csv_import.guess_mapping(sheet.headers))
         self.preview = QTableWidget(0, len(_PREVIEW_COLUMNS))
+        self.preview.setTabKeyNavigation(False)  # Tab leaves it; the arrows go cell by cell
         self.preview.setAccessibleName("Import preview")
         self.preview.setHorizontalHeaderLabels(_PREVIEW_COLUMNS)
         self.preview.horizontalHeader().setStretchLastSection(True)

@@ -75,6 +75,7 @@ class CompareDialog(QDialog):
             self.current_job.setToolTip("Add it under Journal → Profile and targets.")
         self.current_job.toggled.connect(lambda _on: self.refresh())
         self.table = QTableWidget()
+        self.table.setTabKeyNavigation(False)  # Tab leaves it; the arrows go cell by cell
         self.table.setAccessibleName("Comparison")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)

@@ -68,6 +68,7 @@ class ProfileDialog(ActionDialog):
         form = QFormLayout()
         self.targets.add_rows(form)
         self.wishes = QTableWidget(0, 2)
+        self.wishes.setTabKeyNavigation(False)  # Tab leaves it; arrows and F2 edit cells
         self.wishes.setAccessibleName("Perfect offer items")
         self.wishes.setHorizontalHeaderLabels(WISH_COLUMNS)
         self.wishes.horizontalHeader().setStretchLastSection(True)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -73,6 +74,13 @@ class _DateEdit(QDateEdit):
     """Tab and Shift+Tab leave the field, as in every other field of a form. QDateEdit
     keeps them to step between year, month and day, which traps the keyboard in an
     empty date (its sections are hidden behind "—"); the arrows still step through them."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
+class DateTimeEdit(QDateTimeEdit):
+    """A day and time that Tab leaves in one press, like `_DateEdit`."""
 
     def focusNextPrevChild(self, next: bool) -> bool:
         return QWidget.focusNextPrevChild(self, next)
