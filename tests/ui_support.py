@@ -232,3 +232,21 @@ def demo_journal_file() -> Any:
     fill_demo(journal)
     journal.lock()
     return path
+
+
+def discard(qtbot: QtBot, dialog: QWidget) -> None:
+    """Close a dialog something was typed in, as a person would: Cancel, then "Discard"
+    when it asks whether to throw the typing away."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None or box is dialog:
+            QTimer.singleShot(20, answer)
+            return
+        next(
+            b for b in box.findChildren(QAbstractButton) if b.accessibleName() == "Discard"
+        ).click()
+
+    QTimer.singleShot(20, answer)
+    dialog.reject()  # type: ignore[attr-defined]
+    assert not dialog.isVisible()

@@ -25,6 +25,7 @@ from ui_support import (
     answer_modal,
     answer_modal_named,
     click_link,
+    discard,
     focused,
     select_company,
     shortcut,
@@ -154,7 +155,7 @@ def test_an_answer_dated_before_the_request_keeps_the_dialog_and_the_text(
             dialog.isVisible()
             and "Typed words stay." in by_name(dialog, "What they said").toPlainText()
         )
-        dialog.reject()
+        discard(qtbot, dialog)
 
     answer_modal(qtbot, answer)
     shortcut(qtbot, window.table, Qt.Key.Key_K, SHIFT_CTRL)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QTabBar,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 from support import application_at, by_name
-from ui_support import select_company
+from ui_support import answer_modal, discard, select_company
 
 from jobjournal.core.insight import insights
 from jobjournal.core.records import plain
@@ -46,6 +47,7 @@ from jobjournal.ui.offers.offer_dialogs import AcceptDialog, OfferDialog, RoundD
 from jobjournal.ui.offers.profile_dialog import ProfileDialog
 from jobjournal.ui.shared.basics import FIRST_HEIGHT
 from jobjournal.ui.shared.dialogs import (
+    ActionDialog,
     ChangePassphraseDialog,
     NewApplicationDialog,
     SettingsDialog,
@@ -215,3 +217,66 @@ def test_tab_reaches_every_input_of_a_dialog_in_reading_order(
             jumps.append(f"{before.accessibleName()} → {after.accessibleName()}")
     assert len(jumps) <= 1, f"{name}: Tab jumps back up more than once round: {jumps}"
     shown.close()
+
+
+ASKING = [
+    "new application",
+    "offer",
+    "round",
+    "profile",
+    "feedback",
+    "interview",
+    "change status",
+]
+
+
+def _first_text_field(dialog: QWidget) -> QWidget:
+    fields = [
+        w
+        for w in dialog.findChildren(QWidget)
+        if isinstance(w, (QLineEdit, QPlainTextEdit))
+        and w.isVisible()
+        and w.isEnabled()
+        and not w.isReadOnly()
+        and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))
+    ]
+    return min(fields, key=lambda w: _row_of(w, dialog))
+
+
+@pytest.mark.parametrize("name", ASKING)
+def test_escape_asks_before_typed_text_is_thrown_away(
+    qtbot: QtBot, window: MainWindow, demo_journal: Journal, name: str
+) -> None:
+    shown = OPENERS[name](window, demo_journal)
+    assert isinstance(shown, ActionDialog) and shown.ask_before_discarding
+    shown.show()
+    qtbot.waitExposed(shown)
+    shown.reject()  # nothing typed yet: it closes without a question
+    assert not shown.isVisible()
+    shown.show()
+    qtbot.waitExposed(shown)
+    if isinstance(shown, StatusDialog):
+        shown.choose_status(Status.WITHDRAWN)  # its text: the reason, asked for an ending
+    field = _first_text_field(shown)
+    field.setFocus()
+    qtbot.keyClicks(field, "typed by hand")
+    asked: list[str] = []
+
+    def keep(box: QWidget) -> None:
+        asked.append(box.findChild(QLabel, "qt_msgbox_label").text())  # type: ignore[union-attr]
+        keep_editing = next(
+            b for b in box.findChildren(QAbstractButton) if b.accessibleName() == "Keep editing"
+        )
+        assert keep_editing.isDefault()  # Enter keeps the typing
+        keep_editing.click()
+
+    answer_modal(qtbot, keep)
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: bool(asked))
+    assert len(asked) == 1 and asked[0].startswith("Discard")
+    assert shown.isVisible() and "typed by hand" in _text_of(field)
+    discard(qtbot, shown)
+
+
+def _text_of(field: QWidget) -> str:
+    return field.text() if isinstance(field, QLineEdit) else field.toPlainText()  # type: ignore[attr-defined]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QLabel,
     QLineEdit,
     QListWidget,
     QMessageBox,
@@ -387,3 +388,28 @@ def test_the_readers_check_shows_what_to_fix_before_sending(
     text.moveCursor(text.textCursor().MoveOperation.Down)  # the first paragraph
     qtbot.keyClicks(text, "The base is 95,000. ")
     qtbot.waitUntil(lambda: "“95,000” has no currency" in check.text(), timeout=3000)
+
+
+def test_closing_a_letter_changed_by_hand_asks_until_it_is_kept(
+    qtbot: QtBot, demo_journal: Journal, host: QWidget, tmp_path: Path
+) -> None:
+    dialog = _open_dialog(qtbot, host, demo_journal, "Juniper Energy", "withdraw")
+    dialog.reject()  # a fresh draft: nothing of mine to lose
+    assert not dialog.isVisible()
+    dialog = _open_dialog(qtbot, host, demo_journal, "Juniper Energy", "withdraw")
+    subject = by_name(dialog, "Subject", QLineEdit)
+    subject.setFocus()
+    qtbot.keyClicks(subject, " (my words)")
+    asked: list[str] = []
+
+    def keep_editing(box: QWidget) -> None:
+        asked.append(box.findChild(QLabel, "qt_msgbox_label").text())  # type: ignore[union-attr]
+        _click(qtbot, box, "Keep editing")
+
+    answer_modal(qtbot, keep_editing)
+    qtbot.keyClick(subject, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: bool(asked))
+    assert asked[0].startswith("Discard your changes") and dialog.isVisible()
+    _export_into(qtbot, dialog, tmp_path)  # kept in the journal: closing loses nothing
+    dialog.reject()
+    assert not dialog.isVisible()

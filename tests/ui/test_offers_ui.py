@@ -18,7 +18,14 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from support import by_name
 from ui_support import activate as _activate
-from ui_support import answer_modal, answer_modal_named, click_link, select_company, shortcut
+from ui_support import (
+    answer_modal,
+    answer_modal_named,
+    click_link,
+    discard,
+    select_company,
+    shortcut,
+)
 from ui_support import focused as _focused
 
 from jobjournal.core.records import plain
@@ -132,7 +139,7 @@ def test_a_bad_figure_keeps_the_offer_dialog_and_what_was_typed(
         seen["message"] = by_name(dialog, "Offer message", QLabel).text()
         seen["open"] = dialog.isVisible()
         seen["kept"] = by_name(dialog, "Base pay", QLineEdit).text()
-        dialog.reject()
+        discard(qtbot, dialog)
 
     answer_modal(qtbot, type_badly)
     shortcut(qtbot, window.table, Qt.Key.Key_O, CTRL_SHIFT)
@@ -158,7 +165,7 @@ def test_a_verbal_offer_reminds_to_wait_for_the_written_one(
         _activate(qtbot, dialog)
         qtbot.keyClick(_focused(), Qt.Key.Key_W)
         seen["written"] = reminder.isVisible()
-        dialog.reject()
+        discard(qtbot, dialog)
 
     answer_modal(qtbot, look)
     click_link(qtbot, window.detail.offers, "Edit the offer")

@@ -212,6 +212,8 @@ class DataActions(WindowActions):
 class RestoreDialog(ActionDialog):
     """Pick a backup (newest first) and type the passphrase it was made with."""
 
+    ask_before_discarding = False  # choices only: nothing typed to lose
+
     def __init__(self, parent: QWidget, backups: list[Path]) -> None:
         super().__init__(parent)
         self.backup: Path | None = None

@@ -43,6 +43,8 @@ class ImportDialog(ActionDialog):
     """Opened with the file read and planned (`read_and_plan`, off the GUI thread); a new
     choice of columns plans again, and the import itself runs, with progress and Stop."""
 
+    ask_before_discarding = False  # choices only: nothing typed to lose
+
     def __init__(
         self,
         parent: QWidget,

@@ -92,6 +92,7 @@ class LetterDialog(QDialog):
         self._batch_facts: dict[int, letters.Facts] = {}
         self._shown = -1
         self._edited = False
+        self._unkept = False  # changed by hand since last kept (exported or copied)
         self.facts = letters.gather(journal, application_id)
         chosen = self.facts.month_first  # the profile's choice, or the address's country
         self.month_first = chosen if chosen is not None else month_first_here()
@@ -461,7 +462,30 @@ class LetterDialog(QDialog):
 
     def _mark_edited(self) -> None:
         self._edited = True
+        self._unkept = True
         self._check_timer.start()
+
+    def reject(self) -> None:
+        """Close; when a letter was changed by hand and not kept since, ask first."""
+        if self._unkept and not self._closing_confirmed():
+            return
+        super().reject()
+
+    def _closing_confirmed(self) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.windowTitle())
+        box.setText(
+            "Discard your changes to this letter? It was not exported or copied since."
+        )
+        discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
+        discard.setAccessibleName("Discard")
+        keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
+        keep.setAccessibleName("Keep editing")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is discard
 
     def _take_edits(self) -> None:
         if 0 <= self._shown < len(self.drafts):
@@ -576,6 +600,7 @@ class LetterDialog(QDialog):
         kept = letters.record(self.journal, letter, exported_to, self.letter_ids.get(index))
         self.letter_ids[index] = kept.new_id
         self.changed = True
+        self._unkept = False  # what was typed is in the journal now
 
     def _ask_replace(self, path: Path) -> bool:
         answer = QMessageBox.question(

@@ -347,6 +347,8 @@ class AcceptDialog(ActionDialog):
     """Accepting an offer: which other applications to end (all, unless unticked), and the
     letters to write next."""
 
+    ask_before_discarding = False  # choices only: nothing typed to lose
+
     def __init__(
         self,
         parent: QWidget,

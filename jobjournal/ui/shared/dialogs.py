@@ -11,9 +11,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -21,10 +22,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -59,7 +62,8 @@ class ActionDialog(QDialog):
     Cancel asks first once anything was typed."""
 
     message: QLabel
-    ask_before_discarding = False
+    # Off only where nothing is typed (choices, a date, passphrases, preferences).
+    ask_before_discarding = True
     discard_question = "Discard what you typed?"
 
     def __init__(self, parent: QWidget) -> None:
@@ -84,17 +88,7 @@ class ActionDialog(QDialog):
 
     def _typed(self) -> list[object]:
         """What the person can have changed, field by field."""
-        values: list[object] = []
-        for widget in self.findChildren(QWidget):
-            if isinstance(widget, QLineEdit):
-                values.append(widget.text())
-            elif isinstance(widget, QPlainTextEdit):
-                values.append(widget.toPlainText())
-            elif isinstance(widget, QComboBox):
-                values.append(widget.currentIndex())
-            elif isinstance(widget, QDateEdit):
-                values.append(widget.date())
-        return values
+        return [_value_of(widget) for widget in self.findChildren(QWidget)]
 
     def _discard_confirmed(self) -> bool:
         box = QMessageBox(self)
@@ -120,6 +114,28 @@ class ActionDialog(QDialog):
             return
         say_replaced_characters(self)
         super().accept()
+
+
+def _value_of(widget: QWidget) -> object:
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return widget.currentIndex()
+    if isinstance(widget, QAbstractSpinBox):  # dates, times and numbers
+        return widget.text()
+    if isinstance(widget, QAbstractButton) and widget.isCheckable():
+        return widget.isChecked()
+    if isinstance(widget, QListWidget):  # lines added one by one
+        return [widget.item(row).text() for row in range(widget.count())]
+    if isinstance(widget, QTableWidget):
+        return [
+            item.text() if (item := widget.item(row, column)) is not None else ""
+            for row in range(widget.rowCount())
+            for column in range(widget.columnCount())
+        ]
+    return None
 
 
 class EnterAddsLines(ActionDialog):
@@ -196,6 +212,8 @@ LETTER_AFTER = {
 
 class StatusDateDialog(ActionDialog):
     """Correct when a status change happened; the core keeps it between its neighbours."""
+
+    ask_before_discarding = False
 
     def __init__(self, parent: QWidget, change: Any) -> None:
         super().__init__(parent)
@@ -315,6 +333,8 @@ def _status_in(box: QComboBox) -> Status | None:
 
 class SettingsDialog(ActionDialog):
     """App-wide preferences and this journal's backups and keychain choice."""
+
+    ask_before_discarding = False
 
     def __init__(self, parent: QWidget, journal_path: Path, remembered: bool) -> None:
         super().__init__(parent)
@@ -437,6 +457,8 @@ def _default_backups(journal_path: Path) -> Path:
 class ChangePassphraseDialog(ActionDialog):
     """Current passphrase, the new one twice; a refusal (wrong current one, disk full)
     shows here, with what was typed kept."""
+
+    ask_before_discarding = False
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
