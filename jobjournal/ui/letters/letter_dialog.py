@@ -40,6 +40,7 @@ from jobjournal.core.storage.models import Status
 from jobjournal.core.work.packages import current_job
 from jobjournal.ui.journal import settings
 from jobjournal.ui.shared.basics import fit_on_screen, labelled_row, message_label, show_message
+from jobjournal.ui.shared.dialogs import discard_confirmed
 from jobjournal.ui.shared.fields import DateField, choice_box, choose, line_edit, text_edit
 from jobjournal.ui.shared.private_clipboard import copy_private
 
@@ -467,25 +468,10 @@ class LetterDialog(QDialog):
 
     def reject(self) -> None:
         """Close; when a letter was changed by hand and not kept since, ask first."""
-        if self._unkept and not self._closing_confirmed():
+        question = "Discard your changes to this letter? It was not exported or copied since."
+        if self._unkept and not discard_confirmed(self, question):
             return
         super().reject()
-
-    def _closing_confirmed(self) -> bool:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.windowTitle())
-        box.setText(
-            "Discard your changes to this letter? It was not exported or copied since."
-        )
-        discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
-        discard.setAccessibleName("Discard")
-        keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
-        keep.setAccessibleName("Keep editing")
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is discard
 
     def _take_edits(self) -> None:
         if 0 <= self._shown < len(self.drafts):

@@ -91,18 +91,7 @@ class ActionDialog(QDialog):
         return [_value_of(widget) for widget in self.findChildren(QWidget)]
 
     def _discard_confirmed(self) -> bool:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.windowTitle())
-        box.setText(self.discard_question)
-        discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
-        discard.setAccessibleName("Discard")
-        keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
-        keep.setAccessibleName("Keep editing")
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is discard
+        return discard_confirmed(self, self.discard_question)
 
     def accept(self) -> None:
 
@@ -114,6 +103,22 @@ class ActionDialog(QDialog):
             return
         say_replaced_characters(self)
         super().accept()
+
+
+def discard_confirmed(dialog: QWidget, question: str) -> bool:
+    """Ask before typing is thrown away; Enter and Escape keep editing."""
+    box = QMessageBox(dialog)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(dialog.windowTitle())
+    box.setText(question)
+    discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
+    discard.setAccessibleName("Discard")
+    keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
+    keep.setAccessibleName("Keep editing")
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is discard
 
 
 def _value_of(widget: QWidget) -> object:
