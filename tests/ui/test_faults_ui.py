@@ -191,3 +191,21 @@ def test_settings_say_why_an_untrusted_keychain_is_not_offered(qtbot: QtBot) -> 
     assert seen["budget"] == settings.DEFAULT_BACKUP_BUDGET_MB
     assert "backup" in str(seen["usage"]).lower()
     controller.quit()
+
+
+def test_settings_offer_only_to_forget_a_key_when_the_keychain_cannot_take_one(
+    qtbot: QtBot,
+) -> None:
+    from jobjournal.ui.shared.dialogs import SettingsDialog
+
+    keyring.set_keyring(UnknownPlugin())
+    parent = QWidget()  # kept alive: a dialog goes with its parent
+    for remembered, enabled, words in (
+        (False, False, "unavailable here"),
+        (True, True, "untick to forget"),
+    ):
+        dialog = SettingsDialog(parent, Path("/tmp/nowhere.db"), remembered=remembered)
+        box = by_name(dialog, "Remember on this computer")
+        assert box.isEnabled() is enabled and words in box.text()
+        assert box.isChecked() is remembered
+        assert by_name(dialog, "Why remembering is unavailable").isVisibleTo(dialog)

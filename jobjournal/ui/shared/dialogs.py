@@ -402,10 +402,15 @@ class SettingsDialog(ActionDialog):
         the box is off and the note says why."""
 
         status = keychain.backend_status()
-        usable = status.usable or remembered  # a remembered journal can always be forgotten
-        self.remember.setEnabled(usable)
         self.keychain_note.setText(status.reason)
         self.keychain_note.setVisible(not status.usable)
+        if status.usable:
+            return
+        if remembered:  # a key kept here can always be taken back out, and only that
+            self.remember.setText("&Remember on this computer (untick to forget the key kept here)")
+        else:
+            self.remember.setEnabled(False)
+            self.remember.setText("Remember on this computer (unavailable here)")
 
     def _folder_row(self) -> QWidget:
         browse = QPushButton("&Browse…")
