@@ -4,10 +4,9 @@ screen with a taskbar) and no wider than a 1280×720 screen, its layout still wh
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
-from pathlib import Path
 
 import pytest
+from dialog_openers import OPENERS
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -24,83 +23,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from support import application_at, by_name
+from support import by_name
 from ui_support import answer_modal, discard, select_company
 
-from jobjournal.core.insight import insights
-from jobjournal.core.records import plain
 from jobjournal.core.records.journal import Journal
-from jobjournal.core.records.progress import Progress
 from jobjournal.core.storage.models import Status
 from jobjournal.ui.applications.applications_model import COL_NEXT, COL_TITLE
 from jobjournal.ui.applications.main_window import MainWindow
-from jobjournal.ui.feedback.feedback_dialog import FeedbackDialog
-from jobjournal.ui.feedback.insights_window import InsightsDialog
-from jobjournal.ui.feedback.lessons_window import LessonsDialog
-from jobjournal.ui.interviews.interview_dialogs import MeetingDialog, ReflectionDialog
-from jobjournal.ui.interviews.review_windows import QuestionBankDialog, ReviewDialog
-from jobjournal.ui.journal.data_actions import RestoreDialog
-from jobjournal.ui.journal.import_dialog import ImportDialog, read_and_plan
-from jobjournal.ui.letters.letter_dialog import LetterDialog
-from jobjournal.ui.offers.compare_dialog import CompareDialog
-from jobjournal.ui.offers.offer_dialogs import AcceptDialog, OfferDialog, RoundDialog
-from jobjournal.ui.offers.profile_dialog import ProfileDialog
 from jobjournal.ui.shared.basics import FIRST_HEIGHT
 from jobjournal.ui.shared.dialogs import (
     ActionDialog,
-    ChangePassphraseDialog,
-    NewApplicationDialog,
-    SettingsDialog,
-    StatusDateDialog,
     StatusDialog,
 )
 
-Opener = Callable[[MainWindow, Journal], QWidget]
 SMALLEST_WIDTH = 1280 - 40  # a 1280×720 screen, the window's frame beside it
-
-
-def _interview(journal: Journal) -> int:
-    return journal.all(plain.Interview)[0].id
-
-
-def _offer(journal: Journal) -> int:
-    return journal.all(plain.Offer)[0].id
-
-
-OPENERS: dict[str, Opener] = {
-    "main window": lambda w, j: w,
-    "new application": lambda w, j: NewApplicationDialog(w, []),
-    "letter": lambda w, j: LetterDialog(w, j, application_at(j, "Juniper Energy"), "withdraw"),
-    "offer": lambda w, j: OfferDialog(w, j, application_at(j, "Larkspur Labs"), _offer(j)),
-    "round": lambda w, j: RoundDialog(w, j, _offer(j), past_advice=True),
-    "accept": lambda w, j: AcceptDialog(w, j, application_at(j, "Northwind Analytics")),
-    "compare offers": lambda w, j: CompareDialog(w, j),
-    "profile": lambda w, j: ProfileDialog(w, j),
-    "feedback": lambda w, j: FeedbackDialog(w, j, application_at(j, "Quartz Analytics")),
-    "lessons": lambda w, j: LessonsDialog(w, j),
-    "insights": lambda w, j: InsightsDialog(w, insights.insights(j)),
-    "review": lambda w, j: ReviewDialog(w, j),
-    "question bank": lambda w, j: QuestionBankDialog(w, j),
-    "interview": lambda w, j: MeetingDialog(w, j, application_at(j, "Pinecrest Media")),
-    "reflection": lambda w, j: ReflectionDialog(w, j, _interview(j)),
-    "settings": lambda w, j: SettingsDialog(w, j.path, remembered=False),
-    "change status": lambda w, j: StatusDialog(w, Status.APPLIED, "Operations Analyst"),
-    "correct a status date": lambda w, j: StatusDateDialog(w, _status_change(j)),
-    "change passphrase": lambda w, j: ChangePassphraseDialog(w),
-    "restore": lambda w, j: RestoreDialog(w, [j.path]),
-    "import": lambda w, j: _import_dialog(w, j),
-}
-
-
-def _status_change(journal: Journal) -> plain.StatusChange:
-    return journal.status_history(application_at(journal, "Juniper Energy"))[-1]
-
-
-def _import_dialog(window: MainWindow, journal: Journal) -> QWidget:
-    sheet_file = Path(window.journal.path).with_name("sheet.csv")
-    sheet_file.write_text("Company,Title,Date Applied,Status\nAcme,Analyst,2026-10-01,Applied\n")
-    sheet, plan = read_and_plan(sheet_file, journal, Progress())
-    return ImportDialog(window, journal, sheet, plan)
 
 
 @pytest.mark.parametrize("name", OPENERS)

@@ -23,6 +23,7 @@ def test_an_empty_journal_offers_three_ways_to_start(qtbot: QtBot, tmp_path: Pat
         assert start.isVisible()
         assert not window.pipeline.isVisible() and not window.due.isVisible()
         assert not window.table.isVisible() and not window.filter_box.isVisible()
+        assert not by_name(window, "No application selected").isVisible()
         first = by_name(window, "Add your first application", QAbstractButton)
         assert first.hasFocus()  # Enter or Space starts
         for name in ("Import applications", "Open the example journal"):

@@ -175,15 +175,19 @@ class MainWindow(QMainWindow):
         for pane in (self.left, self.middle, self.detail):
             self.splitter.addWidget(pane)
         self.splitter.setSizes([180, 600, 420])  # the list wider than the details
-        self.splitter.setStretchFactor(1, 1)
+        # A larger screen's room goes to every pane, most to the list: the Due list's
+        # sentences read on fewer lines, the details' fields get wider.
+        for pane, share in enumerate((1, 3, 2)):
+            self.splitter.setStretchFactor(pane, share)
         self.setCentralWidget(self.splitter)
         self._build_toolbar()
 
     def _show_detail_pane(self, showing: bool) -> None:
-        if showing == self.detail.isVisibleTo(self):
-            return
+        if showing != self.detail.isHidden():
+            return  # already so
         self.detail.setVisible(showing)
-        self.empty_hint.setVisible(not showing)
+        welcome = self.views.currentWidget() is self.welcome
+        self.empty_hint.setVisible(not showing and not welcome)
         if not showing and self.board.loaded:
             self.board.select(None)
         # Laid out now, not at the next turn of the event loop: what the details show is
@@ -600,7 +604,7 @@ class MainWindow(QMainWindow):
         """What goes with a list of applications: the pipeline and Due list, the filter."""
         for part in (self.left, self.filter_box, self.count_label):
             part.setVisible(shown)
-        self.empty_hint.setVisible(shown and not self.detail.isVisibleTo(self))
+        self.empty_hint.setVisible(shown and self.detail.isHidden())
 
     def _board_shown(self) -> bool:
         return self.views.currentWidget() is self.board

@@ -18,9 +18,9 @@ class Welcome(QWidget):
         self.setAccessibleName("Start your search")
         heading = QLabel("<h2>Your journal is ready</h2>")
         intro = QLabel(
-            "Only you can open it: it stays on this computer, encrypted. Start with one of these:"
+            "Only you can open it: it stays on this computer, encrypted.<br>"
+            "Start with one of these:"
         )
-        intro.setWordWrap(True)
         self.add = self._button(
             "&Add your first application…", "Add your first application", "Ctrl+N"
         )
@@ -38,18 +38,23 @@ class Welcome(QWidget):
             "yours, and it is deleted when you close it",
         )
         self.example.clicked.connect(open_example)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
-        layout.setSpacing(10)
+        column = QWidget()  # a readable width, whatever the window's
+        column.setFixedWidth(560)
+        inside = QVBoxLayout(column)
+        inside.setContentsMargins(0, 0, 0, 0)
+        inside.setSpacing(10)
         for widget in (heading, intro, self.add, self.import_, self.example):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+            inside.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addStretch(1)
 
     def _button(self, text: str, name: str, tip: str) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(name)
         button.setToolTip(tip)
-        button.setMinimumWidth(360)
+        button.setMinimumWidth(420)
         return button
 
 

@@ -395,7 +395,7 @@ class SettingsDialog(ActionDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(dialog_buttons(self, "&Save settings"))
-        self.resize(560, 0)
+        self.setMinimumWidth(560)  # the keychain's note wraps to its full height
 
     def _offer_keychain(self, remembered: bool) -> None:
         """Remembering is offered only where a keychain jobjournal trusts answers; else
