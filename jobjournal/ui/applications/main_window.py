@@ -177,8 +177,8 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([180, 600, 420])  # the list wider than the details
         # A larger screen's room goes to every pane, most to the list: the Due list's
         # sentences read on fewer lines, the details' fields get wider.
-        for pane, share in enumerate((1, 3, 2)):
-            self.splitter.setStretchFactor(pane, share)
+        for index, share in enumerate((1, 3, 2)):
+            self.splitter.setStretchFactor(index, share)
         self.setCentralWidget(self.splitter)
         self._build_toolbar()
 
