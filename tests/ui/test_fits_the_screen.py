@@ -4,10 +4,12 @@ screen with a taskbar) and no wider than a 1280×720 screen, its layout still wh
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 
 import pytest
 from dialog_openers import OPENERS
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -216,3 +218,32 @@ def test_escape_asks_before_typed_text_is_thrown_away(
 
 def _text_of(field: QWidget) -> str:
     return field.text() if isinstance(field, QLineEdit) else field.toPlainText()  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def text_at_125_percent(qapp: QApplication) -> Iterator[None]:
+    normal = qapp.font()
+    larger = QFont(normal)
+    larger.setPointSizeF(normal.pointSizeF() * 1.25)
+    qapp.setFont(larger)
+    yield
+    qapp.setFont(normal)
+
+
+@pytest.mark.parametrize("name", OPENERS)
+def test_a_window_still_fits_a_small_screen_with_larger_text(
+    qtbot: QtBot,
+    text_at_125_percent: None,
+    window: MainWindow,
+    demo_journal: Journal,
+    name: str,
+) -> None:
+    """At 125 % text, every window can still be made as small as a 1280×720 screen with a
+    taskbar: its fields scroll, its buttons stay in view."""
+    shown = OPENERS[name](window, demo_journal)
+    shown.show()
+    qtbot.waitExposed(shown)
+    least = shown.minimumSizeHint().expandedTo(shown.minimumSize())
+    assert least.width() <= SMALLEST_WIDTH and least.height() <= 720 - 40, (name, least)
+    if shown is not window:
+        shown.close()

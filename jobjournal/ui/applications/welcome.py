@@ -39,7 +39,7 @@ class Welcome(QWidget):
         )
         self.example.clicked.connect(open_example)
         column = QWidget()  # a readable width, whatever the window's
-        column.setFixedWidth(560)
+        column.setMaximumWidth(560)
         inside = QVBoxLayout(column)
         inside.setContentsMargins(0, 0, 0, 0)
         inside.setSpacing(10)
@@ -54,7 +54,7 @@ class Welcome(QWidget):
         button = QPushButton(text)
         button.setAccessibleName(name)
         button.setToolTip(tip)
-        button.setMinimumWidth(420)
+        button.setMinimumWidth(300)
         return button
 
 

@@ -30,7 +30,13 @@ from jobjournal.core.records import dates, plain
 from jobjournal.core.records.folding import fold
 from jobjournal.core.storage import models as m
 from jobjournal.core.work import interviews as iv
-from jobjournal.ui.shared.basics import fit_on_screen, labelled_row, message_label, show_message
+from jobjournal.ui.shared.basics import (
+    fit_on_screen,
+    labelled_row,
+    message_label,
+    scrolling,
+    show_message,
+)
 from jobjournal.ui.shared.dialogs import ActionDialog, dialog_buttons
 from jobjournal.ui.shared.fields import (
     ENGLISH,
@@ -278,7 +284,7 @@ class ReflectionDialog(QDialog):
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addLayout(grid, 1)
+        layout.addWidget(scrolling(grid, grow=grid), 1)
         layout.addWidget(self.message)
         layout.addLayout(bottom)
 

@@ -39,7 +39,13 @@ from jobjournal.core.storage import models as m
 from jobjournal.core.storage.models import Status
 from jobjournal.core.work.packages import current_job
 from jobjournal.ui.journal import settings
-from jobjournal.ui.shared.basics import fit_on_screen, labelled_row, message_label, show_message
+from jobjournal.ui.shared.basics import (
+    fit_on_screen,
+    labelled_row,
+    message_label,
+    scrolling,
+    show_message,
+)
 from jobjournal.ui.shared.dialogs import discard_confirmed
 from jobjournal.ui.shared.fields import DateField, choice_box, choose, line_edit, text_edit
 from jobjournal.ui.shared.private_clipboard import copy_private
@@ -124,7 +130,7 @@ class LetterDialog(QDialog):
 
     def _build(self, kind: letters.Kind) -> None:
         layout = QVBoxLayout(self)
-        layout.addLayout(self._build_options(kind))
+        options = self._build_options(kind)
         self.letters_list = QListWidget()
         self.letters_list.setAccessibleName("Letters to review")
         self.letters_list.setMaximumWidth(240)
@@ -132,8 +138,7 @@ class LetterDialog(QDialog):
         middle = QHBoxLayout()
         middle.addWidget(self.letters_list)
         middle.addLayout(self._build_editor(), 1)
-        layout.addLayout(middle, 1)
-        layout.addLayout(self._build_destination())
+        layout.addWidget(scrolling(options, middle, self._build_destination(), grow=middle), 1)
         self.message = message_label("Letter message")
         self.reader_check = QLabel()
         self.reader_check.setAccessibleName("Reader's check")

@@ -27,7 +27,7 @@ from jobjournal.core.records import forms, plain
 from jobjournal.core.records.money import format_amount, parse_amount
 from jobjournal.core.storage import models as m
 from jobjournal.core.work import offers
-from jobjournal.ui.shared.basics import fit_on_screen, labelled_row, message_label
+from jobjournal.ui.shared.basics import fit_on_screen, labelled_row, message_label, scrolling
 from jobjournal.ui.shared.dialogs import ActionDialog, EnterAddsLines, dialog_buttons
 from jobjournal.ui.shared.field_set import FieldSet
 from jobjournal.ui.shared.fields import DateField, choice_box, line_edit, text_edit
@@ -271,9 +271,7 @@ class RoundDialog(EnterAddsLines):
         answer_box.setLayout(answer)
         buttons = dialog_buttons(self, "&Save round", "Save round")
         layout = QVBoxLayout(self)
-        layout.addLayout(asked)
-        layout.addWidget(why_box)
-        layout.addWidget(answer_box)
+        layout.addWidget(scrolling(asked, why_box, answer_box), 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         fit_on_screen(self, 640, 720)

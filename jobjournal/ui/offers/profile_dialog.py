@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from jobjournal.core.records import forms
 from jobjournal.core.work import packages
-from jobjournal.ui.shared.basics import fit_on_screen, message_label, use_money_style
+from jobjournal.ui.shared.basics import fit_on_screen, message_label, scrolling, use_money_style
 from jobjournal.ui.shared.dialogs import ActionDialog, dialog_buttons
 from jobjournal.ui.shared.field_set import FieldSet
 
@@ -160,13 +160,10 @@ class ProfileDialog(ActionDialog):
 
 
 def _page(content: QFormLayout | QVBoxLayout, note: str) -> QWidget:
+    """A tab: its fields (scrolling on a short screen), and a note under them."""
     page = QWidget()
     layout = QVBoxLayout(page)
-    if isinstance(content, QFormLayout):
-        layout.addLayout(content)
-        layout.addStretch(1)
-    else:
-        layout.addLayout(content, 1)
+    layout.addWidget(scrolling(content), 1)
     hint = QLabel(note)
     hint.setWordWrap(True)
     hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

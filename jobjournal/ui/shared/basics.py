@@ -124,3 +124,31 @@ def fit_on_screen(window: QWidget, width: int, height: int) -> None:
     primary = QGuiApplication.primaryScreen()
     screen = primary.availableGeometry()
     window.resize(min(width, screen.width() - 40), min(height, FIRST_HEIGHT, screen.height() - 60))
+
+
+def scrolling(*parts: QWidget | QLayout, grow: QWidget | QLayout | None = None) -> QWidget:
+    """The parts one under the other in an area that scrolls up and down when the window
+    is shorter than they are (a 720-pixel screen, text at 125 %), and shows them whole
+    when it is not; a dialog's buttons stay outside it, always in view. `grow`: the part
+    that takes the height to spare (a letter's text), else the room is left below."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout
+
+    inside = QWidget()
+    column = QVBoxLayout(inside)
+    column.setContentsMargins(0, 0, 0, 0)
+    for part in parts:
+        stretch = 1 if part is grow else 0
+        if isinstance(part, QLayout):
+            column.addLayout(part, stretch)
+        else:
+            column.addWidget(part, stretch)
+    if grow is None:
+        column.addStretch(1)
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, and scrolls to them
+    area.setWidget(inside)
+    return area
