@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from collections.abc import Callable
+
+# The figures open windows and save what a person would (the view, backup places): in a
+# folder of their own, never the person's settings. Set before the app's modules load.
+os.environ["JOBJOURNAL_HOME"] = tempfile.mkdtemp(prefix="jobjournal-bench-home-")
 
 from benchmarks import (
     backup_figures,

@@ -44,6 +44,7 @@ def _timed_unlock(path: Path, backups_folder: Path) -> float:
 
     app = _app()
     settings.set_backup_prefs(path, settings.BackupPrefs(backups_folder, 10))
+    settings.set_main_view("table")  # the figure waits for the table's paint
     controller = AppController(path)
     controller.start()
     deadline = time.perf_counter() + 5

@@ -77,6 +77,11 @@ def main() -> None:
 
     journal = vault.create(home / "example.db", PASSPHRASE)
     demo.fill_demo(journal)
+    unlock = UnlockDialog(journal.path, first_run=False)
+    unlock.show()
+    settle(app)
+    save(unlock, folder, "unlock")
+    unlock.hide()
     window = MainWindow(journal)
     window.showMaximized()
     settle(app)

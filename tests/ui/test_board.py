@@ -54,6 +54,10 @@ def test_the_board_shows_each_stage_with_its_cards_and_counts(
         )
         assert sorted(_companies(column)) == expected
         assert f"({len(expected)})" in column.header.text()
+    applied = _column(window, "Applied")
+    spoken = applied.model.index(0, 0).data()  # what a screen reader says of the card
+    assert spoken.startswith("Juniper Energy — Operations Analyst. Applied for ")
+    assert "Next: Follow up with the recruiter" in spoken
     closed = window.board.closed
     assert not closed.cards.isVisible() and "Closed (5)" in closed.toggle.text()
     qtbot.mouseClick(closed.toggle, Qt.MouseButton.LeftButton)
@@ -142,6 +146,12 @@ def test_the_filter_narrows_the_board(qtbot: QtBot, window: MainWindow) -> None:
     assert _companies(_column(window, "Applied")) == []
     window.filter_box.clear()
     qtbot.waitUntil(lambda: len(_companies(_column(window, "Negotiating"))) == 2)
+    window.pipeline.setCurrentRow(3)  # "Applied" only: its column alone
+    qtbot.waitUntil(lambda: not window.board.closed.isVisible())
+    assert _column(window, "Applied").isVisible()
+    assert not _column(window, "Saved").isVisible()
+    window.pipeline.setCurrentRow(0)  # all of them again
+    qtbot.waitUntil(lambda: window.board.closed.isVisible())
 
 
 def test_the_board_is_where_the_person_left_it(

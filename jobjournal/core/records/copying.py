@@ -1,8 +1,8 @@
 """Database objects copied into the read-only records of `plain`, inside their session.
 
 A record is copied whole: its columns and, through every relationship, the records it
-holds. `eager(model)` loads all of those in the same read, a few queries whatever the
-number of rows, so that copying never loads lazily one row at a time.
+holds. `eager(model)` loads all of those in the same read (a record pointed to joined
+in, each list in one more query), so that copying never loads lazily one row at a time.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import inspect
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
 
 from jobjournal.core.records import plain
@@ -55,7 +55,9 @@ def eager(model: Any) -> tuple[_AbstractLoad, ...]:
     a mapped class; typed Any only because mypy cannot see that classes hash)."""
     options = []
     for relationship in inspect(model).relationships:
-        load = selectinload(getattr(model, relationship.key))
+        # A record it points to comes in the same query; a list of them in one more.
+        loader = selectinload if relationship.uselist else joinedload
+        load = loader(getattr(model, relationship.key))
         nested = eager(relationship.mapper.class_)
         options.append(load.options(*nested) if nested else load)
     return tuple(options)

@@ -116,11 +116,16 @@ class CardsModel(ApplicationsModel):
         return data.hasFormat(MIME_TYPE)
 
     def dropMimeData(self, data: QMimeData, *_: Any) -> bool:
-        application_id = dragged_id(data)
-        if application_id is not None and application_id not in self.loaded_ids():
-            # After the drag has ended: the move may open a dialog.
-            QTimer.singleShot(0, lambda: self._dropped(application_id, self.target))
+        self.take(dragged_id(data))
         return False  # the card stays where it is until the journal says it moved
+
+    def take(self, application_id: int | None) -> bool:
+        """A card dropped here: ask for the move, unless it is already in this column."""
+        if application_id is None or application_id in self.loaded_ids():
+            return False
+        # After the drag has ended: the move may open a dialog.
+        QTimer.singleShot(0, lambda: self._dropped(application_id, self.target))
+        return True
 
 
 def dragged_id(data: QMimeData) -> int | None:
@@ -137,7 +142,8 @@ def days_at_stage(row: ApplicationRow, today: date) -> int:
 def card_words(row: ApplicationRow, today: date) -> str:
     """The card as a sentence: what a screen reader says, and what typing a name finds."""
     days = days_at_stage(row, today)
-    words = f"{row.company} — {row.job_title}. {_days(days)} {row.status.label.lower()}"
+    since = "since today" if days == 0 else f"for {_days(days)}"
+    words = f"{row.company} — {row.job_title}. {row.status.label} {since}"
     if row.next_action:
         words += f". Next: {row.next_action}"
         if row.next_action_on:
@@ -146,8 +152,6 @@ def card_words(row: ApplicationRow, today: date) -> str:
 
 
 def _days(days: int) -> str:
-    if days == 0:
-        return "Today"
     return f"{days} day{'s' if days != 1 else ''}"
 
 
@@ -353,10 +357,8 @@ class ClosedColumn(Column):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        application_id = dragged_id(event.mimeData())
-        if application_id is not None and application_id not in self.model.loaded_ids():
+        if self.model.take(dragged_id(event.mimeData())):
             event.acceptProposedAction()
-            QTimer.singleShot(0, lambda: self.model._dropped(application_id, None))
 
 
 class Board(QWidget):
