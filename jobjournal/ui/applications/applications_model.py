@@ -192,6 +192,9 @@ class ApplicationsModel(QAbstractTableModel):
     def loaded_ids(self) -> list[int]:
         return [row.id for row in self._rows]
 
+    def loaded_titles(self) -> list[str]:
+        return [row.job_title for row in self._rows]
+
     def _fetch(self, how_many: int) -> None:
         if self._journal is None or how_many <= 0:
             return

@@ -223,11 +223,21 @@ class MainWindow(QMainWindow):
         wait for room (the details show them too), so the list never scrolls sideways."""
         header = self.table.horizontalHeader()
         kept = sum(header.sectionSize(c) for c in _COLUMN_WIDTHS if c not in _OPTIONAL_COLUMNS)
-        room = self.table.viewport().width() - kept - _TITLE_AT_LEAST
+        room = self.table.viewport().width() - kept - self._title_needs()
         for column in _OPTIONAL_COLUMNS:
             width = _COLUMN_WIDTHS[column]
             self.table.setColumnHidden(column, room < width)
             room -= width
+
+    def _title_needs(self) -> int:
+        """The title column's width for the longest title read so far (a page or two),
+        within bounds: a long title should not push the dates out for good."""
+        metrics = self.table.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(title) for title in self.model.loaded_titles()),
+            default=0,
+        )
+        return min(_TITLE_AT_MOST, max(_TITLE_AT_LEAST, widest + 16))
 
     def _build_toolbar(self) -> None:
         self.search_box = line_edit(
@@ -414,6 +424,7 @@ class MainWindow(QMainWindow):
         self.search_box.returnPressed.connect(self._open_current_hit)
         self.results.opened.connect(self.open_hit)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.model.modelReset.connect(self._fit_columns)  # the titles shown may be longer
         self.board.chosen.connect(self._on_card)
         self.board.move_requested.connect(self.move_card)
         self.board.menu_requested.connect(self._application_menu)
@@ -1124,6 +1135,7 @@ _COLUMN_WIDTHS = {
 }
 _OPTIONAL_COLUMNS = (COL_APPLIED, COL_NEXT)  # shown while there is room, in this order
 _TITLE_AT_LEAST = 180
+_TITLE_AT_MOST = 360
 
 
 def _let_the_title_stretch(table: QTableView) -> None:
