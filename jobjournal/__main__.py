@@ -123,11 +123,25 @@ def _desktop_entry(*, install: bool) -> int:
     return 0
 
 
+def _window_libraries_missing() -> int | None:
+    """Exit 1 with the missing libraries named, before Qt aborts with a wrong name."""
+    from jobjournal.core.storage import paths
+    from jobjournal.core.system import preflight
+
+    missing = preflight.check_once(paths.config_dir() / "window-libraries-checked")
+    if missing is None:
+        return None
+    preflight.tell(missing)
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     finished = run_once(parse_args(argv))
     if finished is not None:
         return finished
+    if (missing := _window_libraries_missing()) is not None:
+        return missing
     app, controller = build(argv)
     if os.environ.get(EXIT_ON_FIRST_PAINT):
         from jobjournal.ui.journal.first_paint import exit_on_first_paint

@@ -9,6 +9,7 @@ methods, the GTK and portal themes, printing) plus the offscreen platform that
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 # Qt plugin folders with nothing the app uses: device back-ends for embedded boards,
 # databases, networking, QML tooling, Designer, Lottie and compositor-side Wayland.
@@ -98,3 +99,31 @@ def without_unneeded_system_libraries(
 def _is_system_library(destination: str, source: str) -> bool:
     top_level = "/" not in destination and "\\" not in destination
     return top_level and source.startswith(("/usr/", "/lib"))
+
+
+# The window plug-in's X11 helper libraries: not part of a desktop's baseline (a fresh
+# Debian lacked icccm and keysyms), so the bundle carries each of them. libxcb.so.1 and
+# libX11 themselves are the X client's baseline, left to the system (PyInstaller too).
+WINDOW_LIBRARY_PREFIXES = ("libxcb-", "libxkbcommon-x11", "libX11-xcb")
+
+
+def window_libraries_missing(binaries: list[Entry], qxcb: str) -> list[str]:
+    """The X11 libraries Qt's xcb plug-in links (directly or through Qt's own libraries)
+    that the bundle does not carry: the build machine lacks them, and a person's machine
+    may too. The build stops and names them."""
+    from jobjournal.core.system.preflight import needed
+
+    carried = {Path(dest).name: source for dest, source, _ in binaries}
+    wanted: set[str] = set()
+    queue = [qxcb]
+    seen: set[str] = set()
+    while queue:
+        for name in needed(Path(queue.pop())):
+            if name in seen:
+                continue
+            seen.add(name)
+            if name.startswith(WINDOW_LIBRARY_PREFIXES):
+                wanted.add(name)
+            if name in carried:
+                queue.append(carried[name])
+    return sorted(name for name in wanted if name not in carried)

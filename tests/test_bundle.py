@@ -71,7 +71,8 @@ def test_the_bundled_app_passes_its_self_test_headless(bundle: Bundle, tmp_path:
     out = bundle.run("--self-test", home=tmp_path / "home")
     lines = out.splitlines()
     assert lines[-1] == "self-test passed", out
-    assert len(lines) == 10 and all(line.startswith("ok ") for line in lines[:-1]), out
+    assert len(lines) == 11 and all(line.startswith("ok ") for line in lines[:-1]), out
+    assert lines[0].startswith("ok     window libraries: libqxcb.so loads"), out
     assert "keyring.backends.SecretService present" in out  # the keychain backend is bundled
     assert "drawn at 1000×700 on “offscreen”" in out
 

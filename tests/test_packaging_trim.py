@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+import pytest
 from support import packaging_script
 
 trim = packaging_script("bundle_trim")
@@ -58,3 +62,26 @@ def test_system_libraries_only_the_gtk_theme_needs_are_left_to_the_system() -> N
         "libfontconfig.so.1",  # needed by Qt
         "libexpat.so.1",  # needed through fontconfig, not only by the GTK plugin
     ]
+
+
+def _system_library(name: str) -> Path | None:
+    places = ("/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib64")
+    return next((Path(p) / name for p in places if (Path(p) / name).exists()), None)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the xcb plug-in is Linux's")
+def test_a_bundle_without_a_window_library_is_refused_by_name() -> None:
+    from jobjournal.core.system import preflight
+
+    folders = preflight.qt_folders()
+    assert folders is not None
+    plugins, (qt_lib, *_) = folders
+    qxcb = plugins / "libqxcb.so"
+    binaries = [(f"PySide6/Qt/lib/{f.name}", str(f), "BINARY") for f in qt_lib.glob("*.so*")]
+    for name in preflight.needed(qxcb) + preflight.needed(qt_lib / "libQt6XcbQpa.so.6"):
+        found = _system_library(name)
+        if found is not None and not name.startswith("libc."):
+            binaries.append((name, str(found), "BINARY"))
+    assert trim.window_libraries_missing(binaries, str(qxcb)) == []
+    without = [entry for entry in binaries if entry[0] != "libxcb-icccm.so.4"]
+    assert trim.window_libraries_missing(without, str(qxcb)) == ["libxcb-icccm.so.4"]

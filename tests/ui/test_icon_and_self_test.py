@@ -106,6 +106,7 @@ def test_the_self_test_passes_from_source(tmp_path: Path) -> None:
     assert lines[-1] == "self-test passed"
     steps = [line.split(":")[0].split(None, 1)[1] for line in lines[:-1]]
     assert steps == [
+        "window libraries",
         "resources",
         "create and write",
         "lock keeps it secret",
@@ -131,7 +132,7 @@ def test_the_self_test_fails_loudly_when_a_part_is_missing(
     monkeypatch.setattr(assets, "icon_pngs", lambda: [gone(16)])
     assert run_self_test() == 1
     out = capsys.readouterr().out
-    assert out.startswith("FAILED resources\n")
+    assert "\nFAILED resources\n" in out  # after the window's libraries, which are here
     assert "icons/jobjournal-16.png is missing" in out
     assert "self-test passed" not in out
 
@@ -166,3 +167,22 @@ def test_about_shows_the_version_beside_the_icon(qtbot: QtBot, window: MainWindo
     # whatever size the style asks for, it is our tile: teal at the top, not Qt's "i" icon
     top = picture.pixelColor(size // 2, size // 10)
     assert top.green() > top.red() + 40 and top.blue() > top.red() + 40
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the xcb plug-in is Linux's")
+def test_the_self_test_fails_when_a_window_library_is_missing(tmp_path: Path) -> None:
+    shadow = tmp_path / "lib"
+    shadow.mkdir()
+    (shadow / "libxcb-icccm.so.4").write_bytes(b"not a library")
+    env = dict(child_env(), LD_LIBRARY_PATH=str(shadow))
+    result = subprocess.run(
+        [sys.executable, "-m", "jobjournal", "--self-test"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stdout.startswith("FAILED window libraries")
+    assert "sudo apt install libxcb-icccm4" in result.stdout

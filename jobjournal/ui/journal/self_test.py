@@ -60,6 +60,7 @@ class _Checks:
 
     def steps(self) -> list[Callable[[], str]]:
         return [
+            self.window_libraries,
             self.resources,
             self.create_and_write,
             self.lock_keeps_it_secret,
@@ -70,6 +71,26 @@ class _Checks:
             self.main_window,
             self.keychain_backend,
         ]
+
+    def window_libraries(self) -> str:
+        """Linux: Qt's window plug-in (xcb) and everything it links are here or on the
+        system, whatever display this runs on: the plug-in library is loaded for real."""
+        if not sys.platform.startswith("linux"):
+            return "not Linux: the system's own window plug-in"
+        import ctypes
+
+        from jobjournal.core.system import preflight
+
+        folders = preflight.qt_folders()
+        if folders is None:
+            raise RuntimeError("Qt's platform plug-ins are not in this copy")
+        plugins, own = folders
+        plugin = plugins / "libqxcb.so"
+        lacking = preflight.unresolved(plugin, own)
+        if lacking:
+            raise RuntimeError(preflight.Missing(tuple(lacking), "xcb").message())
+        ctypes.CDLL(str(plugin))
+        return f"{plugin.name} loads, with all {len(preflight.needed(plugin))} it links"
 
     def resources(self) -> str:
         from jobjournal.core.system.assets import DESKTOP_ENTRY, asset, icon_pngs
