@@ -109,3 +109,22 @@ def test_not_asked_without_a_desktop_or_with_another_plugin() -> None:
 def test_an_unknown_library_is_still_named() -> None:
     text = preflight.Missing(("libfancy.so.3",), "xcb").message()
     assert "libfancy.so.3" in text and "sudo apt install libfancy.so.3" in text
+
+
+def test_on_wayland_the_wayland_plugin_is_chosen_when_it_has_all_it_needs(
+    tmp_path: Path,
+) -> None:
+    environ = {"WAYLAND_DISPLAY": "wayland-0"}
+    assert preflight.check(environ) is None
+    assert environ["QT_QPA_PLATFORM"] == "wayland"
+    env = _broken_library(tmp_path / "lib", "libwayland-client.so.0")
+    env.pop("DISPLAY")
+    code = (
+        "import os; from jobjournal.core.system import preflight as p;"
+        "e = {'WAYLAND_DISPLAY': 'wayland-0', 'DISPLAY': ':93'}; m = p.check(e);"
+        "print(e.get('QT_QPA_PLATFORM'), m is None)"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert ran.stdout.split() == ["None", "True"]  # not chosen: X11 through XWayland
