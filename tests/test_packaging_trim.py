@@ -85,3 +85,16 @@ def test_a_bundle_without_a_window_library_is_refused_by_name() -> None:
     assert trim.window_libraries_missing(binaries, str(qxcb)) == []
     without = [entry for entry in binaries if entry[0] != "libxcb-icccm.so.4"]
     assert trim.window_libraries_missing(without, str(qxcb)) == ["libxcb-icccm.so.4"]
+
+
+def test_the_release_build_installs_every_library_the_readme_lists() -> None:
+    """The bundle can only carry what its build machine has: the workflow installs the
+    README's Debian/Ubuntu packages before it builds."""
+    from support import PROJECT_DIR
+
+    readme = (PROJECT_DIR / "README.md").read_text(encoding="utf-8")
+    line = next(line for line in readme.splitlines() if line.startswith("sudo apt install"))
+    listed = set(line.split("#")[0].split()[3:]) - {"make", "python3-venv"}
+    workflow = (PROJECT_DIR / ".github" / "workflows" / "bundle.yml").read_text(encoding="utf-8")
+    installed = set(workflow.replace("\\\n", " ").split())
+    assert listed and listed <= installed, sorted(listed - installed)
