@@ -141,7 +141,7 @@ jobjournal: no-manual-page *
 
 def debian_package(folder: Path, compression: str = "xz") -> Path:
     """dist/jobjournal_<version>_<arch>.deb from the bundle's folder (`compression`: how
-    dpkg-deb packs it; xz for a release, gzip where speed matters, as in the tests)."""
+    dpkg-deb packs it; xz for a release, none where speed matters, as in the tests)."""
     from jobjournal.core.system.assets import DESKTOP_ENTRY, ICON_SIZES, asset, icon_png
 
     arch = subprocess.run(

@@ -150,7 +150,7 @@ def test_the_bundle_paints_its_unlock_window(bundle: Bundle, tmp_path: Path) -> 
 def test_the_deb_installs_the_bundle_its_menu_entry_and_icons(
     bundle: Bundle, tmp_path: Path
 ) -> None:
-    deb = packaging_script("build").debian_package(bundle.folder, compression="gzip")
+    deb = packaging_script("build").debian_package(bundle.folder, compression="none")
     info = subprocess.run(["dpkg-deb", "--info", str(deb)], capture_output=True, text=True)
     assert "Package: jobjournal" in info.stdout and "Depends: libc6 (>= 2.35)" in info.stdout
     listed = subprocess.run(["dpkg-deb", "--contents", str(deb)], capture_output=True, text=True)
