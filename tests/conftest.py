@@ -78,11 +78,26 @@ def keys_derived_once(request: pytest.FixtureRequest, monkeypatch: pytest.Monkey
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The bundle's tests go last: its build runs beside the window's tests (bundle_build).
+    items.sort(key=lambda item: item.path.name == "test_bundle.py")
     for item in items:
         if "qtbot" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.gui)
         if item.module is not None and item.module.__name__.startswith(_REAL_KEY_MODULES):
             item.add_marker(pytest.mark.real_keys)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    bundle_tests = any(i.path.name == "test_bundle.py" for i in item.session.items)
+    if bundle_tests and item.path.parent.name == "ui" and sys.platform.startswith("linux"):
+        import bundle_build
+
+        bundle_build.start()
+
+
+def pytest_sessionfinish() -> None:
+    if "bundle_build" in sys.modules:
+        sys.modules["bundle_build"].clean_up()
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

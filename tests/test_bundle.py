@@ -12,9 +12,9 @@ import shutil
 import subprocess
 import sys
 import tarfile
-from collections.abc import Iterator
 from pathlib import Path
 
+import bundle_build
 import pytest
 from support import packaging_script
 
@@ -56,15 +56,9 @@ class Bundle:
 
 
 @pytest.fixture(scope="session")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bundle]:
-    build = packaging_script("build")
-    root = tmp_path_factory.mktemp("package")
-    with pytest.MonkeyPatch.context() as patch:
-        # PyInstaller keeps a cache in ~/.cache; the suite stays out of the home folder.
-        patch.setenv("PYINSTALLER_CONFIG_DIR", str(root / "pyinstaller-cache"))
-        folder = build.build(root / "dist", root / "work")
-    yield Bundle(folder, build.archive(folder))
-    shutil.rmtree(root, ignore_errors=True)
+def bundle() -> Bundle:
+    folder = bundle_build.finish()
+    return Bundle(folder, packaging_script("build").archive(folder))
 
 
 def test_the_bundled_app_passes_its_self_test_headless(bundle: Bundle, tmp_path: Path) -> None:
