@@ -21,7 +21,12 @@ def _members(closed: Any) -> set[str]:
 @pytest.mark.parametrize(
     ("closed", "labels"),
     [
-        (m.LetterKind, m.LETTER_KINDS),
+        (m.LetterKind, m.ALL_LETTER_KINDS),
+        (m.ApplicationLetterKind, m.LETTER_KINDS),
+        (m.IntroductionLetterKind, m.INTRODUCTION_LETTERS),
+        (m.TargetStatus, m.TARGET_STATUSES),
+        (m.IntroductionState, m.INTRODUCTION_STATES),
+        (m.RequirementMark, m.REQUIREMENT_MARKS),
         (m.QuestionDirection, m.QUESTION_DIRECTIONS),
         (m.MoneyStyle, m.MONEY_STYLES),
         (m.DateStyle, m.DATE_STYLES),
@@ -30,6 +35,11 @@ def _members(closed: Any) -> set[str]:
     ],
     ids=[
         "letter kinds",
+        "application letters",
+        "introduction letters",
+        "target statuses",
+        "introduction states",
+        "requirement marks",
         "question directions",
         "money styles",
         "date styles",

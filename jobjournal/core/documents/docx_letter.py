@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jobjournal.core.documents.exports import write_file
-from jobjournal.core.documents.letters import KINDS, Draft, long_date
+from jobjournal.core.documents.letters import Draft, long_date
+from jobjournal.core.storage.models import ALL_LETTER_KINDS
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -56,7 +57,7 @@ def file_name(company: str, kind: LetterKind, day: date) -> str:
     """`Company - Kind - 2026-11-22.docx`, safe on Windows, macOS and Linux. A long
     company name is shortened, never the kind or the date: they tell two letters to the
     same company apart."""
-    tail = safe_file_name(f" - {KINDS.get(kind, kind)} - {day.isoformat()}")
+    tail = safe_file_name(f" - {ALL_LETTER_KINDS.get(kind, kind)} - {day.isoformat()}")
     budget = MAX_NAME_BYTES - len(".docx") - len(f" - {tail}".encode())
     head = safe_file_name(company.strip() or "Letter")
     while len(head.encode()) > budget:

@@ -40,6 +40,8 @@ def build(sheet: PrepSheet, paper: str = "a4") -> Document:
     _people(document, sheet)
     _asked_before(document, sheet)
     _section(document, "Questions to ask them", [f"• {q}" for q in sheet.to_ask])
+    if sheet.gaps:
+        _section(document, "What the posting asks, to prepare", [f"• {g}" for g in sheet.gaps])
     if sheet.salary_target:
         _section(document, "My salary target", [sheet.salary_target])
     return document

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from jobjournal.core.work.offers import Ending
 
 # What the letter dialog offers: each kind of letter, and one to every other application.
-Kind: TypeAlias = m.LetterKind | Literal["withdraw_others"]
+Kind: TypeAlias = m.ApplicationLetterKind | Literal["withdraw_others"]
 KINDS = {**m.LETTER_KINDS, "withdraw_others": "Withdraw from all other processes"}
 TONES = {"warm": "Warm", "brief": "Brief"}
 NOTICE = timedelta(days=14)  # a resignation's usual last working day
@@ -108,6 +108,7 @@ class Draft:
     application_id: int | None = None
     recipient: str = ""
     month_first: bool = False  # how its dates read: see `long_date`
+    introduction_id: int | None = None  # a letter of an introduction (introduction_letters)
 
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in self.body.replace("\r\n", "\n").split("\n\n") if p.strip()]
@@ -290,7 +291,7 @@ def why_not(kind: Kind, facts: Facts) -> str:
 def write(
     journal: Journal,
     application_id: int | None,
-    kind: m.LetterKind,
+    kind: m.ApplicationLetterKind,
     options: Options | None = None,
     today: date | None = None,
 ) -> Draft:
@@ -300,7 +301,7 @@ def write(
 
 
 def draft(
-    kind: m.LetterKind,
+    kind: m.ApplicationLetterKind,
     facts: Facts,
     options: Options | None = None,
     application_id: int | None = None,
@@ -386,6 +387,7 @@ def reopen(journal: Journal, letter_id: int) -> Draft:
         closing="",
         signature="",
         application_id=stored.application_id,
+        introduction_id=stored.introduction_id,
     )
     return with_text(blank, stored.recipient, stored.subject, stored.body)
 

@@ -54,6 +54,11 @@ _PARENTS: dict[str, tuple[type[m.Base], str]] = {
     "feedback_request_id": (m.FeedbackRequest, "feedback request"),
     "contact_id": (m.Contact, "contact"),
     "profile_id": (m.Profile, "profile"),
+    "target_id": (m.Target, "target organisation"),
+    "opening_id": (m.Opening, "opening"),
+    "connector_id": (m.Contact, "contact"),
+    "to_contact_id": (m.Contact, "contact"),
+    "introduction_id": (m.Introduction, "introduction"),
 }
 _APPLICATION_TEXT_FIELDS = frozenset({"notes", "job_description"})
 _NOUNS = {
@@ -69,6 +74,11 @@ _NOUNS = {
     m.ActionItem: "action item",
     m.Letter: "letter",
     m.PerfectOfferItem: "item",
+    m.Conversation: "conversation",
+    m.Target: "target organisation",
+    m.Opening: "opening",
+    m.Introduction: "introduction",
+    m.Requirement: "requirement",
 }
 
 
@@ -710,16 +720,25 @@ def _impact(session: Session, model: type[m.Base], record_id: int) -> dict[str, 
     """Records that would go with this one: how many of each kind."""
     if model is m.Application:
         return _application_impact(session, record_id)
-    below = {
-        m.Interview: (m.InterviewQuestion, m.InterviewQuestion.interview_id),
-        m.Offer: (m.NegotiationRound, m.NegotiationRound.offer_id),
-        m.FeedbackRequest: (m.ActionItem, m.ActionItem.feedback_request_id),
-    }.get(model)
-    if below is None:
-        return {}
-    child, parent_id = below
-    n = _count(session, child, parent_id == record_id)
-    return {child.__tablename__: n} if n else {}
+    kinds_below: dict[type[m.Base], list[tuple[type[m.Base], Any]]] = {
+        m.Interview: [(m.InterviewQuestion, m.InterviewQuestion.interview_id)],
+        m.Offer: [(m.NegotiationRound, m.NegotiationRound.offer_id)],
+        m.FeedbackRequest: [(m.ActionItem, m.ActionItem.feedback_request_id)],
+        m.Contact: [
+            (m.Conversation, m.Conversation.contact_id),
+            (m.Introduction, m.Introduction.connector_id),
+        ],
+        m.Target: [
+            (m.Opening, m.Opening.target_id),
+            (m.Introduction, m.Introduction.target_id),
+        ],
+        m.Introduction: [(m.Letter, m.Letter.introduction_id)],
+    }
+    counts = {
+        child.__tablename__: _count(session, child, key == record_id)
+        for child, key in kinds_below.get(model, [])
+    }
+    return {kind: n for kind, n in counts.items() if n}
 
 
 def _application_impact(session: Session, application_id: int) -> dict[str, int]:

@@ -11,7 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from jobjournal.core.storage.models import DateStyle, LetterKind, MoneyStyle, QuestionDirection
+from jobjournal.core.storage.models import (
+    DateStyle,
+    IntroductionState,
+    LetterKind,
+    MoneyStyle,
+    QuestionDirection,
+    RequirementMark,
+    TargetStatus,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +44,8 @@ class Contact:
     relation: str
     notes: str
     last_contacted_on: date | None
+    profile_url: str
+    follow_up_on: date | None
     company: Company | None
 
 
@@ -210,6 +220,7 @@ class Letter:
     subject: str
     body: str
     exported_to: str
+    introduction_id: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +240,9 @@ class Profile:
     period: str
     money_style: MoneyStyle
     date_style: DateStyle
+    headline: str
+    looking_for: str
+    skills: str
     perfect_offer: tuple[PerfectOfferItem, ...]
 
 
@@ -266,6 +280,79 @@ class CurrentJob:
     other_perks: str
 
 
+@dataclass(frozen=True, slots=True)
+class Conversation:
+    """A note of a conversation with a contact (a call, a coffee, a message)."""
+
+    id: int
+    contact_id: int
+    held_on: date
+    channel: str | None
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """An organisation I want to work for, before (or beside) any application."""
+
+    id: int
+    company_id: int
+    status: TargetStatus
+    why: str
+    notes: str
+    added_on: date
+    application_id: int | None
+    company: Company
+    openings: tuple[Opening, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """A job seen open at a target organisation."""
+
+    id: int
+    target_id: int
+    job_title: str
+    url: str
+    seen_on: date | None
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Introduction:
+    """Asking a contact (the connector) to introduce me to someone at a target."""
+
+    id: int
+    connector_id: int
+    target_id: int
+    to_name: str
+    to_role: str
+    asked_on: date
+    channel: str | None
+    state: IntroductionState
+    made_on: date | None
+    to_contact_id: int | None
+    followed_up_on: date | None
+    thanked_on: date | None
+    notes: str
+    connector: Contact
+    to_contact: Contact | None
+    target: Target
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """One thing a posting asks for, read from it (and edited by the person), on an
+    application or a target organisation's opening."""
+
+    id: int
+    application_id: int | None
+    opening_id: int | None
+    position: int
+    text: str
+    mark: RequirementMark | None
+
+
 Record = (
     Company
     | Contact
@@ -283,6 +370,11 @@ Record = (
     | Profile
     | PerfectOfferItem
     | CurrentJob
+    | Conversation
+    | Target
+    | Opening
+    | Introduction
+    | Requirement
 )
 KINDS = (
     Company,
@@ -301,4 +393,9 @@ KINDS = (
     Profile,
     PerfectOfferItem,
     CurrentJob,
+    Conversation,
+    Target,
+    Opening,
+    Introduction,
+    Requirement,
 )

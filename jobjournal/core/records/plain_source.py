@@ -20,7 +20,15 @@ from jobjournal.core.storage import models as m
 # Kept from another column whenever it is written; only queries read them.
 _INTERNAL = {"name_fold", "name_order", "title_fold", "title_order"}
 _MAPPED = re.compile(r"^Mapped\[(.*)\]$")
-_CLOSED_SETS = ("DateStyle", "LetterKind", "MoneyStyle", "QuestionDirection")
+_CLOSED_SETS = (
+    "DateStyle",
+    "IntroductionState",
+    "LetterKind",
+    "MoneyStyle",
+    "QuestionDirection",
+    "RequirementMark",
+    "TargetStatus",
+)
 _NOT_SHOWN = {"JournalInfo"}  # the file's own bookkeeping
 TARGET = Path(__file__).with_name("plain.py")
 
@@ -37,7 +45,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from jobjournal.core.storage.models import {closed_sets}
+from jobjournal.core.storage.models import (
+{closed_sets}
+)
 '''
 
 
@@ -87,7 +97,7 @@ def render() -> str:
     union = f"\n    {first}" + "".join(f"\n    | {name}" for name in rest)
     names = "".join(f"\n    {cls.__name__}," for cls in classes)
     registry = f"Record = ({union}\n)\nKINDS = ({names}\n)\n"
-    head = _HEAD.format(closed_sets=", ".join(_CLOSED_SETS))
+    head = _HEAD.format(closed_sets="\n".join(f"    {name}," for name in _CLOSED_SETS))
     return f"{head}\n\n{body}\n\n\n{registry}"
 
 

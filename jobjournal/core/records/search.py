@@ -45,6 +45,10 @@ HitKind = Literal[
     "negotiation",
     "argument",
     "action",
+    "target",
+    "opening",
+    "introduction",
+    "conversation",
 ]
 
 

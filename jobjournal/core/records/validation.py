@@ -49,10 +49,30 @@ _LABELS = {
     "asked_base_cents": "Base salary I asked for",
     "answered_base_cents": "Base salary they answered",
     "detail": "Argument",
+    "to_name": "Whom to be introduced to",
+    "held_on": "Date of the conversation",
+    "made_on": "Introduced on",
+    "followed_up_on": "Followed up on",
+    "thanked_on": "Thanked on",
+    "last_contacted_on": "Last contact",
+    "follow_up_on": "Next follow-up",
+    "seen_on": "Seen on",
+    "profile_url": "Profile link",
 }
-_REQUIRED_TEXT = {"name", "job_title", "question", "item", "text", "detail"}
+_REQUIRED_TEXT = {"name", "job_title", "question", "item", "text", "detail", "to_name"}
 # Dates that record something that happened: none of them can be in the future.
-_HAPPENED = {"applied_on", "received_on", "asked_on", "answered_on"}
+_HAPPENED = {
+    "applied_on",
+    "received_on",
+    "asked_on",
+    "answered_on",
+    "held_on",
+    "made_on",
+    "followed_up_on",
+    "thanked_on",
+    "last_contacted_on",
+    "seen_on",
+}
 _ONE_TO_FIVE = {"priority", "overall_rating", "rating"}
 _UPPER_BOUNDS = {
     "pto_days": 366,
@@ -77,7 +97,10 @@ _CHOICES: dict[str, dict[str, str]] = {
 }
 _CHOICES_BY_TABLE: dict[tuple[str, str], dict[str, str] | None] = {
     ("offers", "kind"): m.OFFER_KINDS,
-    ("letters", "kind"): m.LETTER_KINDS,
+    ("letters", "kind"): m.ALL_LETTER_KINDS,
+    ("targets", "status"): m.TARGET_STATUSES,
+    ("introductions", "state"): m.INTRODUCTION_STATES,
+    ("requirements", "mark"): m.REQUIREMENT_MARKS,
     ("negotiation_arguments", "kind"): m.ARGUMENT_KINDS,
     ("negotiation_arguments", "source"): None,  # where market data is from: free text
 }
@@ -86,6 +109,7 @@ _PROTECTED = {"id"}
 _PROTECTED_BY_TABLE = {
     "applications": {"status", "status_changed_at", "created_at", "title_fold", "title_order"},
     "companies": {"name_fold", "name_order"},
+    "contacts": {"name_fold", "name_order"},
 }
 
 

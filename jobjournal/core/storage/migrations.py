@@ -33,14 +33,30 @@ SEARCH_KINDS = {
     "negotiation": 9,
     "action": 10,
     "argument": 11,
+    "target": 12,
+    "opening": 13,
+    "introduction": 14,
+    "conversation": 15,
 }
 SEARCH_ROWID_FACTOR = 16
 
 
-def _joined(*columns: str) -> str:
-    """SQL joining NEW's text columns with newlines, skipping empty ones."""
-    parts = " || char(10) || ".join(f"coalesce(NEW.{c}, '')" for c in columns)
+def _joined(*columns: str, row: str = "NEW") -> str:
+    """SQL joining a row's text columns with newlines, skipping empty ones."""
+    parts = " || char(10) || ".join(f"coalesce({row}.{c}, '')" for c in columns)
     return f"trim({parts}, char(10))"
+
+
+def _search_reindex(table: str, kind: HitKind, application: str, *columns: str) -> list[str]:
+    """Index a kind's existing rows again, after its triggers changed what they index."""
+    code = SEARCH_KINDS[kind]
+    body = _joined(*columns, row="row")
+    return [
+        f"DELETE FROM search_index WHERE kind = '{kind}'",
+        f"INSERT INTO search_index (rowid, body, kind, ref_id, application_id) "
+        f"SELECT row.id * {SEARCH_ROWID_FACTOR} + {code}, {body}, '{kind}', row.id, "
+        f"{application} FROM {table} AS row WHERE {body} != ''",
+    ]
 
 
 def _search_triggers(table: str, kind: HitKind, application: str, *columns: str) -> list[str]:
@@ -458,12 +474,121 @@ _V5 = [
     "CREATE INDEX ix_interview_questions_question ON interview_questions (question)",
 ]
 
+
+# Version 6 (issue 26, the network): contacts as records of their own (a profile link,
+# the next follow-up, name keys for the Contacts window, conversations), target
+# organisations with the openings seen there, introductions and their letters, the
+# requirements read from a posting, and what introductions say of me in the profile.
+_CONTACT_NAME_KEYS = "name_fold = jj_fold(name), name_order = jj_order_key(name)"
+_CONTACT_TEXTS = ("name", "title", "how_we_met", "notes")
+_V6 = [
+    "ALTER TABLE contacts ADD COLUMN profile_url VARCHAR(2000) NOT NULL DEFAULT ''",
+    "ALTER TABLE contacts ADD COLUMN follow_up_on DATE",
+    "ALTER TABLE contacts ADD COLUMN name_fold TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE contacts ADD COLUMN name_order TEXT NOT NULL DEFAULT ''",
+    f"UPDATE contacts SET {_CONTACT_NAME_KEYS}",
+    "CREATE INDEX ix_contacts_last_contacted ON contacts (last_contacted_on, name_order)",
+    "CREATE INDEX ix_contacts_name_order ON contacts (name_order)",
+    "CREATE INDEX ix_contacts_follow_up_on ON contacts (follow_up_on)",
+    "ALTER TABLE profile ADD COLUMN headline TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE profile ADD COLUMN looking_for TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE profile ADD COLUMN skills TEXT NOT NULL DEFAULT ''",
+    """CREATE TABLE conversations (
+        id INTEGER NOT NULL,
+        contact_id INTEGER NOT NULL,
+        held_on DATE NOT NULL,
+        channel VARCHAR(20),
+        note TEXT NOT NULL,
+        PRIMARY KEY (id),
+        FOREIGN KEY(contact_id) REFERENCES contacts (id) ON DELETE CASCADE
+)""",
+    "CREATE INDEX ix_conversations_contact_id ON conversations (contact_id)",
+    """CREATE TABLE targets (
+        id INTEGER NOT NULL,
+        company_id INTEGER NOT NULL,
+        status VARCHAR(20) NOT NULL,
+        why TEXT NOT NULL,
+        notes TEXT NOT NULL,
+        added_on DATE NOT NULL,
+        application_id INTEGER,
+        PRIMARY KEY (id),
+        UNIQUE (company_id),
+        FOREIGN KEY(company_id) REFERENCES companies (id) ON DELETE CASCADE,
+        FOREIGN KEY(application_id) REFERENCES applications (id) ON DELETE SET NULL
+)""",
+    "CREATE INDEX ix_targets_application_id ON targets (application_id)",
+    """CREATE TABLE openings (
+        id INTEGER NOT NULL,
+        target_id INTEGER NOT NULL,
+        job_title VARCHAR(200) NOT NULL,
+        url VARCHAR(2000) NOT NULL,
+        seen_on DATE,
+        description TEXT NOT NULL,
+        PRIMARY KEY (id),
+        FOREIGN KEY(target_id) REFERENCES targets (id) ON DELETE CASCADE
+)""",
+    "CREATE INDEX ix_openings_target_id ON openings (target_id)",
+    """CREATE TABLE introductions (
+        id INTEGER NOT NULL,
+        connector_id INTEGER NOT NULL,
+        target_id INTEGER NOT NULL,
+        to_name VARCHAR(200) NOT NULL,
+        to_role VARCHAR(200) NOT NULL,
+        asked_on DATE NOT NULL,
+        channel VARCHAR(20),
+        state VARCHAR(10) NOT NULL,
+        made_on DATE,
+        to_contact_id INTEGER,
+        followed_up_on DATE,
+        thanked_on DATE,
+        notes TEXT NOT NULL,
+        PRIMARY KEY (id),
+        FOREIGN KEY(connector_id) REFERENCES contacts (id) ON DELETE CASCADE,
+        FOREIGN KEY(target_id) REFERENCES targets (id) ON DELETE CASCADE,
+        FOREIGN KEY(to_contact_id) REFERENCES contacts (id) ON DELETE SET NULL
+)""",
+    "CREATE INDEX ix_introductions_connector_id ON introductions (connector_id)",
+    "CREATE INDEX ix_introductions_target_id ON introductions (target_id)",
+    "CREATE INDEX ix_introductions_to_contact_id ON introductions (to_contact_id)",
+    """CREATE TABLE requirements (
+        id INTEGER NOT NULL,
+        application_id INTEGER,
+        opening_id INTEGER,
+        position INTEGER NOT NULL,
+        text VARCHAR(500) NOT NULL,
+        mark VARCHAR(10),
+        PRIMARY KEY (id),
+        FOREIGN KEY(application_id) REFERENCES applications (id) ON DELETE CASCADE,
+        FOREIGN KEY(opening_id) REFERENCES openings (id) ON DELETE CASCADE
+)""",
+    "CREATE INDEX ix_requirements_application_id ON requirements (application_id)",
+    "CREATE INDEX ix_requirements_opening_id ON requirements (opening_id)",
+    "ALTER TABLE letters ADD COLUMN introduction_id INTEGER "
+    "REFERENCES introductions (id) ON DELETE CASCADE",
+    "CREATE INDEX ix_letters_introduction_id ON letters (introduction_id)",
+    # A person is found by name too, not only by how we met and the notes.
+    *[f"DROP TRIGGER search_contacts_{when}" for when in ("ai", "ad", "au")],
+    *_search_triggers("contacts", "contact", "NULL", *_CONTACT_TEXTS),
+    *_search_reindex("contacts", "contact", "NULL", *_CONTACT_TEXTS),
+    *_search_triggers("targets", "target", "NEW.application_id", "why", "notes"),
+    *_search_triggers(
+        "openings",
+        "opening",
+        "(SELECT application_id FROM targets WHERE id = NEW.target_id)",
+        "job_title",
+        "description",
+    ),
+    *_search_triggers("introductions", "introduction", "NULL", "to_name", "to_role", "notes"),
+    *_search_triggers("conversations", "conversation", "NULL", "note"),
+]
+
 MIGRATIONS: dict[int, list[str]] = {
     1: _V1_TABLES + _V1_SEARCH,
     2: _V2,
     3: _V3,
     4: _V4,
     5: _V5,
+    6: _V6,
 }
 # The SQL functions the migrations call, registered on the connection that runs them.
 FUNCTIONS = {"jj_fold": folding.fold, "jj_order_key": folding.order_key}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date, datetime
-from typing import Literal
+from typing import Literal, TypeAlias
 
 from sqlalchemy import (
     Boolean,
@@ -92,9 +92,30 @@ RELATIONSHIPS = {
     "interviewer": "Interviewer",
     "referral": "Referral",
     "colleague": "Colleague",
+    "former_colleague": "Former colleague",
+    "friend": "Friend",
+    "friend_of_friend": "Friend of a friend",
+    "event": "Met at an event",
+    "alumni": "Same school or course",
     "hr": "HR / people team",
     "other": "Other",
 }
+# Since version 6: organisations I want to work for, before any application.
+TargetStatus = Literal["researching", "reaching_out", "introduced", "applied"]
+TARGET_STATUSES = {
+    "researching": "Researching",
+    "reaching_out": "Reaching out",
+    "introduced": "Introduced",
+    "applied": "Applied",
+}
+IntroductionState = Literal["asked", "made", "declined"]
+INTRODUCTION_STATES = {
+    "asked": "Asked, no answer yet",
+    "made": "Introduced",
+    "declined": "Could not introduce",
+}
+RequirementMark = Literal["met", "to_show", "gap"]
+REQUIREMENT_MARKS = {"met": "Met", "to_show": "To show", "gap": "Gap"}
 INTERVIEW_ROUNDS = {
     "phone_screen": "Phone screen",
     "recruiter": "Recruiter",
@@ -158,7 +179,7 @@ DATE_STYLES = {
     "day_first": "22 November 2026",
     "month_first": "November 22, 2026",
 }
-LetterKind = Literal[
+ApplicationLetterKind = Literal[
     "withdraw",
     "decline_offer",
     "thank_you",
@@ -167,6 +188,10 @@ LetterKind = Literal[
     "accept_offer",
     "resignation",
 ]
+IntroductionLetterKind = Literal[
+    "introduction_request", "introduction_follow_up", "introduction_thanks"
+]
+LetterKind: TypeAlias = ApplicationLetterKind | IntroductionLetterKind
 LETTER_KINDS = {
     "withdraw": "Withdraw an application",
     "decline_offer": "Decline an offer",
@@ -176,6 +201,14 @@ LETTER_KINDS = {
     "accept_offer": "Accept an offer",
     "resignation": "Resignation",
 }
+# The letters of an introduction (version 6), written from the introduction, not from an
+# application.
+INTRODUCTION_LETTERS = {
+    "introduction_request": "Ask for the introduction",
+    "introduction_follow_up": "Follow up once introduced",
+    "introduction_thanks": "Thank the person who introduced me",
+}
+ALL_LETTER_KINDS = {**LETTER_KINDS, **INTRODUCTION_LETTERS}
 
 
 def _id() -> Mapped[int]:
@@ -236,8 +269,22 @@ class Contact(Base):
     relation: Mapped[str] = mapped_column(String(30), default="other")  # see RELATIONSHIPS
     notes: Mapped[str] = mapped_column(Text, default="")
     last_contacted_on: Mapped[date | None] = mapped_column(Date)
+    # Since version 6.
+    profile_url: Mapped[str] = mapped_column(String(2000), default="")
+    follow_up_on: Mapped[date | None] = mapped_column(Date)
+    # Kept from `name` whenever it is written (see `folding`), for the Contacts window.
+    name_fold: Mapped[str] = mapped_column(Text, default="")
+    name_order: Mapped[str] = mapped_column(Text, default="")
 
     company: Mapped[Company | None] = relationship()
+
+    # The Contacts window lists people by their last contact, blank ones last (the same
+    # NULL-first key as the applications' dates), or by name; each read walks its index.
+    __table_args__ = (
+        Index("ix_contacts_last_contacted", "last_contacted_on", "name_order"),
+        Index("ix_contacts_name_order", "name_order"),
+        Index("ix_contacts_follow_up_on", "follow_up_on"),
+    )
 
 
 class Application(Base):
@@ -433,6 +480,8 @@ class Letter(Base):
     subject: Mapped[str] = mapped_column(String(500), default="")
     body: Mapped[str] = mapped_column(Text, default="")
     exported_to: Mapped[str] = mapped_column(String(4000), default="")
+    # Since version 6: a letter of an introduction (see INTRODUCTION_LETTERS).
+    introduction_id: Mapped[int | None] = _parent("introductions.id", nullable=True)
 
 
 class Profile(Base):
@@ -453,6 +502,11 @@ class Profile(Base):
     # Since version 4: how letters write amounts and dates; "" lets the app decide.
     money_style: Mapped[MoneyStyle] = mapped_column(String(10), default="")
     date_style: Mapped[DateStyle] = mapped_column(String(12), default="")
+    # Since version 6: what introductions say of me, and my skills, one per line
+    # ("Python: six years, led the billing rewrite": after the colon, the proof).
+    headline: Mapped[str] = mapped_column(Text, default="")  # who I am, in a sentence
+    looking_for: Mapped[str] = mapped_column(Text, default="")
+    skills: Mapped[str] = mapped_column(Text, default="")
 
     perfect_offer: Mapped[list[PerfectOfferItem]] = relationship(
         order_by="PerfectOfferItem.position", cascade="all, delete-orphan", passive_deletes=True
@@ -493,6 +547,88 @@ class CurrentJob(Base):
     other_perks: Mapped[str] = mapped_column(Text, default="")
 
 
+class Conversation(Base):
+    """A note of a conversation with a contact (a call, a coffee, a message)."""
+
+    __tablename__ = "conversations"
+    id: Mapped[int] = _id()
+    contact_id: Mapped[int] = _parent("contacts.id")
+    held_on: Mapped[date] = mapped_column(Date)
+    channel: Mapped[str | None] = mapped_column(String(20))  # see CHANNELS
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Target(Base):
+    """An organisation I want to work for, before (or beside) any application."""
+
+    __tablename__ = "targets"
+    id: Mapped[int] = _id()
+    company_id: Mapped[int] = mapped_column(
+        ForeignKey("companies.id", ondelete="CASCADE"), unique=True
+    )
+    status: Mapped[TargetStatus] = mapped_column(String(20), default="researching")
+    why: Mapped[str] = mapped_column(Text, default="")  # why this organisation, in my words
+    notes: Mapped[str] = mapped_column(Text, default="")
+    added_on: Mapped[date] = mapped_column(Date, default=date.today)
+    # The application made from this target, once there is one.
+    application_id: Mapped[int | None] = _parent("applications.id", nullable=True, cascade=False)
+
+    company: Mapped[Company] = relationship()
+    openings: Mapped[list[Opening]] = relationship(
+        order_by="Opening.id", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Opening(Base):
+    """A job seen open at a target organisation."""
+
+    __tablename__ = "openings"
+    id: Mapped[int] = _id()
+    target_id: Mapped[int] = _parent("targets.id")
+    job_title: Mapped[str] = mapped_column(String(200))
+    url: Mapped[str] = mapped_column(String(2000), default="")
+    seen_on: Mapped[date | None] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text, default="")  # the posting, pasted
+
+
+class Introduction(Base):
+    """Asking a contact (the connector) to introduce me to someone at a target."""
+
+    __tablename__ = "introductions"
+    id: Mapped[int] = _id()
+    connector_id: Mapped[int] = _parent("contacts.id")
+    target_id: Mapped[int] = _parent("targets.id")
+    to_name: Mapped[str] = mapped_column(String(200))
+    to_role: Mapped[str] = mapped_column(String(200), default="")
+    asked_on: Mapped[date] = mapped_column(Date)
+    channel: Mapped[str | None] = mapped_column(String(20))  # see CHANNELS
+    state: Mapped[IntroductionState] = mapped_column(String(10), default="asked")
+    made_on: Mapped[date | None] = mapped_column(Date)
+    # Who I was introduced to, as a contact of their own once the introduction is made.
+    to_contact_id: Mapped[int | None] = _parent("contacts.id", nullable=True, cascade=False)
+    followed_up_on: Mapped[date | None] = mapped_column(Date)
+    thanked_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    connector: Mapped[Contact] = relationship(foreign_keys=[connector_id])
+    to_contact: Mapped[Contact | None] = relationship(foreign_keys=[to_contact_id])
+    target: Mapped[Target] = relationship()
+
+
+class Requirement(Base):
+    """One thing a posting asks for, read from it (and edited by the person), on an
+    application or a target organisation's opening."""
+
+    __tablename__ = "requirements"
+    id: Mapped[int] = _id()
+    application_id: Mapped[int | None] = _parent("applications.id", nullable=True)
+    opening_id: Mapped[int | None] = _parent("openings.id", nullable=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(String(500))
+    # The person's own mark; None: the one the rule gives (see core/work/skills.py).
+    mark: Mapped[RequirementMark | None] = mapped_column(String(10))
+
+
 class JournalInfo(Base):
     __tablename__ = "journal_info"
     key: Mapped[str] = mapped_column(Text, primary_key=True)
@@ -515,6 +651,13 @@ def title_keys(job_title: str) -> dict[str, str]:
 def _keep_name_keys(_mapper: object, _connection: object, company: Company) -> None:
     for key, value in name_keys(company.name).items():
         setattr(company, key, value)
+
+
+@event.listens_for(Contact, "before_insert")
+@event.listens_for(Contact, "before_update")
+def _keep_contact_name_keys(_mapper: object, _connection: object, contact: Contact) -> None:
+    for key, value in name_keys(contact.name).items():
+        setattr(contact, key, value)
 
 
 @event.listens_for(Application, "before_insert")

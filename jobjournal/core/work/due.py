@@ -1,6 +1,8 @@
 """What needs doing soon, gathered from the whole journal: thank-you notes not yet sent,
 interviews today and tomorrow, decisions expected or overdue, next actions due, feedback
-asked for and not answered. Each item says where it can be done."""
+asked for and not answered; in the network, an introduction asked a week ago with no
+answer, a follow-up or thank-you an introduction waits for, a contact whose follow-up
+date has come. Each item says where it can be done."""
 
 from __future__ import annotations
 
@@ -29,10 +31,21 @@ THANK_YOU_LOOK_BACK = timedelta(days=14)  # older than this, a thank-you is no l
 FEEDBACK_WAIT = timedelta(days=7)
 WAITING_ON_DECISION = (Status.APPLIED, Status.SCREENING, Status.INTERVIEWING)
 ACTIONS_AHEAD = timedelta(days=2)  # next actions due within this show already
+INTRODUCTION_ANSWER_WAIT = timedelta(days=7)  # asked a week ago, no answer: a nudge
+FOLLOW_UP_WITHIN = timedelta(days=2)  # write to the person introduced, then thank, promptly
 PER_KIND = 25  # more of one kind than this is a list to work through, not a glance
 
 
-DueKind = Literal["offer", "thank_you", "interview", "decision", "action", "feedback"]
+DueKind = Literal[
+    "offer",
+    "thank_you",
+    "interview",
+    "decision",
+    "action",
+    "feedback",
+    "introduction",
+    "follow_up",
+]
 
 
 @dataclass(frozen=True)
@@ -40,10 +53,12 @@ class DueItem:
     kind: DueKind
     when: date
     text: str  # what to do, in a sentence
-    application_id: int
+    application_id: int | None  # None: an item of the network (a contact, an introduction)
     interview_id: int | None = None
     overdue: bool = False
     offer_id: int | None = None
+    contact_id: int | None = None
+    introduction_id: int | None = None
 
 
 def due_items(journal: Journal, now: datetime | None = None) -> list[DueItem]:
@@ -58,6 +73,8 @@ def due_items(journal: Journal, now: datetime | None = None) -> list[DueItem]:
             *_decisions(session, now.date()),
             *_next_actions(session, now.date()),
             *_feedback(session, now.date()),
+            *_introductions(session, now.date()),
+            *_contact_follow_ups(session, now.date()),
         ]
     return sorted(items, key=lambda i: (not i.overdue, i.when, i.kind != "offer", i.kind))
 
@@ -261,3 +278,82 @@ def _feedback(session: Session, today: date) -> list[DueItem]:
         )
         for application_id, asked_on, company in session.execute(query)
     ]
+
+
+def _introductions(session: Session, today: date) -> list[DueItem]:
+    """Each introduction's waiting step: a nudge a week after asking, the follow-up to the
+    person once introduced, then the thank-you to the connector."""
+    connector = aliased(m.Contact)
+    query = (
+        select(m.Introduction, connector.name, m.Company.name)
+        .join(connector, connector.id == m.Introduction.connector_id)
+        .join(m.Target, m.Target.id == m.Introduction.target_id)
+        .join(m.Company, m.Company.id == m.Target.company_id)
+        .where(
+            (
+                (m.Introduction.state == "asked")
+                & (m.Introduction.asked_on <= today - INTRODUCTION_ANSWER_WAIT)
+            )
+            | (
+                (m.Introduction.state == "made")
+                & (m.Introduction.followed_up_on.is_(None) | m.Introduction.thanked_on.is_(None))
+            )
+        )
+        .order_by(m.Introduction.asked_on)
+        .limit(PER_KIND)
+    )
+    return [
+        _introduction_item(intro, who, organisation, today)
+        for intro, who, organisation in session.execute(query)
+    ]
+
+
+def _introduction_item(intro: m.Introduction, who: str, organisation: str, today: date) -> DueItem:
+    if intro.state == "asked":
+        when = intro.asked_on + INTRODUCTION_ANSWER_WAIT
+        text = (
+            f"No answer from {who} about an introduction to {intro.to_name} at "
+            f"{organisation} (asked {dates.day_text(intro.asked_on)}): a friendly nudge?"
+        )
+        return DueItem("introduction", when, text, None, introduction_id=intro.id)
+    made_on = intro.made_on or intro.asked_on
+    if intro.followed_up_on is None:
+        text = (
+            f"Write to {intro.to_name} at {organisation}: {who} introduced you on "
+            f"{dates.day_text(made_on)}"
+        )
+        when = made_on + FOLLOW_UP_WITHIN
+        return DueItem(
+            "introduction", when, text, None, overdue=when < today, introduction_id=intro.id
+        )
+    when = intro.followed_up_on + FOLLOW_UP_WITHIN
+    text = f"Thank {who} for the introduction to {intro.to_name}"
+    return DueItem("introduction", when, text, None, overdue=when < today, introduction_id=intro.id)
+
+
+def _contact_follow_ups(session: Session, today: date) -> list[DueItem]:
+    query = (
+        select(m.Contact.id, m.Contact.name, m.Contact.follow_up_on, m.Company.name)
+        .outerjoin(m.Company, m.Company.id == m.Contact.company_id)
+        .where(
+            m.Contact.follow_up_on.is_not(None),
+            m.Contact.follow_up_on <= today + ACTIONS_AHEAD,
+        )
+        .order_by(m.Contact.follow_up_on)
+        .limit(PER_KIND)
+    )
+    items = []
+    for contact_id, name, on_or_none, organisation in session.execute(query):
+        on = on_or_none or today  # never None here: the query says so
+        at = f" ({organisation})" if organisation else ""
+        items.append(
+            DueItem(
+                "follow_up",
+                on,
+                f"Follow up with {name}{at}",
+                None,
+                overdue=on < today,
+                contact_id=contact_id,
+            )
+        )
+    return items

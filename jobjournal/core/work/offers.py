@@ -294,7 +294,7 @@ class Ending:
     job_title: str
     status: Status
     becomes: Status
-    letter_kind: m.LetterKind | None  # None: never applied, nobody to write to
+    letter_kind: m.ApplicationLetterKind | None  # None: never applied, nobody to write to
 
     @property
     def label(self) -> str:
@@ -316,7 +316,7 @@ def others_to_end(journal: Journal, accepted_id: int) -> list[Ending]:
 
 def _ending(application_id: int, company: str, title: str, status: Status) -> Ending:
     becomes = _ENDS_AS[status]
-    letter: m.LetterKind | None
+    letter: m.ApplicationLetterKind | None
     if status == Status.SAVED:
         letter = None
     else:

@@ -4,7 +4,7 @@ I would answer now, questions to ask, my salary target."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,7 @@ from jobjournal.core.documents.letters import long_date
 from jobjournal.core.errors import InvalidInput
 from jobjournal.core.records.money import format_amount
 from jobjournal.core.storage import models as m
+from jobjournal.core.work import skills
 from jobjournal.core.work.interviews import QUESTIONS_TO_ASK, question_key
 
 if TYPE_CHECKING:
@@ -55,6 +56,8 @@ class PrepSheet:
     asked_before: tuple[PastQuestion, ...]
     to_ask: tuple[str, ...]  # suggestions I have not asked at this company yet
     salary_target: str  # "USD 95,000–110,000 a year", or ""
+    # What the posting asks that I have not shown: gaps, then what is to show (skills.py).
+    gaps: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
@@ -107,7 +110,7 @@ def prepare(journal: Journal, interview_id: int) -> PrepSheet:
         )
         texts = application.text
         profile = session.get(m.Profile, 1)
-        return PrepSheet(
+        sheet = PrepSheet(
             company=application.company.name,
             job_title=application.job_title,
             round=m.INTERVIEW_ROUNDS.get(interview.round, interview.round),
@@ -124,6 +127,7 @@ def prepare(journal: Journal, interview_id: int) -> PrepSheet:
             to_ask=_to_ask(earlier),
             salary_target=_target(application, profile),
         )
+    return replace(sheet, gaps=tuple(skills.gaps(journal, interview.application_id)))
 
 
 def _person(contact: m.Contact, earlier: list[m.Interview]) -> PersonNote:

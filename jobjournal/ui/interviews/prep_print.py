@@ -33,6 +33,7 @@ def prep_html(sheet: PrepSheet) -> str:
     ]
     parts.append(_section(f"What {sheet.company} asked so far", asked, escaped=True))
     parts.append(_section("Questions to ask them", [f"• {q}" for q in sheet.to_ask]))
+    parts.append(_section("What the posting asks, to prepare", [f"• {g}" for g in sheet.gaps]))
     parts.append(_section("My salary target", [sheet.salary_target]))
     return "".join(parts)
 

@@ -87,6 +87,9 @@ _RECORD_NOUNS = {
     "feedback_requests": "feedback request",
     "letters": "letter",
     "action_items": "action item",
+    "conversations": "conversation note",
+    "introductions": "introduction",
+    "openings": "opening",
 }
 
 
