@@ -14,12 +14,12 @@ from benchmarks.common import BenchKeyring, Figure, median_ms
 from jobjournal.core.documents import docx_letter, letters
 from jobjournal.core.records.journal import Journal
 from jobjournal.core.storage import vault
-from jobjournal.core.storage.models import LetterKind
+from jobjournal.core.storage.models import ApplicationLetterKind
 from jobjournal.core.work.demo import fill_demo
 
 REPEAT = 40
 COMPANY = "Northwind Analytics"  # negotiating: the counteroffer is the longest letter
-KIND: LetterKind = "counteroffer"
+KIND: ApplicationLetterKind = "counteroffer"
 
 
 def _demo_journal(folder: Path) -> Journal:

@@ -70,7 +70,7 @@ def test_a_conversation_moves_the_last_contact_forward_never_back_and_undoes_who
     journal.undo(newer.undo)
     assert journal.get(plain.Contact, person).last_contacted_on == TODAY - timedelta(days=2)
     assert len(journal.all(plain.Conversation, contact_id=person)) == 1
-    with pytest.raises(InvalidInput, match="cannot be in the future|has happened"):
+    with pytest.raises(InvalidInput, match="something that has happened"):
         network.add_conversation(journal, person, TODAY + timedelta(days=1), "Not yet")
 
 

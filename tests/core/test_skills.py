@@ -46,14 +46,14 @@ RECRUITER = (
 )
 
 # A public-sector posting with unicode bullets and long lines.
-PUBLIC = """Essential criteria
-• Proven experience in managing stakeholder relationships across government departments, including the ability to explain technical findings to non-specialist audiences in writing and in person, under time pressure and with competing priorities to balance
-▪ Skilled in R or Python for statistical analysis
-◦ Knowledge of GDPR
-
-Salary
-• £45,000 to £52,000
-"""
+PUBLIC = (
+    "Essential criteria\n• Proven experience in managing stakeholder relationships across "
+    "government departments, including the ability to explain technical findings to "
+    "non-specialist audiences in writing and in person, under time pressure and with "
+    "competing priorities to balance\n"
+    "▪ Skilled in R or Python for statistical analysis\n◦ Knowledge of GDPR\n\n"
+    "Salary\n• £45,000 to £52,000\n"
+)
 
 # A German posting: bullets are found in any language; phrases are read in English only.
 GERMAN = """Was du mitbringst

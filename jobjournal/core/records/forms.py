@@ -158,3 +158,67 @@ APPLICATION = (
     ),
     field(m.ApplicationText, "job_description", "Job &description:", "Paste the posting here"),
 )
+
+# -- the network (issue 26) -----------------------------------------------------------------
+
+# What introductions say of me, and my skills (a tab of the profile).
+PROFILE_NETWORK = (
+    field(
+        m.Profile,
+        "headline",
+        "&Who I am:",
+        "e.g. a data engineer with eight years in payments",
+        one_line=True,
+    ),
+    field(
+        m.Profile,
+        "looking_for",
+        "What I am &looking for:",
+        "e.g. a senior data role on a platform team",
+        one_line=True,
+    ),
+    field(
+        m.Profile,
+        "skills",
+        "My &skills:",
+        "One per line; after a colon, how you can show it:\n"
+        "Python: eight years, led the billing rewrite",
+    ),
+)
+# A contact's own fields (the organisation is typed as a name: see `network.save_contact`).
+CONTACT = (
+    field(m.Contact, "name", "&Name:"),
+    field(m.Contact, "title", "&Role:", "e.g. Head of Data"),
+    field(m.Contact, "relation", "How I &know them:"),
+    field(m.Contact, "how_we_met", "&Where we met:", "e.g. worked together at Acme", one_line=True),
+    field(m.Contact, "email", "&Email:"),
+    field(m.Contact, "phone", "&Phone:"),
+    field(m.Contact, "profile_url", "Profile lin&k:", "https://…"),
+    field(m.Contact, "last_contacted_on", "&Last contact:"),
+    field(m.Contact, "follow_up_on", "Next &follow-up:"),
+    field(m.Contact, "notes", "No&tes:"),
+)
+CONVERSATION = (
+    field(m.Conversation, "held_on", "&On:"),
+    field(m.Conversation, "channel", "&How:"),
+    field(m.Conversation, "note", "&What we said:", "What you talked about, what you promised"),
+)
+# A target organisation's own fields (its organisation is typed as a name).
+TARGET = (
+    field(m.Target, "status", "&Status:"),
+    field(m.Target, "why", "&Why this organisation:", "In your words: letters quote it"),
+    field(m.Target, "notes", "No&tes:"),
+)
+OPENING = (
+    field(m.Opening, "job_title", "&Job title:"),
+    field(m.Opening, "url", "&Link:", "https://…"),
+    field(m.Opening, "seen_on", "&Seen on:"),
+    field(m.Opening, "description", "The &posting:", "Paste the posting: requirements are read"),
+)
+INTRODUCTION = (
+    field(m.Introduction, "to_name", "&Introduce me to:", "their name"),
+    field(m.Introduction, "to_role", "Their &role:", "e.g. Head of Data"),
+    field(m.Introduction, "asked_on", "&Asked on:"),
+    field(m.Introduction, "channel", "&How I asked:"),
+    field(m.Introduction, "notes", "No&tes:"),
+)

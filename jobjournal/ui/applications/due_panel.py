@@ -21,6 +21,8 @@ ICONS = {
     "decision": "?",
     "action": "→",
     "feedback": "↺",
+    "introduction": "⇄",
+    "follow_up": "☏",
 }
 # Each kind also in a word: a symbol alone is a puzzle, and to a screen reader nothing.
 WORDS = {
@@ -30,6 +32,8 @@ WORDS = {
     "decision": "Decision",
     "action": "Next step",
     "feedback": "Feedback",
+    "introduction": "Introduction",
+    "follow_up": "Follow-up",
 }
 OVERDUE = QColor(217, 48, 37)  # the message label's red: reads on light and dark
 GROUPS = ("Overdue", "Today", "This week", "Later")

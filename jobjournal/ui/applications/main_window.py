@@ -77,6 +77,7 @@ from jobjournal.ui.interviews.interview_actions import InterviewActions
 from jobjournal.ui.journal import settings
 from jobjournal.ui.journal.data_actions import DataActions
 from jobjournal.ui.letters.letter_dialog import KIND_FOR_STATUS, LetterDialog
+from jobjournal.ui.network.network_actions import NetworkActions, TargetsPanel
 from jobjournal.ui.offers.offer_actions import OfferActions, offer_verdicts
 from jobjournal.ui.shared.basics import (
     fit_on_screen,
@@ -144,7 +145,12 @@ class MainWindow(QMainWindow):
         self.due = DuePanel()
         due_label = QLabel("D&ue")
         due_label.setBuddy(self.due)
-        self.left = _column(pipeline_label, self.pipeline, due_label, self.due)
+        self.targets = TargetsPanel()
+        targets_label = QLabel("Tar&gets")
+        targets_label.setBuddy(self.targets)
+        self.left = _column(
+            pipeline_label, self.pipeline, due_label, self.due, targets_label, self.targets
+        )
         self.filter_box = line_edit("Filter applications", "Filter by company or job title")
         self.filter_box.setClearButtonEnabled(True)
         self.table = self._build_table()
@@ -295,6 +301,19 @@ class MainWindow(QMainWindow):
             "&Insights…", "Ctrl+Shift+I", self.feedback.open_insights
         )
         self.data = DataActions(self)
+        self.network = NetworkActions(self)
+        self.contacts_action = self._action(
+            "&Contacts…", "Ctrl+Shift+M", lambda: self.network.open_contacts()
+        )
+        self.targets_action = self._action(
+            "&Target organisations…", "Ctrl+Shift+G", lambda: self.network.open_targets()
+        )
+        self.introduction_action = self._action(
+            "Ask for an &introduction…", "Ctrl+Shift+J", self.network.ask_introduction
+        )
+        self.skills_action = self._action(
+            "S&kills against the posting…", "Ctrl+Shift+A", self.network.open_skills
+        )
         self.export_json_action = self._action(
             "Export the whole journal (&JSON)…", "", self.data.export_json
         )
@@ -391,6 +410,7 @@ class MainWindow(QMainWindow):
         application_menu.addAction(self.interview_action)
         application_menu.addAction(self.offer_action)
         application_menu.addAction(self.feedback_action)
+        application_menu.addAction(self.skills_action)
         application_menu.addSeparator()
         application_menu.addAction(self.delete_action)
         interviews_menu = bar.addMenu("&Interviews")
@@ -406,6 +426,15 @@ class MainWindow(QMainWindow):
         offers_menu = bar.addMenu("Offe&rs")
         for item in (self.offer_action, self.compare_action, None, self.profile_action):
             _add(offers_menu, item)
+        network_menu = bar.addMenu("Net&work")
+        for item in (
+            self.contacts_action,
+            self.targets_action,
+            None,
+            self.introduction_action,
+            self.skills_action,
+        ):
+            _add(network_menu, item)
         search_menu = bar.addMenu("Sear&ch so far")
         for item in (self.insights_action, self.lessons_action, None, self.feedback_action):
             _add(search_menu, item)
@@ -449,6 +478,7 @@ class MainWindow(QMainWindow):
         self.detail.feedback_requested.connect(self.feedback.run)
         self.detail.add_feedback_requested.connect(self.feedback.record_feedback)
         self.due.opened.connect(self.open_due)
+        self.targets.opened.connect(lambda target_id: self.network.open_targets(target_id))
 
     def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
@@ -468,6 +498,7 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._select(keep)
         self.refresh_due()
+        self.network.refresh_targets()
 
     def refresh_due(self) -> None:
         items = due_items(self.journal)
@@ -479,6 +510,8 @@ class MainWindow(QMainWindow):
         the letter are there), else the application at the right tab."""
         if due.kind == "thank_you" and due.interview_id is not None:
             self.interviews.open_reflection(due.interview_id)
+            return
+        if self.network.open_due(due) or due.application_id is None:
             return
         if not self.leave_details():
             return
@@ -868,6 +901,7 @@ class MainWindow(QMainWindow):
             self._select(self.detail.application_id)
         if _concerns_due(changes):
             self.refresh_due()
+        self.network.after(changes)
 
     def _show_focus(self, application_id: int) -> None:
         if not self.journal.is_listed(application_id, self.model.wanted):
@@ -930,6 +964,8 @@ class MainWindow(QMainWindow):
     def open_hit(self, hit: SearchHit) -> None:
         """Show where a hit lives: its application at the right tab, or its company's list."""
         self.middle.setCurrentIndex(0)
+        if self.network.open_hit(hit):
+            return
         if hit.application_id is None:
             self._filter_to_company_of(hit)
             return
@@ -1080,6 +1116,7 @@ class MainWindow(QMainWindow):
         self._search_timer.stop()
         self.detail.clear()
         self.due.clear()
+        self.targets.clear()
         self.model.clear()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -1122,7 +1159,14 @@ class MainWindow(QMainWindow):
 _COUNTED = ("status", "job_title", "title_fold", "company_id", "applied_on")
 # What the Due list reads of an application; any record of the other kinds counts.
 _DUE_FIELDS = ("status", "next_action", "next_action_on", "job_title", "company_id")
-_DUE_TABLES = ("interviews", "offers", "feedback_requests", "companies")
+_DUE_TABLES = (
+    "interviews",
+    "offers",
+    "feedback_requests",
+    "companies",
+    "contacts",
+    "introductions",
+)
 
 
 # The width each column starts at, but the title's, which takes the room left.
@@ -1150,6 +1194,8 @@ def _due_this_week(items: list[DueItem]) -> dict[int, bool]:
     soon = date.today() + timedelta(days=6)
     due: dict[int, bool] = {}
     for item in items:
+        if item.application_id is None:
+            continue  # the network's items are on no card
         if item.overdue or item.when <= soon:
             due[item.application_id] = due.get(item.application_id, False) or item.overdue
     return due

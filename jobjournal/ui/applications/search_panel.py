@@ -78,6 +78,10 @@ HIT_KINDS = {
     "negotiation": "Negotiation",
     "argument": "Negotiation argument",
     "action": "Action item",
+    "target": "Target organisation",
+    "opening": "Opening at a target",
+    "introduction": "Introduction",
+    "conversation": "Conversation note",
 }
 
 

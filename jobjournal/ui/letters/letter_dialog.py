@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jobjournal.core.documents import docx_letter, letters
+from jobjournal.core.documents import letters
 from jobjournal.core.documents.docx_letter import file_name, paper_for
-from jobjournal.core.documents.exports import FileExistsAlready
 from jobjournal.core.errors import InvalidInput, JournalError
 from jobjournal.core.records import plain
 from jobjournal.core.records.money import format_amount, parse_amount
@@ -39,6 +38,7 @@ from jobjournal.core.storage import models as m
 from jobjournal.core.storage.models import Status
 from jobjournal.core.work.packages import current_job
 from jobjournal.ui.journal import settings
+from jobjournal.ui.letters import letter_files
 from jobjournal.ui.shared.basics import (
     fit_on_screen,
     labelled_row,
@@ -52,11 +52,11 @@ from jobjournal.ui.shared.private_clipboard import copy_private
 
 if TYPE_CHECKING:
     from jobjournal.core.records.journal import Journal
-    from jobjournal.core.storage.models import LetterKind
+    from jobjournal.core.storage.models import ApplicationLetterKind
     from jobjournal.core.work.offers import Ending
 
 # The letter a person most likely wants at each status.
-KIND_FOR_STATUS: dict[str, LetterKind] = {
+KIND_FOR_STATUS: dict[str, ApplicationLetterKind] = {
     "saved": "withdraw",
     "applied": "withdraw",
     "no_response": "withdraw",
@@ -556,52 +556,19 @@ class LetterDialog(QDialog):
         self._say("Copied: paste it into your email. The letter is kept in the journal.")
 
     def _chosen_folder(self) -> Path:
-        typed = self.folder.text().strip()
-        if not typed:
-            raise InvalidInput("Choose the folder to save the letter in.")
-        folder = Path(typed).expanduser()
-        if not folder.is_absolute():
-            raise InvalidInput("Give the folder as a full path, or press Browse.")
-        if not folder.exists():  # ~/Documents on a fresh account: made, private, on export
-            try:
-                folder.mkdir(mode=0o700, parents=True)
-            except OSError as error:
-                raise InvalidInput(
-                    f"The folder {folder} does not exist and could not be made "
-                    f"({error.strerror}). Choose another with Browse."
-                ) from error
-        return folder
+        return letter_files.chosen_folder(self.folder.text())
 
     def _export(self, letter: letters.Draft, folder: Path, name: str) -> Path | None:
-
-        try:
-            return self._write(letter, folder, name, replace=False)
-        except FileExistsAlready as exists:
-            if not self._ask_replace(exists.path):
-                return None
-            return self._write(letter, folder, name, replace=True)
+        return letter_files.export_asking(self, letter, folder, name)
 
     def _write(self, letter: letters.Draft, folder: Path, name: str, *, replace: bool) -> Path:
-
-        return docx_letter.export(
-            letter, folder, name or None, replace=replace, paper=local_paper()
-        )
+        return letter_files.write(letter, folder, name, replace=replace)
 
     def _keep(self, index: int, letter: letters.Draft, exported_to: str) -> None:
         kept = letters.record(self.journal, letter, exported_to, self.letter_ids.get(index))
         self.letter_ids[index] = kept.new_id
         self.changed = True
         self._unkept = False  # what was typed is in the journal now
-
-    def _ask_replace(self, path: Path) -> bool:
-        answer = QMessageBox.question(
-            self,
-            "Replace the file?",
-            f"“{path.name}” already exists in {path.parent}. Replace it with this letter?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _ask_replace_many(self, names: list[str]) -> bool | None:
         """True: replace them; False: leave them and save the others; None: stop."""

@@ -41,6 +41,7 @@ class ProfileDialog(ActionDialog):
         self.about = FieldSet(forms.PROFILE_ABOUT)
         self.targets = FieldSet(forms.PROFILE_TARGETS)
         self.job = FieldSet(forms.CURRENT_JOB)
+        self.network = FieldSet(forms.PROFILE_NETWORK, long_height=None)
         self.message = message_label("Profile message")
         self._build()
         self._load()
@@ -53,6 +54,7 @@ class ProfileDialog(ActionDialog):
         self.tabs.addTab(self._about_page(), "&About me")
         self.tabs.addTab(self._targets_page(), "Perfect offer and &walk-away")
         self.tabs.addTab(self._job_page(), "&Current job")
+        self.tabs.addTab(self._network_page(), "Introductions and s&kills")
         buttons = dialog_buttons(self, "Save", "Save profile")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
@@ -105,6 +107,15 @@ class ProfileDialog(ActionDialog):
         self.has_job.toggled.connect(self._enable_job)
         return _page(form, "Kept only in this journal, like everything else.")
 
+    def _network_page(self) -> QWidget:
+        form = QFormLayout()
+        self.network.add_rows(form)
+        return _page(
+            form,
+            "Introductions you ask for say who you are and what you are looking for in these "
+            "words; each opening's requirements are marked against your skills.",
+        )
+
     def _enable_job(self, on: bool) -> None:
         for widget in self.job.widgets.values():
             widget.setEnabled(on)
@@ -115,6 +126,7 @@ class ProfileDialog(ActionDialog):
         profile = self.journal.profile()
         self.about.load(profile)
         self.targets.load(profile)
+        self.network.load(profile)
         for item in profile.perfect_offer:
             self.add_wish(item.item, item.wanted)
         job = packages.current_job(self.journal)
@@ -152,7 +164,7 @@ class ProfileDialog(ActionDialog):
     def _save(self) -> None:
         packages.save_profile(
             self.journal,
-            {**self.about.values(), **self.targets.values()},
+            {**self.about.values(), **self.targets.values(), **self.network.values()},
             self.wish_rows(),
             self.job.values() if self.has_job.isChecked() else None,
         )
