@@ -181,8 +181,10 @@ class SkillsDialog(QDialog):
                 plain.Requirement, position=position, text="New requirement", **self.owner
             ),
         )
-        self.table.setCurrentCell(len(self.rows) - 1, 0)
-        self.table.editItem(self.table.item(len(self.rows) - 1, 0))
+        added = self.table.item(len(self.rows) - 1, 0)
+        if added is not None:
+            self.table.setCurrentItem(added)
+            self.table.editItem(added)
 
     def remove_line(self) -> None:
         found = self._current()
