@@ -48,7 +48,15 @@ def test_sorting_uses_indexes_not_a_full_sort(journal: Journal) -> None:
 
 
 def test_demo_journal_is_varied(demo_journal: Journal) -> None:
-    assert len(demo_journal.all(plain.Company)) == 12
+    applied_to = {a.company_id for a in demo_journal.all(plain.Application)}
+    assert len(applied_to) == 12
+    targets = demo_journal.all(plain.Target)
+    assert {t.status for t in targets} == {"researching", "reaching_out"}
+    assert not applied_to & {t.company_id for t in targets}  # before any application
+    [introduction] = demo_journal.all(plain.Introduction)
+    assert introduction.state == "asked" and introduction.connector.name == "Priya Shah"
+    assert len(demo_journal.all(plain.Requirement)) == 4
+    assert len(demo_journal.all(plain.Conversation)) == 1
     offers = demo_journal.all(plain.Offer)
     assert len(offers) == 4 and sum(1 for o in offers if o.kind == "verbal") == 1
     assert sum(1 for o in offers if demo_journal.get(plain.Offer, o.id).rounds) == 2

@@ -193,7 +193,7 @@ CONTACT = (
     field(m.Contact, "how_we_met", "&Where we met:", "e.g. worked together at Acme", one_line=True),
     field(m.Contact, "email", "&Email:"),
     field(m.Contact, "phone", "&Phone:"),
-    field(m.Contact, "profile_url", "Profile lin&k:", "https://…"),
+    field(m.Contact, "profile_url", "Profile l&ink:", "https://…"),
     field(m.Contact, "last_contacted_on", "&Last contact:"),
     field(m.Contact, "follow_up_on", "Next &follow-up:"),
     field(m.Contact, "notes", "No&tes:"),
@@ -212,7 +212,7 @@ TARGET = (
 OPENING = (
     field(m.Opening, "job_title", "&Job title:"),
     field(m.Opening, "url", "&Link:", "https://…"),
-    field(m.Opening, "seen_on", "&Seen on:"),
+    field(m.Opening, "seen_on", "Seen o&n:"),
     field(m.Opening, "description", "The &posting:", "Paste the posting: requirements are read"),
 )
 INTRODUCTION = (

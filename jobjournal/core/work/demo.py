@@ -2,7 +2,9 @@
 
 One person, Alex Rivera, looking for a senior data analyst role: twelve companies, every
 status, interviews with reflections, two offers being negotiated, a rejection with the
-feedback Alex asked for. Dates are relative to `today`, so the demo never looks stale.
+feedback Alex asked for; beyond the interviews, a few contacts, two target organisations
+and an introduction waiting for an answer. Dates are relative to `today`, so the demo
+never looks stale.
 """
 
 from __future__ import annotations
@@ -546,6 +548,7 @@ def fill_demo(journal: Journal, today: date | None = None) -> None:
     _current_job(journal)
     _feedback(journal, applications, contacts, today)
     _letters(journal, applications, today)
+    _network(journal, contacts, today)
 
 
 def _profile(journal: Journal) -> None:
@@ -560,6 +563,15 @@ def _profile(journal: Journal) -> None:
         walk_away_cents=92_000_00,
         currency="USD",
         period="year",
+        headline="a data analyst with six years in retail pricing and supply chain",
+        looking_for="a senior analytics role where experiments decide what ships",
+        skills=(
+            "SQL: six years; wrote the pricing team's metric layer\n"
+            "Python: built the weekly demand forecast in pandas\n"
+            "Experimentation: ran 40+ price tests with a holdout design\n"
+            "Tableau\n"
+            "Stakeholder communication: monthly review with category managers"
+        ),
     )
     for position, (item, wanted) in enumerate(
         [
@@ -916,3 +928,109 @@ def _letters(journal: Journal, applications: dict[str, int], today: date) -> Non
         "enjoyed meeting the team and hope our paths cross again.\n\nKind regards,\n"
         "Alex Rivera",
     )
+
+
+# -- the network (issue 26) -----------------------------------------------------------------
+
+NETWORK_PEOPLE = [
+    # (name, title, organisation, how I know them, where we met, last contact days ago,
+    #  follow-up in days or None)
+    (
+        "Tomás Ferreira",
+        "Product Manager",
+        "Harbor Logistics",
+        "former_colleague",
+        "Worked together on the returns dashboard at my first job.",
+        40,
+        -1,
+    ),
+    (
+        "Ingrid Solberg",
+        "Data Scientist",
+        "Lakeshore Credit Union",
+        "friend_of_friend",
+        "Priya's friend; we met at her birthday.",
+        12,
+        None,
+    ),
+    (
+        "Wanjiru Kamau",
+        "Organiser",
+        "Chicago Data Meetup",
+        "event",
+        "Spoke after my lightning talk on price tests.",
+        5,
+        14,
+    ),
+]
+TARGETS = [
+    # (organisation, status, why)
+    (
+        "Prairie Energy Co-op",
+        "reaching_out",
+        "they publish their pricing models, and I want to work where the numbers are open",
+    ),
+    ("Midway Transit Authority", "researching", "my commute data habit could finally pay rent"),
+]
+PRAIRIE_POSTING = """Pricing Analyst (Senior)
+
+What you'll bring
+- 5+ years of experience with SQL and Python
+- Experience designing and reading A/B tests
+- Familiarity with energy markets or utilities
+- Comfort presenting to a board
+
+Benefits
+- Pension and a 4-day week in summer
+"""
+
+
+def _network(journal: Journal, contacts: dict[str, int], today: date) -> None:
+    """A few people beyond the interviews, two target organisations, an opening seen at
+    one, and one introduction asked over a week ago with no answer yet."""
+    from jobjournal.core.work import network, skills
+
+    people = {}
+    for name, title, organisation, relation, met, last, follow_up in NETWORK_PEOPLE:
+        people[name] = network.save_contact(
+            journal,
+            None,
+            name=name,
+            title=title,
+            organisation=organisation,
+            relation=relation,
+            how_we_met=met,
+            last_contacted_on=today - timedelta(days=last),
+            follow_up_on=None if follow_up is None else today + timedelta(days=follow_up),
+        ).new_id
+    network.add_conversation(
+        journal,
+        contacts["Priya Shah"],
+        today - timedelta(days=3),
+        "Coffee. She knows the analytics lead at Prairie Energy Co-op and offered to help.",
+        "in_person",
+    )
+    targets = {
+        organisation: network.save_target(journal, None, organisation=organisation, why=why).new_id
+        for organisation, _status, why in TARGETS
+    }
+    opening = journal.add(
+        m.Opening,
+        target_id=targets["Prairie Energy Co-op"],
+        job_title="Senior Pricing Analyst",
+        url="https://prairie-energy.example/careers/pricing-analyst",
+        seen_on=today - timedelta(days=9),
+        description=PRAIRIE_POSTING,
+    ).new_id
+    skills.read_from_posting(journal, opening_id=opening)
+    network.ask_introduction(
+        journal,
+        contacts["Priya Shah"],
+        targets["Prairie Energy Co-op"],
+        "Hannah Brooks",
+        to_role="Head of Analytics",
+        asked_on=today - timedelta(days=8),
+        channel="email",
+    )
+    for organisation, status, _why in TARGETS:
+        journal.update(m.Target, targets[organisation], status=status)

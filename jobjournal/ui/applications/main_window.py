@@ -426,7 +426,7 @@ class MainWindow(QMainWindow):
         offers_menu = bar.addMenu("Offe&rs")
         for item in (self.offer_action, self.compare_action, None, self.profile_action):
             _add(offers_menu, item)
-        network_menu = bar.addMenu("Net&work")
+        network_menu = bar.addMenu("&My network")
         for item in (
             self.contacts_action,
             self.targets_action,

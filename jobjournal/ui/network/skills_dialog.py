@@ -95,7 +95,7 @@ class SkillsDialog(QDialog):
         marks.addWidget(add)
         marks.addWidget(remove)
         marks.addStretch(1)
-        for mark, text in (("met", "&Met"), ("to_show", "&To show"), ("gap", "&Gap")):
+        for mark, text in (("met", "M&et"), ("to_show", "&To show"), ("gap", "&Gap")):
             button = QPushButton(text)
             button.setAccessibleName(f"Mark {m.REQUIREMENT_MARKS[mark].lower()}")
             button.clicked.connect(lambda _=False, chosen=mark: self.mark(chosen))
