@@ -23,6 +23,10 @@ from jobjournal.ui.interviews.review_windows import QuestionBankDialog, ReviewDi
 from jobjournal.ui.journal.data_actions import RestoreDialog
 from jobjournal.ui.journal.import_dialog import ImportDialog, read_and_plan
 from jobjournal.ui.letters.letter_dialog import LetterDialog
+from jobjournal.ui.network.contacts_window import ContactsWindow, ConversationDialog
+from jobjournal.ui.network.introduction_dialog import IntroductionDialog
+from jobjournal.ui.network.skills_dialog import SkillsDialog
+from jobjournal.ui.network.targets_window import OpeningDialog, TargetsWindow
 from jobjournal.ui.offers.compare_dialog import CompareDialog
 from jobjournal.ui.offers.offer_dialogs import AcceptDialog, OfferDialog, RoundDialog
 from jobjournal.ui.offers.profile_dialog import ProfileDialog
@@ -67,6 +71,16 @@ OPENERS: dict[str, Opener] = {
     "change passphrase": lambda w, j: ChangePassphraseDialog(w),
     "restore": lambda w, j: RestoreDialog(w, [j.path]),
     "import": lambda w, j: _import_dialog(w, j),
+    "contacts": lambda w, j: ContactsWindow(w, j, w.runner),
+    "conversation": lambda w, j: ConversationDialog(w),
+    "targets": lambda w, j: TargetsWindow(w, j, w.runner),
+    "opening": lambda w, j: OpeningDialog(w, j.all(plain.Opening)[0]),
+    "introduction": lambda w, j: IntroductionDialog(
+        w, j, w.runner, introduction_id=j.all(plain.Introduction)[0].id
+    ),
+    "skills": lambda w, j: SkillsDialog(
+        w, j, w.runner, opening_id=j.all(plain.Opening)[0].id, title="Senior Pricing Analyst"
+    ),
 }
 
 

@@ -249,3 +249,20 @@ def test_search_finds_people_targets_openings_introductions_and_conversations(
         "plumbus": {"conversation"},
         "frobnitz": {"introduction"},
     }
+
+
+def test_contacts_export_as_csv_with_formulas_defused(journal: Journal) -> None:
+    import csv
+    import io
+
+    from jobjournal.core.documents import transfer
+
+    _contact(journal, '=HYPERLINK("x")', "Acme", relation="friend_of_friend")
+    _contact(journal, "Zoë Ångström", "", last_contacted_on=date(2026, 11, 2))
+    data = transfer.export_contacts_csv(journal)
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["name", "role", "organisation"]
+    by_name = {row[0]: row for row in rows[1:]}
+    assert by_name['\'=HYPERLINK("x")'][2:4] == ["Acme", "Friend of a friend"]
+    assert by_name["Zoë Ångström"][8] == "2026-11-02"

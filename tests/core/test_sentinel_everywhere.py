@@ -73,7 +73,30 @@ def fill_every_text(journal: Journal) -> int:
     journal.add(m.Letter, application_id=app.new_id, kind="withdraw", **free_text(m.Letter))
     journal.add(m.PerfectOfferItem, profile_id=1, **free_text(m.PerfectOfferItem))
     journal.update_profile(**free_text(m.Profile))
+    _fill_the_network(journal, company, contact, app.new_id)
     return app.new_id
+
+
+def _fill_the_network(journal: Journal, company: int, contact: int, application: int) -> None:
+    """Every text of the network (issue 26): conversations, a target and its opening, an
+    introduction and its letter, a requirement."""
+    journal.add(
+        m.Conversation, contact_id=contact, held_on=date(2026, 1, 5), **free_text(m.Conversation)
+    )
+    target = journal.add(m.Target, company_id=company, **free_text(m.Target)).new_id
+    opening = journal.add(m.Opening, target_id=target, **free_text(m.Opening)).new_id
+    introduction = journal.add(
+        m.Introduction,
+        connector_id=contact,
+        target_id=target,
+        asked_on=date(2026, 1, 6),
+        **free_text(m.Introduction),
+    ).new_id
+    journal.add(
+        m.Letter, introduction_id=introduction, kind="introduction_request", **free_text(m.Letter)
+    )
+    journal.add(m.Requirement, opening_id=opening, **free_text(m.Requirement))
+    journal.add(m.Requirement, application_id=application, **free_text(m.Requirement))
 
 
 def test_sentinel_in_every_text_field_and_fts_never_reaches_disk(

@@ -320,6 +320,9 @@ class MainWindow(QMainWindow):
         self.export_csv_action = self._action(
             "Export applications (C&SV)…", "", self.data.export_csv
         )
+        self.export_contacts_action = self._action(
+            "Export c&ontacts (CSV)…", "", self.data.export_contacts_csv
+        )
         self.import_csv_action = self._action(
             "&Import applications from CSV…", "", self.data.import_csv
         )
@@ -379,6 +382,7 @@ class MainWindow(QMainWindow):
             self.passphrase_action,
             None,
             self.export_csv_action,
+            self.export_contacts_action,
             self.export_json_action,
             self.import_csv_action,
             self.import_json_action,

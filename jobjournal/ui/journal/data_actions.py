@@ -65,6 +65,14 @@ class DataActions(WindowActions):
             lambda: transfer.export_csv(self.journal),
         )
 
+    def export_contacts_csv(self) -> None:
+        self._export(
+            "Export contacts as CSV",
+            f"jobjournal contacts {date.today().isoformat()}.csv",
+            "CSV (*.csv)",
+            lambda: transfer.export_contacts_csv(self.journal),
+        )
+
     def _export(self, title: str, name: str, kind: str, make: Callable[[], bytes]) -> None:
 
         if not self.window.leave_details() or not self._accepts_plain_file(title):
