@@ -19,6 +19,7 @@ from benchmarks import (
     interview_figures,
     journal_figures,
     letter_figures,
+    network_figures,
     vault_figures,
     window_figures,
 )
@@ -48,6 +49,7 @@ FIGURES: dict[str, Callable[[], Figure]] = {
     "undo_redraw": edit_figures.undo_redraw,
     "list_filter_broad": edit_figures.list_filter_broad,
     "question_bank_open_100k": edit_figures.question_bank_open_100k,
+    "contacts_open": network_figures.contacts_open,
 }
 
 

@@ -20,7 +20,7 @@ from jobjournal.core.records.undo import Undo
 from jobjournal.core.storage import models as m
 from jobjournal.core.storage import paths, vault
 from jobjournal.core.storage.models import Status
-from jobjournal.core.work import feedback, offers
+from jobjournal.core.work import feedback, network, offers
 
 PASSPHRASE = "a long test passphrase"
 COMPANIES = ["Acme", "Ørsted", "acme", "Zebra Labs"]  # "acme" is Acme again
@@ -107,6 +107,52 @@ class UndoStack(RuleBasedStateMachine):
     def offer(self, data: st.DataObject) -> None:
         application = data.draw(st.sampled_from(self._applications()))
         self._ran(lambda: offers.record_offer(self.journal, application, base_cents=90_000_00))
+
+    # -- the network (issue 26) ------------------------------------------------------------
+
+    def _ids(self, kind: Any) -> list[int]:
+        return [record.id for record in self.journal.all(kind)]
+
+    @rule(company=st.sampled_from(COMPANIES), days_ago=st.integers(0, 3))
+    def contact(self, company: str, days_ago: int) -> None:
+        self._ran(
+            lambda: network.save_contact(
+                self.journal,
+                None,
+                name=f"Person at {company}",
+                organisation=company,
+                last_contacted_on=date.today() - timedelta(days=days_ago),
+            )
+        )
+
+    @rule(company=st.sampled_from(COMPANIES))
+    def target(self, company: str) -> None:
+        self._ran(lambda: network.save_target(self.journal, None, organisation=company))
+
+    @precondition(lambda self: self._ids(plain.Contact) and self._ids(plain.Target))
+    @rule(data=st.data())
+    def introduction(self, data: st.DataObject) -> None:
+        connector = data.draw(st.sampled_from(self._ids(plain.Contact)))
+        target = data.draw(st.sampled_from(self._ids(plain.Target)))
+        self._ran(lambda: network.ask_introduction(self.journal, connector, target, "Sam Lee"))
+
+    @precondition(lambda self: self._ids(plain.Introduction))
+    @rule(data=st.data())
+    def introduced(self, data: st.DataObject) -> None:
+        intro = data.draw(st.sampled_from(self._ids(plain.Introduction)))
+        self._ran(lambda: network.mark_introduced(self.journal, intro))
+
+    @precondition(lambda self: self._ids(plain.Contact))
+    @rule(data=st.data())
+    def conversation(self, data: st.DataObject) -> None:
+        contact = data.draw(st.sampled_from(self._ids(plain.Contact)))
+        self._ran(lambda: network.add_conversation(self.journal, contact, date.today(), "Call"))
+
+    @precondition(lambda self: self._ids(plain.Target))
+    @rule(data=st.data())
+    def apply_to_target(self, data: st.DataObject) -> None:
+        target = data.draw(st.sampled_from(self._ids(plain.Target)))
+        self._ran(lambda: network.application_from_target(self.journal, target, None, "Lead"))
 
     @precondition(lambda self: self.done)
     @rule()
