@@ -221,6 +221,11 @@ def test_the_demo_letters_page_says_what_the_app_writes(demo_journal: Journal) -
                   letters.email_text(letter).rstrip(), "```"]  # fmt: skip
         found = letters.check(letter, facts)
         parts += ["", "Reader's check: " + ("; ".join(found) if found else "nothing to point out.")]
+    for letter, found in _introduction_letters(demo_journal):
+        parts += ["", f"## {m.ALL_LETTER_KINDS[letter.kind]}: {letter.company}", "", "```text",
+                  letters.email_text(letter).rstrip(), "```"]  # fmt: skip
+        parts += ["", "Reader's check: " + ("; ".join(found) if found else "nothing to point out.")]
+        assert found == [], letter.kind
     keep_section(PROJECT_DIR / "docs" / "letters.md", "demo letters", "\n".join(parts) + "\n")
 
 
@@ -296,6 +301,9 @@ def test_every_kind_renders_on_one_page_in_libreoffice(
             facts = replace(facts, reason_code="salary_below_market")
         letter = letters.draft(kind, facts, letters.Options(**options), application_id)  # type: ignore[arg-type]
         exported.append(docx_letter.export(letter, tmp_path, f"{len(exported)} {kind}.docx"))
+    for letter, _found in _introduction_letters(demo_journal):
+        name = f"{len(exported)} {letter.kind}.docx"
+        exported.append(docx_letter.export(letter, tmp_path, name))
     subprocess.run(
         [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
          "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, exported)],
@@ -314,6 +322,25 @@ def test_every_kind_renders_on_one_page_in_libreoffice(
                  str(PROJECT_DIR / "docs" / "screenshots" / picture)],
                 check=True,
             )  # fmt: skip
+
+
+def _introduction_letters(journal: Journal) -> list[tuple[letters.Draft, list[str]]]:
+    """The demo's introduction, each of its three letters in turn with its reader's
+    check: the ask, then (once made) the follow-up, kept, then the thank-you."""
+    from jobjournal.core.documents import introduction_letters as il
+    from jobjournal.core.work import network
+
+    [intro] = journal.all(plain.Introduction)
+    drafted = []
+    for kind in il.KINDS:
+        if kind == "introduction_follow_up":
+            network.mark_introduced(journal, intro.id, DEMO_TODAY)
+        facts = il.gather(journal, intro.id, DEMO_TODAY)
+        letter = il.draft(kind, facts)  # type: ignore[arg-type]
+        drafted.append((letter, il.check(letter, facts)))
+        if kind == "introduction_follow_up":
+            il.keep(journal, letter)
+    return drafted
 
 
 def _demo_facts(journal: Journal, company: str) -> tuple[letters.Facts, int | None]:

@@ -149,11 +149,11 @@ def _request(facts: IntroFacts, warm: bool) -> tuple[str, str, list[str]]:
         f"{facts.organisation} is one of the organisations I would most like to join{why}."
     )
     would = (
-        f"You know {whom}. Would you be willing to introduce us by email? A short "
+        f"I understand you know {whom}. Would you be willing to introduce us by email? A short "
         "conversation with them would help me understand the team and whether I could be "
         "a good fit."
         if facts.to_role
-        else f"You know {whom} at {facts.organisation}. Would you be willing to introduce us "
+        else f"I understand you know {whom} at {facts.organisation}. Would you be willing to introduce us "
         "by email? A short conversation would help me understand the team and whether I "
         "could be a good fit."
     )

@@ -568,8 +568,9 @@ def _profile(journal: Journal) -> None:
         skills=(
             "SQL: six years; wrote the pricing team's metric layer\n"
             "Python: built the weekly demand forecast in pandas\n"
-            "Experimentation: ran 40+ price tests with a holdout design\n"
+            "A/B tests: ran 40+ price tests with a holdout design\n"
             "Tableau\n"
+            "Presenting\n"
             "Stakeholder communication: monthly review with category managers"
         ),
     )

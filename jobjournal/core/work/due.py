@@ -312,8 +312,8 @@ def _introduction_item(intro: m.Introduction, who: str, organisation: str, today
     if intro.state == "asked":
         when = intro.asked_on + INTRODUCTION_ANSWER_WAIT
         text = (
-            f"No answer from {who} about an introduction to {intro.to_name} at "
-            f"{organisation} (asked {dates.day_text(intro.asked_on)}): a friendly nudge?"
+            f"Nudge {who}: no answer since {dates.day_text(intro.asked_on)} about "
+            f"{intro.to_name} at {organisation}"
         )
         return DueItem("introduction", when, text, None, introduction_id=intro.id)
     made_on = intro.made_on or intro.asked_on

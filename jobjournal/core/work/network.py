@@ -197,11 +197,12 @@ def _interviews_with(session: Session, contact_id: int) -> list[ContactEvent]:
     for interview_id, starts_at, round_, application in session.execute(query):
         if starts_at is None:
             continue  # a meeting not yet given a time has no place on a timeline
-        kind = m.INTERVIEW_ROUNDS.get(round_ or "", "Interview")
+        kind = m.INTERVIEW_ROUNDS.get(round_ or "", "")
+        what = f"Interview ({kind.lower()})" if kind else "Interview"
         where = f"{application.job_title} at {application.company.name}"
         events.append(
             ContactEvent(
-                starts_at.date(), "interview", f"{kind} for {where}", interview_id, application.id
+                starts_at.date(), "interview", f"{what} for {where}", interview_id, application.id
             )
         )
     return events

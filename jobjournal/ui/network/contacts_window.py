@@ -129,7 +129,7 @@ class ContactsWindow(QDialog):
         splitter = QSplitter()
         splitter.addWidget(self._list_side())
         splitter.addWidget(self._person_side())
-        splitter.setSizes([480, 560])
+        splitter.setSizes([540, 520])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
@@ -150,9 +150,13 @@ class ContactsWindow(QDialog):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.table.horizontalHeader().setAccessibleName("Contact columns")
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((150, 130, 120, 90)):
-            self.table.setColumnWidth(column, width)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name takes the room
+        for column, width in enumerate((0, 120, 115, 80, 80)):
+            if width:
+                self.table.setColumnWidth(column, width)
+        self.table.setWordWrap(False)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self.count = QLabel()
         self.count.setAccessibleName("Contacts shown")

@@ -37,6 +37,8 @@ class TargetsPanel(QListWidget):
         self.setAccessibleName("Target organisations")
         self.setToolTip("Organisations you want to work for: Enter opens one")
         self.setWordWrap(True)
+        # A glance beside the pipeline, not a third list as tall as the others.
+        self.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
         self.itemActivated.connect(
             lambda item: self.opened.emit(item.data(Qt.ItemDataRole.UserRole))
         )

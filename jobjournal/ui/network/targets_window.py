@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
     from jobjournal.core.records.journal import Journal
     from jobjournal.ui.shared.runner import Runner
 
-LIST_COLUMNS = ("Organisation", "Status", "Openings", "People", "Introductions")
+LIST_COLUMNS = ("Organisation", "Status", "Openings", "People", "Intros")
 OPENING_COLUMNS = ("Job title", "Seen", "Link")
 
 
@@ -71,7 +72,7 @@ class TargetsWindow(QDialog):
         self.target: plain.Target | None = None
         self.setWindowTitle("Target organisations")
         self.setAccessibleName("Target organisations")
-        self.fields = FieldSet(forms.TARGET, long_height=70)
+        self.fields = FieldSet(forms.TARGET, long_height=52)
         self.message = message_label("Targets message")
         self._build()
         fit_on_screen(self, 1100, 720)
@@ -85,7 +86,7 @@ class TargetsWindow(QDialog):
         splitter = QSplitter()
         splitter.addWidget(self._list_side())
         splitter.addWidget(scrolling(self._target_side()))
-        splitter.setSizes([420, 640])
+        splitter.setSizes([460, 600])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
@@ -96,7 +97,11 @@ class TargetsWindow(QDialog):
         self.table.setAccessibleName("Target organisations list")
         self.table.setHorizontalHeaderLabels(LIST_COLUMNS)
         self.table.horizontalHeader().setAccessibleName("Target columns")
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(LIST_COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -155,7 +160,9 @@ class TargetsWindow(QDialog):
         self.openings.setTabKeyNavigation(False)
         self.openings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.openings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.openings.setMinimumHeight(110)
+        self.openings.setMinimumHeight(90)
+        self.openings.setWordWrap(False)
+        self.openings.setColumnWidth(1, 80)
         self.openings.cellActivated.connect(lambda *_: self.edit_opening())
         buttons = QHBoxLayout()
         for text, name, slot in (
@@ -179,17 +186,23 @@ class TargetsWindow(QDialog):
     def _people_box(self) -> QGroupBox:
         self.people = QListWidget()
         self.people.setAccessibleName("People I know there")
-        self.people.setMaximumHeight(90)
+        self.people.setMaximumHeight(64)
         self.introductions = QListWidget()
         self.introductions.setAccessibleName("Introductions")
-        self.introductions.setMaximumHeight(90)
+        self.introductions.setMaximumHeight(64)
         self.introductions.itemActivated.connect(self._open_introduction)
         ask = QPushButton("Ask for an &introduction…")
         ask.setAccessibleName("Ask for an introduction here")
         ask.clicked.connect(self.ask_introduction)
-        box = QGroupBox("People I know there, and introductions")
+        people_label = QLabel("People I know t&here:")
+        people_label.setBuddy(self.people)
+        asked_label = QLabel("Introductions asked (Enter opens one):")
+        asked_label.setBuddy(self.introductions)
+        box = QGroupBox("People and introductions")
         layout = QVBoxLayout(box)
+        layout.addWidget(people_label)
         layout.addWidget(self.people)
+        layout.addWidget(asked_label)
         layout.addWidget(self.introductions)
         layout.addWidget(ask, 0, Qt.AlignmentFlag.AlignLeft)
         self._people = box
