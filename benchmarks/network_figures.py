@@ -15,8 +15,8 @@ CONTACTS = 10_000
 ORGANISATIONS = 800
 REPEAT = 15
 PASSPHRASE = "bench passphrase"
-FIRST_NAMES = "Ana Bjørn Chen Dara Émile Farah Goran Hana Ines Jonas Kemal Lena Mads Noor".split()
-LAST_NAMES = "Okafor Ångström Nakamura Silva Şahin Müller Kowalski Haddad Rossi Dubois".split()
+FIRST_NAMES = "Ana Bjørn Chen Dara Émile Farah Goran Hana Ines Jonas Kemal Lena Mads Noor".split()  # noqa: SIM905
+LAST_NAMES = "Okafor Ångström Nakamura Silva Şahin Müller Kowalski Haddad Rossi Dubois".split()  # noqa: SIM905
 
 
 def _fill(journal: Any) -> None:

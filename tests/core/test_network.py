@@ -194,7 +194,8 @@ def test_the_due_list_nudges_follows_up_and_thanks_in_turn(journal: Journal) -> 
         return [i for i in due.due_items(journal) if i.kind == "introduction"]
 
     [nudge] = items()
-    assert nudge.introduction_id == old and nudge.text.startswith("Nudge Priya Nair: no answer since")
+    assert nudge.introduction_id == old
+    assert nudge.text.startswith("Nudge Priya Nair: no answer since")
     network.mark_introduced(journal, old, TODAY)
     [write] = items()
     assert write.text.startswith("Write to Sam Lee at Lumen Health")

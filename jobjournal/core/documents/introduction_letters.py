@@ -148,14 +148,11 @@ def _request(facts: IntroFacts, warm: bool) -> tuple[str, str, list[str]]:
         f"{'I hope you are well. ' if warm else ''}I am writing with a favour to ask.{looking} "
         f"{facts.organisation} is one of the organisations I would most like to join{why}."
     )
+    at = "" if facts.to_role else f" at {facts.organisation}"
     would = (
-        f"I understand you know {whom}. Would you be willing to introduce us by email? A short "
-        "conversation with them would help me understand the team and whether I could be "
-        "a good fit."
-        if facts.to_role
-        else f"I understand you know {whom} at {facts.organisation}. Would you be willing to introduce us "
-        "by email? A short conversation would help me understand the team and whether I "
-        "could be a good fit."
+        f"I understand you know {whom}{at}. Would you be willing to introduce us by email? A "
+        "short conversation with them would help me understand the team and whether I could "
+        "be a good fit."
     )
     note = _forwardable(facts)
     easy = "To save you time, here is a note you could send as it is, or change as you like:"
