@@ -267,3 +267,36 @@ def test_contacts_export_as_csv_with_formulas_defused(journal: Journal) -> None:
     by_name = {row[0]: row for row in rows[1:]}
     assert by_name['\'=HYPERLINK("x")'][2:4] == ["Acme", "Friend of a friend"]
     assert by_name["Zoë Ångström"][8] == "2026-11-02"
+
+
+def test_a_conversation_ends_a_due_follow_up_and_can_promise_the_next(journal: Journal) -> None:
+    person = _contact(journal, "Priya Nair", follow_up_on=TODAY - timedelta(days=1))
+    network.add_conversation(journal, person, TODAY, "Caught up")
+    assert journal.get(plain.Contact, person).follow_up_on is None
+    week = TODAY + timedelta(days=7)
+    network.add_conversation(journal, person, TODAY, "Promised the deck", follow_up_on=week)
+    assert journal.get(plain.Contact, person).follow_up_on == week
+
+
+def test_an_application_added_by_hand_at_a_target_links_to_it(journal: Journal) -> None:
+    target = _target(journal, "Lumen Health")
+    made = journal.add_application(company="lumen health", job_title="Analyst")
+    linked = journal.get(plain.Target, target)
+    assert (linked.application_id, linked.status) == (made.new_id, "applied")
+    second = journal.add_application(company="Lumen Health", job_title="Engineer")
+    assert journal.get(plain.Target, target).application_id == made.new_id  # the first
+    assert second.undo is not None and made.undo is not None
+    journal.undo(second.undo)
+    journal.undo(made.undo)
+    assert journal.get(plain.Target, target).status == "researching"
+
+
+def test_a_letter_to_a_contact_is_on_their_timeline(journal: Journal) -> None:
+    sam = _contact(journal, "Sam Lee", "Acme")
+    app = journal.add_application(company="Acme", job_title="Analyst").new_id
+    journal.add(
+        plain.Letter, application_id=app, kind="withdraw", recipient="SAM LEE\nAcme", subject="x"
+    )
+    journal.add(plain.Letter, application_id=app, kind="withdraw", recipient="Ann Roe\nAcme")
+    letters = [e for e in network.contact_timeline(journal, sam) if e.kind == "letter"]
+    assert [e.text for e in letters] == ["Letter: Withdraw an application"]

@@ -35,6 +35,8 @@ def test_json_round_trip_into_a_new_journal_loses_nothing(
     envelope = json.loads(exported)
     assert (envelope["format"], envelope["format_version"]) == ("jobjournal-export", 1)
     assert len(envelope["tables"]["applications"]) == 12
+    for network_table in ("targets", "openings", "introductions", "conversations"):
+        assert envelope["tables"][network_table], network_table  # the demo's network
 
     counts = transfer.import_json(second_journal, exported)
     assert counts["applications"] == 12 and counts["action_items"] == 3

@@ -202,6 +202,7 @@ CONVERSATION = (
     field(m.Conversation, "held_on", "&On:"),
     field(m.Conversation, "channel", "&How:"),
     field(m.Conversation, "note", "&What we said:", "What you talked about, what you promised"),
+    field(m.Contact, "follow_up_on", "Next &follow-up:"),
 )
 # A target organisation's own fields (its organisation is typed as a name).
 TARGET = (

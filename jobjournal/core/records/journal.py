@@ -254,6 +254,7 @@ class Journal:
                 raise InvalidInput("Choose the company you are applying to.")
             record = insert_application(session, status, on, fields, texts)
             record.contacts = _contacts(session, contact_ids or [])
+            _link_to_target(session, record)
             return log.undo(session).changes(record.id)
 
     def update_application(
@@ -539,6 +540,19 @@ def _find_or_add_company(session: Session, name: str) -> int:
     session.add(company)
     session.flush()
     return company.id
+
+
+def _link_to_target(session: Session, application: m.Application) -> None:
+    """An application to a target organisation not yet applied to becomes that target's
+    application, as one made from the target would (issue 26)."""
+    target = session.scalars(
+        select(m.Target).where(
+            m.Target.company_id == application.company_id, m.Target.application_id.is_(None)
+        )
+    ).first()
+    if target is not None:
+        target.application_id = application.id
+        target.status = "applied"
 
 
 def status_since(day: date, recorded_at: datetime) -> datetime:

@@ -126,17 +126,28 @@ def save_contact(
 
 
 def add_conversation(
-    journal: Journal, contact_id: int, held_on: date, note: str, channel: str | None = None
+    journal: Journal,
+    contact_id: int,
+    held_on: date,
+    note: str,
+    channel: str | None = None,
+    follow_up_on: date | None = None,
 ) -> Changes:
-    """A note of a conversation; the contact's last contact moves to its day if later."""
+    """A note of a conversation; the contact's last contact moves to its day if later. A
+    follow-up due by then is done; `follow_up_on` sets the next (one promised in it)."""
     fields = validation.clean(
         m.Conversation, {"held_on": held_on, "note": note, "channel": channel}
     )
+    next_one = validation.clean(m.Contact, {"follow_up_on": follow_up_on})["follow_up_on"]
     with journal.recorded() as (session, log):
         contact = _get(session, m.Contact, contact_id)
         conversation = m.Conversation(contact_id=contact_id, **fields)
         session.add(conversation)
         _contacted(contact, fields["held_on"])
+        if contact.follow_up_on is not None and contact.follow_up_on <= fields["held_on"]:
+            contact.follow_up_on = None
+        if next_one is not None:
+            contact.follow_up_on = next_one
         session.flush()
         return log.undo(session).changes(conversation.id)
 
@@ -170,6 +181,7 @@ def contact_timeline(journal: Journal, contact_id: int) -> list[ContactEvent]:
             *_conversations(session, contact_id),
             *_interviews_with(session, contact_id),
             *_introductions_with(session, contact),
+            *_letters_to(session, contact),
             *_feedback_asked(session, contact_id),
         ]
     return sorted(events, key=lambda e: (e.day, e.kind, e.ref_id), reverse=True)
@@ -234,6 +246,40 @@ def _introductions_with(session: Session, contact: m.Contact) -> list[ContactEve
                 events.append(
                     ContactEvent(letter.created_at.date(), "letter", f"Letter: {label}", letter.id)
                 )
+    return events
+
+
+def _letters_to(session: Session, contact: m.Contact) -> list[ContactEvent]:
+    """An application's letters addressed to this person (their name first on the
+    recipient block, in any case or composition)."""
+    name = folding.fold(contact.name.strip())
+    # Only the applications this person can be part of: at their organisation, linked
+    # to them, or with an interview they were at.
+    theirs = (
+        select(m.application_contacts.c.application_id)
+        .where(m.application_contacts.c.contact_id == contact.id)
+        .union(
+            select(m.Interview.application_id)
+            .join(m.interview_contacts, m.interview_contacts.c.interview_id == m.Interview.id)
+            .where(m.interview_contacts.c.contact_id == contact.id),
+            select(m.Application.id).where(m.Application.company_id == contact.company_id),
+        )
+    )
+    query = select(m.Letter).where(m.Letter.application_id.in_(theirs))
+    events = []
+    for letter in session.scalars(query):
+        first_line = letter.recipient.strip().split("\n", 1)[0]
+        if name and folding.fold(first_line.strip()) == name:
+            label = m.ALL_LETTER_KINDS.get(letter.kind, "Letter")
+            events.append(
+                ContactEvent(
+                    letter.created_at.date(),
+                    "letter",
+                    f"Letter: {label}",
+                    letter.id,
+                    letter.application_id,
+                )
+            )
     return events
 
 

@@ -333,6 +333,7 @@ class ContactsWindow(QDialog):
                     values["held_on"] or date.today(),
                     values["note"],
                     values["channel"],
+                    values["follow_up_on"],
                 ),
             )
 
