@@ -14,6 +14,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -249,12 +250,16 @@ def export_csv(journal: Journal) -> bytes:
         .outerjoin(m.ApplicationText, m.ApplicationText.application_id == a.id)
         .order_by(a.applied_on, a.id)
     )
+    with journal.reading() as connection:
+        return _csv(CSV_COLUMNS, (_csv_row(row) for row in connection.execute(query)))
+
+
+def _csv(header: tuple[str, ...], rows: Iterable[list[str]]) -> bytes:
+    """A spreadsheet's CSV: UTF-8 with the mark spreadsheets look for, CRLF line ends."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    with journal.reading() as connection:
-        for row in connection.execute(query):
-            writer.writerow(_csv_row(row))
+    writer.writerow(header)
+    writer.writerows(rows)
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -318,12 +323,11 @@ def export_contacts_csv(journal: Journal) -> bytes:
         .outerjoin(m.Company, m.Company.id == c.company_id)
         .order_by(c.name_order, c.id)
     )
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CONTACT_CSV_COLUMNS)
     with journal.reading() as connection:
-        for row in connection.execute(query):
-            values = list(row)
-            values[3] = m.RELATIONSHIPS.get(values[3], values[3])
-            writer.writerow([_cell(value) for value in values])
-    return out.getvalue().encode("utf-8-sig")
+        return _csv(CONTACT_CSV_COLUMNS, (_contact_row(row) for row in connection.execute(query)))
+
+
+def _contact_row(row: Any) -> list[str]:
+    values = list(row)
+    values[3] = m.RELATIONSHIPS.get(values[3], values[3])
+    return [_cell(value) for value in values]

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QMessageBox,
     QPushButton,
@@ -46,7 +45,7 @@ from jobjournal.ui.shared.basics import (
     scrolling,
     show_message,
 )
-from jobjournal.ui.shared.dialogs import discard_confirmed
+from jobjournal.ui.shared.dialogs import discard_confirmed, enter_in_a_line
 from jobjournal.ui.shared.fields import DateField, choice_box, choose, line_edit, text_edit
 from jobjournal.ui.shared.private_clipboard import copy_private
 
@@ -120,11 +119,8 @@ class LetterDialog(QDialog):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in a one-line field applies what was typed (the draft follows); it must not
         also export the letter, as a dialog's default button would."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(
-            self.focusWidget(), QLineEdit
-        ):
-            return
-        super().keyPressEvent(event)
+        if not enter_in_a_line(self, event):
+            super().keyPressEvent(event)
 
     # -- building ---------------------------------------------------------------------
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
-
 from jobjournal.core.documents import docx_letter
 from jobjournal.core.documents.exports import FileExistsAlready
 from jobjournal.core.errors import InvalidInput
+from jobjournal.ui.shared.dialogs import yes_asked
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -55,11 +54,5 @@ def export_asking(parent: QWidget, letter: Draft, folder: Path, name: str) -> Pa
 
 
 def replace_confirmed(parent: QWidget, path: Path) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        "Replace the file?",
-        f"“{path.name}” already exists in {path.parent}. Replace it with this letter?",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    question = f"“{path.name}” already exists in {path.parent}. Replace it with this letter?"
+    return yes_asked(parent, "Replace the file?", question)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -41,7 +40,7 @@ from jobjournal.ui.shared.basics import (
     scrolling,
     show_message,
 )
-from jobjournal.ui.shared.dialogs import ActionDialog, dialog_buttons
+from jobjournal.ui.shared.dialogs import ActionDialog, dialog_buttons, yes_asked
 from jobjournal.ui.shared.field_set import FieldSet
 from jobjournal.ui.shared.fields import choice_box, line_edit
 
@@ -300,14 +299,8 @@ class ContactsWindow(QDialog):
         impact = self.journal.deletion_impact(plain.Contact, contact_id)
         name = self.fields.widgets["name"].text()
         goes = f" With them go {impact_words(impact)}." if impact else ""
-        answer = QMessageBox.question(
-            self,
-            "Delete contact",
-            f"Delete {name} from your contacts?{goes} This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        question = f"Delete {name} from your contacts?{goes} This cannot be undone."
+        if not yes_asked(self, "Delete contact", question):
             return
         self.runner.run(
             "Delete contact",

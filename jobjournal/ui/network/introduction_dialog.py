@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -40,7 +39,7 @@ from jobjournal.ui.shared.basics import (
     scrolling,
     show_message,
 )
-from jobjournal.ui.shared.dialogs import discard_confirmed
+from jobjournal.ui.shared.dialogs import discard_confirmed, enter_in_a_line
 from jobjournal.ui.shared.field_set import FieldSet
 from jobjournal.ui.shared.fields import choice_box, choose, line_edit, text_edit
 from jobjournal.ui.shared.private_clipboard import copy_private
@@ -84,11 +83,8 @@ class IntroductionDialog(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in a one-line field must not press a button: it would send or save."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(
-            self.focusWidget(), QLineEdit
-        ):
-            return
-        super().keyPressEvent(event)
+        if not enter_in_a_line(self, event):
+            super().keyPressEvent(event)
 
     # -- building -----------------------------------------------------------------------
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -40,7 +39,7 @@ from jobjournal.ui.shared.basics import (
     scrolling,
     show_message,
 )
-from jobjournal.ui.shared.dialogs import ActionDialog, dialog_buttons
+from jobjournal.ui.shared.dialogs import ActionDialog, dialog_buttons, yes_asked
 from jobjournal.ui.shared.field_set import FieldSet
 from jobjournal.ui.shared.fields import line_edit
 
@@ -324,15 +323,11 @@ class TargetsWindow(QDialog):
             return
         impact = self.journal.deletion_impact(plain.Target, target_id)
         goes = f" With it go {impact_words(impact)}." if impact else ""
-        answer = QMessageBox.question(
-            self,
-            "Delete target organisation",
+        question = (
             f"Stop tracking {self.organisation.text()} as a target?{goes} Its contacts and "
-            "any application stay. This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            "any application stay. This cannot be undone."
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        if yes_asked(self, "Delete target organisation", question):
             self.runner.run(
                 "Delete target organisation",
                 lambda: self.journal.delete(plain.Target, target_id, confirm=True),

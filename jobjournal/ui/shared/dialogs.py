@@ -148,11 +148,28 @@ class EnterAddsLines(ActionDialog):
     must not close the dialog half-written."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(
-            self.focusWidget(), QLineEdit
-        ):
-            return
-        super().keyPressEvent(event)
+        if not enter_in_a_line(self, event):
+            super().keyPressEvent(event)
+
+
+def enter_in_a_line(dialog: QWidget, event: QKeyEvent) -> bool:
+    """Enter pressed in a one-line field: what was typed is taken, and the dialog's
+    default button (save, export, send) must not be pressed with it."""
+    return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(
+        dialog.focusWidget(), QLineEdit
+    )
+
+
+def yes_asked(parent: QWidget, title: str, question: str) -> bool:
+    """A yes-or-no question, No the default (so Enter never deletes or replaces)."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def dialog_buttons(dialog: QDialog, ok_text: str, ok_name: str = "") -> QDialogButtonBox:
