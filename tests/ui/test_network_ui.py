@@ -71,6 +71,7 @@ def test_an_introduction_asked_by_keyboard_exported_made_and_followed_up(
         qtbot.keyClick(dialog, Qt.Key.Key_D, ALT)  # "Mark intro&duced"
         qtbot.waitUntil(lambda: "introduced us" in _body(dialog))
         seen["follow_up"] = _body(dialog)
+        QApplication.clipboard().clear()  # what an earlier test copied is not this
         qtbot.keyClick(dialog, Qt.Key.Key_C, ALT)  # "&Copy as email text"
         qtbot.waitUntil(lambda: "Subject:" in QApplication.clipboard().text())
         seen["copied"] = QApplication.clipboard().text()
