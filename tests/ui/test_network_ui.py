@@ -169,3 +169,44 @@ def test_an_application_made_from_a_target_opening_is_shown_and_stays_linked(
     assert target is not None and target.status == "applied"
     targets = [window.targets.item(row).text() for row in range(window.targets.count())]
     assert targets[0].startswith("Prairie Energy Co-op — Applied")
+
+
+def test_a_contact_filtered_away_is_not_left_in_the_form_and_edits_are_kept(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from jobjournal.ui.network.contacts_window import ContactsWindow
+
+    dialog = ContactsWindow(window, window.journal, window.runner)
+    qtbot.addWidget(dialog)
+    first = dialog.contact_id  # the latest contact, shown at once
+    assert first is not None
+    role = by_name(dialog, "Role", QLineEdit)
+    role.setText("Director of Analytics")  # typed, not saved with the button
+    dialog.search.setText("kamau")
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    assert dialog.contact_id == dialog.model.rows[0].id != first  # the one listed is shown
+    assert window.journal.get(plain.Contact, first).title == "Director of Analytics"
+    by_name(dialog, "Name", QLineEdit).setText("")  # refused: a name is needed
+    dialog.search.setText("")
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 1)
+    assert "Name cannot be empty" in by_name(dialog, "Contacts message", QLabel).text()
+    assert not dialog.table.selectionModel().hasSelection()  # nobody else looks chosen
+
+
+def test_a_target_edited_then_left_is_saved_and_escape_keeps_it_too(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from jobjournal.ui.network.targets_window import TargetsWindow
+
+    dialog = TargetsWindow(window, window.journal, window.runner)
+    qtbot.addWidget(dialog)
+    first = dialog.target_id
+    assert first is not None
+    by_name(dialog, "Notes", QPlainTextEdit).setPlainText("Met their CFO at a meetup")
+    dialog.table.selectRow(1)  # another target
+    assert dialog.target_id != first
+    assert window.journal.get(plain.Target, first).notes == "Met their CFO at a meetup"
+    by_name(dialog, "Why this organisation", QPlainTextEdit).setPlainText("Trains, on time")
+    second = dialog.target_id or 0
+    dialog.reject()  # Escape
+    assert window.journal.get(plain.Target, second).why == "Trains, on time"

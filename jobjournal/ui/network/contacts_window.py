@@ -40,11 +40,18 @@ from jobjournal.ui.shared.basics import (
     scrolling,
     show_message,
 )
-from jobjournal.ui.shared.dialogs import ActionDialog, dialog_buttons, yes_asked
+from jobjournal.ui.shared.dialogs import (
+    ActionDialog,
+    dialog_buttons,
+    discard_confirmed,
+    typed_value,
+    yes_asked,
+)
 from jobjournal.ui.shared.field_set import FieldSet
 from jobjournal.ui.shared.fields import choice_box, line_edit
 
 if TYPE_CHECKING:
+    from jobjournal.core.records.changes import Changes
     from jobjournal.core.records.journal import Journal
     from jobjournal.ui.shared.runner import Runner
 
@@ -105,6 +112,7 @@ class ContactsWindow(QDialog):
         self.journal = journal
         self.runner = runner
         self.contact_id: int | None = None
+        self._as_loaded: list[object] = []
         self.setWindowTitle("Contacts")
         self.setAccessibleName("Contacts")
         self.model = ContactsModel()
@@ -227,8 +235,14 @@ class ContactsWindow(QDialog):
         self.count.setText(f"{total} contact{'' if total == 1 else 's'}")
         if keep is not None and self.model.row_of(keep) >= 0:
             self.choose(keep)
-        elif keep is None:
-            self._show(None)
+        elif keep is not None and rows:
+            # The one shown was filtered out: show the first match, never a person the
+            # list no longer shows (a note would go to them unseen).
+            self.choose(rows[0].id)
+        else:
+            self.table.clearSelection()
+            if self.contact_id is not None:  # a new contact being typed stays as it is
+                self._show(None)
 
     def choose(self, contact_id: int) -> None:
         """Select a contact in the list (and show it)."""
@@ -248,7 +262,23 @@ class ContactsWindow(QDialog):
             if contact_id != self.contact_id:
                 self._show(contact_id)
 
+    def _typed(self) -> list[object]:
+        """The form as typed, to tell an edit from what was loaded."""
+        return [self.organisation.text(), *map(typed_value, self.fields.widgets.values())]
+
+    def keep_edits(self) -> bool:
+        """Save what was typed for the contact shown before anything replaces it (as the
+        reflection form does); False, with the reason shown, when it cannot be saved."""
+        if self._typed() == self._as_loaded:
+            return True
+        if self.contact_id is None and not self.fields.widgets["name"].text().strip():
+            return True  # a new contact left without a name: nothing worth keeping
+        return self._save() is not None
+
     def _show(self, contact_id: int | None) -> None:
+        if not self.keep_edits():
+            self.table.clearSelection()  # no row looks chosen while the form is another's
+            return
         self.contact_id = contact_id
         contact = self.journal.get(plain.Contact, contact_id) if contact_id else None
         self.fields.load(contact)
@@ -257,6 +287,7 @@ class ContactsWindow(QDialog):
         for button in self.person_buttons[1:]:
             button.setEnabled(contact is not None)
         show_message(self.message, "")
+        self._as_loaded = self._typed()
         if contact_id is None:
             return
         for event in network.contact_timeline(self.journal, contact_id):
@@ -269,16 +300,24 @@ class ContactsWindow(QDialog):
     # -- changing -----------------------------------------------------------------------
 
     def new_contact(self) -> None:
+        if not self.keep_edits():
+            return
         self.table.clearSelection()
         self._show(None)
         self.fields.widgets["name"].setFocus()
 
     def save(self) -> None:
+        changes = self._save()
+        if changes is not None:
+            self.reload(keep=changes.id)
+            self.choose(changes.id or 0)
+
+    def _save(self) -> Changes | None:
         try:
             values = self.fields.values()
         except JournalError as error:  # a value a field refused, in words
             show_message(self.message, str(error))
-            return
+            return None
         contact_id = self.contact_id
         changes = self.runner.run(
             "Save contact" if contact_id else "Add contact",
@@ -288,9 +327,16 @@ class ContactsWindow(QDialog):
             show_error=lambda text: show_message(self.message, text),
         )
         if changes is not None:
-            self.reload(keep=changes.id)
-            self.choose(changes.id or 0)
+            self.contact_id = changes.id
+            self._as_loaded = self._typed()
             show_message(self.message, "")
+        return changes
+
+    def reject(self) -> None:
+        """Close, keeping what was typed; when it cannot be kept, ask before losing it."""
+        question = "Discard your changes to this contact? They could not be saved."
+        if self.keep_edits() or discard_confirmed(self, question):
+            super().reject()
 
     def delete_contact(self) -> None:
         contact_id = self.contact_id
@@ -369,6 +415,7 @@ class ConversationDialog(ActionDialog):
         self.setAccessibleName("Note of a conversation")
         self.fields = FieldSet(forms.CONVERSATION, long_height=None)
         self.fields.widgets["held_on"].set_date(date.today())
+        self.fields.widgets["note"].setFocus()  # the day is today's more often than not
         self.message = message_label("Conversation message")
         form = QFormLayout()
         self.fields.add_rows(form)

@@ -39,7 +39,7 @@ from jobjournal.ui.shared.basics import (
     scrolling,
     show_message,
 )
-from jobjournal.ui.shared.dialogs import discard_confirmed, enter_in_a_line
+from jobjournal.ui.shared.dialogs import discard_confirmed, enter_in_a_line, typed_value
 from jobjournal.ui.shared.field_set import FieldSet
 from jobjournal.ui.shared.fields import choice_box, choose, line_edit, text_edit
 from jobjournal.ui.shared.private_clipboard import copy_private
@@ -68,6 +68,7 @@ class IntroductionDialog(QDialog):
         self.draft: letters.Draft | None = None
         self.facts: il.IntroFacts | None = None
         self._unkept = False
+        self._ask_as_loaded: list[object] = []
         self.setWindowTitle("Introduction")
         self.setAccessibleName("Introduction")
         self.fields = FieldSet(forms.INTRODUCTION, long_height=60)
@@ -209,7 +210,11 @@ class IntroductionDialog(QDialog):
         self.fields.load(intro)
         self._show_state(view)
 
+    def _ask_typed(self) -> list[object]:
+        return [typed_value(widget) for widget in self.fields.widgets.values()]
+
     def _show_state(self, view: network.IntroductionView | None) -> None:
+        self._ask_as_loaded = self._ask_typed()
         saved = view is not None
         for widget in (self.made_button, self.declined_button, self.letter_box):
             widget.setEnabled(saved)
@@ -399,6 +404,11 @@ class IntroductionDialog(QDialog):
         self.outcome.show()
 
     def reject(self) -> None:
+        """Close; ask first when the ask or the letter was changed and not kept."""
+        if self._ask_typed() != self._ask_as_loaded:
+            question = "Discard what you typed about the ask? It was not saved (Save the ask)."
+            if not discard_confirmed(self, question):
+                return
         question = "Discard your changes to this letter? It was not exported or copied since."
         if self._unkept and not discard_confirmed(self, question):
             return

@@ -39,11 +39,18 @@ from jobjournal.ui.shared.basics import (
     scrolling,
     show_message,
 )
-from jobjournal.ui.shared.dialogs import ActionDialog, dialog_buttons, yes_asked
+from jobjournal.ui.shared.dialogs import (
+    ActionDialog,
+    dialog_buttons,
+    discard_confirmed,
+    typed_value,
+    yes_asked,
+)
 from jobjournal.ui.shared.field_set import FieldSet
 from jobjournal.ui.shared.fields import line_edit
 
 if TYPE_CHECKING:
+    from jobjournal.core.records.changes import Changes
     from jobjournal.core.records.journal import Journal
     from jobjournal.ui.shared.runner import Runner
 
@@ -67,6 +74,7 @@ class TargetsWindow(QDialog):
         self.journal = journal
         self.runner = runner
         self.target_id: int | None = None
+        self._as_loaded: list[object] = []
         self.rows: list[network.TargetRow] = []
         self.target: plain.Target | None = None
         self.setWindowTitle("Target organisations")
@@ -241,12 +249,28 @@ class TargetsWindow(QDialog):
         if 0 <= row < len(self.rows) and self.rows[row].id != self.target_id:
             self._show(self.rows[row].id)
 
+    def _typed(self) -> list[object]:
+        return [self.organisation.text(), *map(typed_value, self.fields.widgets.values())]
+
+    def keep_edits(self) -> bool:
+        """Save what was typed for the target shown before anything replaces it; False,
+        with the reason shown, when it cannot be saved."""
+        if self._typed() == self._as_loaded:
+            return True
+        if self.target_id is None and not self.organisation.text().strip():
+            return True  # a new target left without a name: nothing worth keeping
+        return self._save() is not None
+
     def _show(self, target_id: int | None) -> None:
+        if not self.keep_edits():
+            self.table.clearSelection()  # no row looks chosen while the form is another's
+            return
         self.target_id = target_id
         self.target = self.journal.get(plain.Target, target_id) if target_id else None
         target = self.target
         self.organisation.setText(target.company.name if target else "")
         self.fields.load(target)
+        self._as_loaded = self._typed()
         for box in self.details:
             box.setEnabled(target is not None)
         self.delete_button.setEnabled(target is not None)
@@ -295,16 +319,23 @@ class TargetsWindow(QDialog):
         return done.id
 
     def new_target(self) -> None:
+        if not self.keep_edits():
+            return
         self.table.clearSelection()
         self._show(None)
         self.organisation.setFocus()
 
     def save(self) -> None:
+        done = self._save()
+        if done is not None:
+            self.reload(keep=done.id)
+
+    def _save(self) -> Changes | None:
         try:
             values = self.fields.values()
         except JournalError as error:
             show_message(self.message, str(error))
-            return
+            return None
         target_id, organisation = self.target_id, self.organisation.text()
         done = self.runner.run(
             "Save target organisation",
@@ -315,7 +346,15 @@ class TargetsWindow(QDialog):
         )
         if done is not None:
             show_message(self.message, "")
-            self.reload(keep=done.id)
+            self.target_id = done.id
+            self._as_loaded = self._typed()
+        return done
+
+    def reject(self) -> None:
+        """Close, keeping what was typed; when it cannot be kept, ask before losing it."""
+        question = "Discard your changes to this target? They could not be saved."
+        if self.keep_edits() or discard_confirmed(self, question):
+            super().reject()
 
     def delete_target(self) -> None:
         target_id = self.target_id
@@ -389,6 +428,8 @@ class TargetsWindow(QDialog):
             self.accept()
 
     def _open_application(self) -> None:
+        if not self.keep_edits():
+            return
         if self.target is not None and self.target.application_id is not None:
             self.application_opened.emit(self.target.application_id)
             self.accept()

@@ -88,7 +88,7 @@ class ActionDialog(QDialog):
 
     def _typed(self) -> list[object]:
         """What the person can have changed, field by field."""
-        return [_value_of(widget) for widget in self.findChildren(QWidget)]
+        return [typed_value(widget) for widget in self.findChildren(QWidget)]
 
     def _discard_confirmed(self) -> bool:
         return discard_confirmed(self, self.discard_question)
@@ -121,7 +121,7 @@ def discard_confirmed(dialog: QWidget, question: str) -> bool:
     return box.clickedButton() is discard
 
 
-def _value_of(widget: QWidget) -> object:
+def typed_value(widget: QWidget) -> object:
     if isinstance(widget, QLineEdit):
         return widget.text()
     if isinstance(widget, QPlainTextEdit):
