@@ -113,7 +113,8 @@ def test_the_contacts_window_finds_sorts_and_notes_a_conversation(
 
     def note(dialog: QWidget) -> None:
         activate(qtbot, dialog)
-        qtbot.keyClicks(by_name(dialog, "What we said", QPlainTextEdit), "Talked about Midway")
+        assert focused() is by_name(dialog, "What we said", QPlainTextEdit)
+        qtbot.keyClicks(focused(), "Talked about Midway")
         qtbot.mouseClick(by_name(dialog, "Add note", QAbstractButton), Qt.MouseButton.LeftButton)
 
     def work(dialog: QWidget) -> None:

@@ -11,6 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -415,7 +416,6 @@ class ConversationDialog(ActionDialog):
         self.setAccessibleName("Note of a conversation")
         self.fields = FieldSet(forms.CONVERSATION, long_height=None)
         self.fields.widgets["held_on"].set_date(date.today())
-        self.fields.widgets["note"].setFocus()  # the day is today's more often than not
         self.message = message_label("Conversation message")
         form = QFormLayout()
         self.fields.add_rows(form)
@@ -424,3 +424,9 @@ class ConversationDialog(ActionDialog):
         layout.addWidget(self.message)
         layout.addWidget(dialog_buttons(self, "&Add note", "Add note"))
         fit_on_screen(self, 520, 360)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # What was said comes first: the day is today's more often than not. (A hidden
+        # field cannot take the focus, so it is given once the dialog shows.)
+        self.fields.widgets["note"].setFocus()

@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -79,8 +79,21 @@ class IntroductionDialog(QDialog):
         self._check_timer.timeout.connect(self._recheck)
         self._build()
         self._fill_choices(connector_id, target_id)
+        # A new ask from a contact or a target starts at what is still to choose.
+        self._first = (
+            self.fields.widgets["to_name"]
+            if connector_id is not None and target_id is not None
+            else self.target
+            if connector_id is not None
+            else self.connector
+        )
         fit_on_screen(self, 980, 720)
         self._load()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.introduction_id is None:
+            self._first.setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in a one-line field must not press a button: it would send or save."""
