@@ -1,7 +1,6 @@
-"""The bundle's PyInstaller build, started in the background once the tests that time
-nothing begin (the window's), so its minute overlaps theirs; tests/test_bundle.py runs
-last and waits for it. The fault tests, which kill processes at measured moments, run
-before it starts and never share the machine with it."""
+"""The bundle's PyInstaller build, started in the background once the tests that kill
+processes at measured moments are done (they run first, alone: tests/conftest.py), so its
+minute overlaps the rest of the suite; tests/test_bundle.py runs last and waits for it."""
 
 from __future__ import annotations
 
