@@ -49,23 +49,10 @@ def version() -> str:
 
 def build(dist: Path, work: Path) -> Path:
     """Run PyInstaller; returns the bundle's folder (dist/jobjournal)."""
-    return finish_build(start_build(dist, work), dist)
-
-
-def start_build(
-    dist: Path, work: Path, env: dict[str, str] | None = None
-) -> subprocess.Popen[bytes]:
-    """PyInstaller started in a process of its own (the suite builds while it tests)."""
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level=WARN"]
-    return subprocess.Popen(
-        [*command, f"--distpath={dist}", f"--workpath={work}", str(SPEC)], cwd=ROOT, env=env
+    subprocess.run(
+        [*command, f"--distpath={dist}", f"--workpath={work}", str(SPEC)], check=True, cwd=ROOT
     )
-
-
-def finish_build(process: subprocess.Popen[bytes], dist: Path) -> Path:
-    """Wait for `start_build`'s PyInstaller; the bundle's folder, with its READ-ME."""
-    if process.wait() != 0:
-        raise subprocess.CalledProcessError(process.returncode, process.args)
     folder = dist / NAME
     if sys.platform.startswith("linux"):
         (folder / "READ-ME.txt").write_text(READ_ME.format(version=version()), encoding="utf-8")

@@ -57,8 +57,7 @@ class Bundle:
 
 @pytest.fixture(scope="session")
 def bundle() -> Bundle:
-    folder = bundle_build.finish()
-    return Bundle(folder, packaging_script("build").archive(folder))
+    return Bundle(*bundle_build.finish())
 
 
 def test_the_bundled_app_passes_its_self_test_headless(bundle: Bundle, tmp_path: Path) -> None:
