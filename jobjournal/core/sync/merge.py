@@ -1,0 +1,736 @@
+"""One journal on several computers (issue 27; docs/sync-design.md): turning syncing on,
+joining from another computer, writing this computer's changes, and merging the others'.
+
+Per field, the later stamp wins, so every computer ends with the same journal whatever
+order the files arrive in. What loses is never dropped when the two sides changed it
+without seeing each other's change: both values are kept in `sync_conflicts` for the
+person to choose. A deletion is the field "" going to 0, and wins or loses like any
+other change; a deletion that meets an edit it had not seen is a conflict too.
+"""
+
+from __future__ import annotations
+
+import secrets
+import socket
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.exc import IntegrityError
+
+from jobjournal.core.errors import InvalidInput
+from jobjournal.core.storage import models as m
+from jobjournal.core.sync import capture, chunks
+from jobjournal.core.sync.capture import EXISTS, Shape
+from jobjournal.core.sync.clock import Clock
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from jobjournal.core.records.journal import Journal
+
+# Columns kept from another column (see `folding`), recomputed as rows arrive.
+_KEYS_FROM = {
+    "companies": ("name", m.name_keys),
+    "contacts": ("name", m.name_keys),
+    "applications": ("job_title", m.title_keys),
+}
+
+
+@dataclass
+class Report:
+    """What a merge did, for the window to tell."""
+
+    files: int = 0
+    rows: int = 0
+    conflicts: int = 0
+    refused: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Settings:
+    journal_id: str
+    computer_id: str
+    computer_name: str
+    folder: Path
+
+
+# -- turning it on ----------------------------------------------------------------------
+
+
+def enable(
+    journal: Journal,
+    folder: Path,
+    passphrase: str,
+    computer_name: str = "",
+    *,
+    journal_id: str | None = None,
+) -> Settings:
+    """Start syncing this journal through `folder`. With `journal_id`, this computer joins
+    a journal other computers already sync (nothing of this one is offered: it takes what
+    they wrote); without, every record is offered as this computer's."""
+    if not journal.vault.check_passphrase(passphrase):
+        raise InvalidInput("That is not this journal's passphrase.")
+    joining = journal_id is not None
+    journal_id = journal_id or secrets.token_hex(16)
+    computer_id = secrets.token_hex(8)
+    name = computer_name.strip() or socket.gethostname() or "this computer"
+    key = chunks.exchange_key(passphrase, journal_id)
+    with journal.session() as session:
+        connection = session.connection()
+        capture.install(connection)
+        connection.exec_driver_sql(
+            "INSERT INTO sync_switch (one, capturing, journal_id, computer_id, computer_name, "
+            "exchange_key, folder) VALUES (1, 1, ?, ?, ?, ?, ?)",
+            (journal_id, computer_id, name, key.to_secret(), str(folder)),
+        )
+        _snapshot(connection, offer=not joining)
+    return Settings(journal_id, computer_id, name, folder)
+
+
+def _snapshot(connection: Connection, *, offer: bool) -> None:
+    """Give every row its UUID and, when offering, every field to the exchange."""
+    capture.set_capturing(connection, False)
+    for shape in capture.shapes():
+        if shape.kind == "id":
+            connection.exec_driver_sql(
+                f"INSERT OR IGNORE INTO sync_ids SELECT '{shape.name}', id, "
+                f"lower(hex(randomblob(16))) FROM {shape.name}"
+            )
+        elif shape.kind == "singleton":
+            connection.exec_driver_sql(
+                f"INSERT OR IGNORE INTO sync_ids SELECT '{shape.name}', id, "
+                f"'{shape.name}:' || id FROM {shape.name}"
+            )
+        if not offer:
+            continue
+        me = settings_of(connection).computer_id
+        for uuid, *values in capture.row_values(connection, shape, "", ()):
+            rows = [(shape.name, uuid, EXISTS, 1, None, me)] + [
+                (shape.name, uuid, column, value, None, me)
+                for column, value in zip(shape.columns, values, strict=True)
+            ]
+            connection.exec_driver_sql(
+                "INSERT OR REPLACE INTO sync_state VALUES (?, ?, ?, ?, ?, ?)", rows
+            )
+    capture.set_capturing(connection, True)
+
+
+def settings_of(connection: Connection) -> Settings:
+    row = connection.exec_driver_sql(
+        "SELECT journal_id, computer_id, computer_name, folder FROM sync_switch"
+    ).one()
+    return Settings(row[0], row[1], row[2], Path(row[3]))
+
+
+def is_syncing(journal: Journal) -> bool:
+    with journal.reading() as connection:
+        return capture.is_installed(connection)
+
+
+def join(path: Path, folder: Path, passphrase: str, computer_name: str = "") -> Journal:
+    """A new journal at `path` built from what the other computers wrote in `folder`."""
+    from jobjournal.core.storage import vault
+
+    found = sorted(folder.glob("jobjournal-*"))
+    if len(found) != 1:
+        raise InvalidInput(
+            "No journal is synced through this folder yet."
+            if not found
+            else "Several journals are synced through this folder; choose the one to join."
+        )
+    journal_id = found[0].name.removeprefix("jobjournal-")
+    journal = vault.create(path, passphrase)
+    enable(journal, folder, passphrase, computer_name, journal_id=journal_id)
+    report = merge(journal)
+    if report.refused and not report.files:
+        journal.lock()
+        raise InvalidInput(" ".join(report.refused))
+    return journal
+
+
+# -- this computer's changes ------------------------------------------------------------
+
+
+def _clock(connection: Connection) -> Clock:
+    me, last = connection.exec_driver_sql("SELECT computer_id, last_stamp FROM sync_switch").one()
+    return Clock(me, last)
+
+
+def _save_clock(connection: Connection, clock: Clock) -> None:
+    connection.exec_driver_sql("UPDATE sync_switch SET last_stamp = ?", (clock.last,))
+
+
+def stamp_pending(connection: Connection, clock: Clock) -> int:
+    """Stamp the changes made here since the last exchange (one stamp for them all); a
+    field the person changed is no longer in conflict: they chose."""
+    pending = connection.exec_driver_sql(
+        "SELECT count(*) FROM sync_state WHERE stamp IS NULL"
+    ).scalar_one()
+    if pending:
+        stamp = clock.tick()
+        connection.exec_driver_sql(
+            "DELETE FROM sync_conflicts WHERE EXISTS (SELECT 1 FROM sync_state AS s WHERE "
+            "s.stamp IS NULL AND s.tbl = sync_conflicts.tbl AND s.uuid = sync_conflicts.uuid "
+            "AND s.col = sync_conflicts.col)"
+        )
+        connection.exec_driver_sql("UPDATE sync_state SET stamp = ? WHERE stamp IS NULL", (stamp,))
+        _save_clock(connection, clock)
+    return int(pending)
+
+
+def write_own(journal: Journal) -> Path | None:
+    """Write what this computer changed since its last exchange file as a new one; None
+    when nothing changed."""
+    with journal.session() as session:
+        connection = session.connection()
+        settings = settings_of(connection)
+        clock = _clock(connection)
+        stamp_pending(connection, clock)
+        last = connection.exec_driver_sql(
+            "SELECT coalesce(max(stamp), '') FROM sync_state WHERE origin = ?",
+            (settings.computer_id,),
+        ).scalar_one()
+        folder = chunks.computer_folder(settings.folder, settings.journal_id, settings.computer_id)
+        written = _written_upto(folder, connection)
+        if last <= written:
+            return None
+        entries: list[chunks.Entry] = [
+            tuple(row)
+            for row in connection.exec_driver_sql(
+                "SELECT tbl, uuid, col, value, stamp FROM sync_state WHERE origin = ? "
+                "AND stamp > ?",
+                (settings.computer_id, written),
+            )
+        ]
+        header = chunks.Header(
+            settings.journal_id,
+            settings.computer_id,
+            settings.computer_name,
+            0,
+            seen=_seen(connection),
+        )
+        key = _key(connection)
+        path = chunks.write(settings.folder, key, header, entries)
+        connection.exec_driver_sql(
+            "INSERT OR REPLACE INTO journal_info VALUES ('sync_written_upto', ?)", (last,)
+        )
+        return path
+
+
+def _written_upto(folder: Path, connection: Connection) -> str:
+    """The last stamp this computer wrote out: kept in the journal, forgotten when its
+    folder holds no file (a new folder, or files removed by hand: write everything)."""
+    if not chunks.generations(folder):
+        return ""
+    row = connection.exec_driver_sql(
+        "SELECT value FROM journal_info WHERE key = 'sync_written_upto'"
+    ).first()
+    return str(row[0]) if row else ""
+
+
+def _key(connection: Connection) -> Any:
+    from jobjournal.core.storage.crypto import RawKey
+
+    secret = connection.exec_driver_sql("SELECT exchange_key FROM sync_switch").scalar_one()
+    return RawKey.from_secret(secret)
+
+
+def _seen(connection: Connection) -> dict[str, str]:
+    return {
+        computer: seen
+        for computer, seen in connection.exec_driver_sql("SELECT computer_id, seen FROM sync_peers")
+    }
+
+
+# -- the others' changes ----------------------------------------------------------------
+
+
+def merge(journal: Journal) -> Report:
+    """Merge every exchange file not merged yet, in one transaction."""
+    report = Report()
+    with journal.session() as session:
+        connection = session.connection()
+        settings = settings_of(connection)
+        clock = _clock(connection)
+        stamp_pending(connection, clock)
+        key = _key(connection)
+        dirty: set[tuple[str, str]] = set()
+        for chunk in _new_chunks(connection, settings, key, report):
+            dirty |= _take(connection, chunk, clock, report)
+            _remember(connection, chunk)
+            report.files += 1
+        capture.set_capturing(connection, False)
+        report.rows = _materialize(connection, dirty, clock, report)
+        capture.set_capturing(connection, True)
+        _save_clock(connection, clock)
+    return report
+
+
+def _new_chunks(
+    connection: Connection, settings: Settings, key: Any, report: Report
+) -> list[chunks.Chunk]:
+    found = []
+    root = chunks.journal_folder(settings.folder, settings.journal_id)
+    if not root.is_dir():
+        return []
+    merged = {
+        (computer, generation): digest
+        for computer, generation, digest in connection.exec_driver_sql(
+            "SELECT computer_id, generation, digest FROM sync_merged"
+        )
+    }
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        if folder.name == settings.computer_id:
+            continue
+        for generation, path in chunks.generations(folder):
+            known = merged.get((folder.name, generation))
+            try:
+                if known is not None:
+                    if chunks.read_digest(path) != known:
+                        raise chunks.ChunkRefused(
+                            f"An old or different copy of an exchange file from "
+                            f"“{folder.name[:8]}…” ({path.name}) came back; it was left "
+                            "unmerged, and what was merged before stands."
+                        )
+                    continue
+                found.append(chunks.read(path, key, settings.journal_id))
+            except chunks.ChunkRefused as refused:
+                report.refused.append(str(refused))
+                break  # later files of that computer build on this one: wait for it
+    return sorted(found, key=lambda c: (c.header.computer_id, c.header.generation))
+
+
+def _remember(connection: Connection, chunk: chunks.Chunk) -> None:
+    header = chunk.header
+    connection.exec_driver_sql(
+        "INSERT OR REPLACE INTO sync_merged VALUES (?, ?, ?)",
+        (header.computer_id, header.generation, chunk.digest),
+    )
+    newest = max((entry[4] for entry in chunk.entries), default="")
+    connection.exec_driver_sql(
+        "INSERT INTO sync_peers (computer_id, computer_name, seen) VALUES (?, ?, ?) "
+        "ON CONFLICT (computer_id) DO UPDATE SET computer_name = excluded.computer_name, "
+        "seen = max(seen, excluded.seen)",
+        (header.computer_id, header.computer_name, newest),
+    )
+
+
+def _take(
+    connection: Connection, chunk: chunks.Chunk, clock: Clock, report: Report
+) -> set[tuple[str, str]]:
+    """The chunk's entries into `sync_state`, field by field; the rows to redraw."""
+    writer, seen = chunk.header.computer_id, chunk.header.seen
+    dirty = set()
+    for table, uuid, column, value, stamp in chunk.entries:
+        clock.observe(stamp)
+        local = connection.exec_driver_sql(
+            "SELECT value, stamp, origin FROM sync_state WHERE tbl = ? AND uuid = ? AND col = ?",
+            (table, uuid, column),
+        ).first()
+        unseen = local is not None and local[2] != writer and local[1] > seen.get(local[2], "")
+        if local is None or stamp > local[1]:
+            connection.exec_driver_sql(
+                "INSERT OR REPLACE INTO sync_state VALUES (?, ?, ?, ?, ?, ?)",
+                (table, uuid, column, value, stamp, writer),
+            )
+            dirty.add((table, uuid))
+            if not unseen:  # the writer had seen what was here: any conflict is settled
+                _settle(connection, table, uuid, column)
+        if unseen and local is not None and local[0] != value:
+            if stamp > local[1]:  # theirs is kept; what was here waits beside it
+                kept, other = (value, writer), (local[0], local[2], local[1])
+            else:
+                kept, other = (local[0], local[2]), (value, writer, stamp)
+            _conflict(connection, (table, uuid, column), kept, other)
+            report.conflicts += 1
+        elif column != EXISTS and _deleted_unseen(connection, table, uuid, writer, seen):
+            # An edit to what was deleted here without their knowing: kept to restore.
+            _conflict(
+                connection,
+                (table, uuid, EXISTS),
+                (0, _origin_of_deletion(connection, table, uuid)),
+                (1, writer, stamp),
+            )
+            report.conflicts += 1
+        elif (
+            column == EXISTS
+            and value == 0
+            and _edited_unseen(connection, table, uuid, writer, seen)
+        ):
+            _conflict(connection, (table, uuid, EXISTS), (0, writer), (1, "", stamp))
+            report.conflicts += 1
+    return dirty
+
+
+def _conflict(
+    connection: Connection,
+    field: tuple[str, str, str],
+    kept: tuple[Any, str],
+    other: tuple[Any, str, str],
+) -> None:
+    already = connection.exec_driver_sql(
+        "SELECT 1 FROM sync_conflicts WHERE tbl = ? AND uuid = ? AND col = ? AND other_stamp = ?",
+        (*field, other[2]),
+    ).first()
+    if already is None:
+        connection.exec_driver_sql(
+            "INSERT INTO sync_conflicts (tbl, uuid, col, kept_value, kept_origin, "
+            "other_value, other_origin, other_stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (*field, *kept, *other),
+        )
+
+
+def _deleted_unseen(
+    connection: Connection, table: str, uuid: str, writer: str, seen: dict[str, str]
+) -> bool:
+    row = connection.exec_driver_sql(
+        "SELECT stamp, origin FROM sync_state WHERE tbl = ? AND uuid = ? AND col = '' "
+        "AND value = 0",
+        (table, uuid),
+    ).first()
+    return row is not None and row[1] != writer and row[0] > seen.get(row[1], "")
+
+
+def _origin_of_deletion(connection: Connection, table: str, uuid: str) -> str:
+    return str(
+        connection.exec_driver_sql(
+            "SELECT origin FROM sync_state WHERE tbl = ? AND uuid = ? AND col = ''", (table, uuid)
+        ).scalar_one()
+    )
+
+
+def _edited_unseen(
+    connection: Connection, table: str, uuid: str, writer: str, seen: dict[str, str]
+) -> bool:
+    """A field of this row changed here (or by a third computer) that the writer of a
+    deletion had not seen."""
+    rows = connection.exec_driver_sql(
+        "SELECT stamp, origin FROM sync_state WHERE tbl = ? AND uuid = ? AND col != '' "
+        "AND origin != ?",
+        (table, uuid, writer),
+    )
+    return any(stamp > seen.get(origin, "") for stamp, origin in rows)
+
+
+def _settle(connection: Connection, table: str, uuid: str, column: str) -> None:
+    connection.exec_driver_sql(
+        "DELETE FROM sync_conflicts WHERE tbl = ? AND uuid = ? AND col = ?", (table, uuid, column)
+    )
+
+
+# -- into the journal's own tables ------------------------------------------------------
+
+
+def _materialize(
+    connection: Connection, dirty: set[tuple[str, str]], clock: Clock, report: Report
+) -> int:
+    """Bring each changed row into its table: parents first for the rows that live,
+    children first for the rows that go."""
+    shapes = capture.shapes()
+    changed = 0
+    alive: list[tuple[Shape, str, dict[str, Any]]] = []
+    gone: list[tuple[Shape, str, dict[str, Any]]] = []
+    for shape in shapes:
+        for table, uuid in sorted(dirty):
+            if table == shape.name:
+                state = _state(connection, table, uuid)
+                (alive if state.get(EXISTS) == 1 else gone).append((shape, uuid, state))
+    for shape, uuid, _gone_state in reversed(gone):
+        changed += _remove(connection, shape, uuid)
+    for shape, uuid, state in alive:
+        changed += _put(connection, shape, uuid, state, clock, report)
+    return changed
+
+
+def _state(connection: Connection, table: str, uuid: str) -> dict[str, Any]:
+    rows = connection.exec_driver_sql(
+        "SELECT col, value FROM sync_state WHERE tbl = ? AND uuid = ?", (table, uuid)
+    )
+    return {column: value for column, value in rows}
+
+
+def _local_id(connection: Connection, table: str, uuid: str) -> int | None:
+    row = connection.exec_driver_sql(
+        "SELECT row_id FROM sync_ids WHERE tbl = ? AND uuid = ?", (table, uuid)
+    ).first()
+    if row is None:
+        return None
+    alive = connection.exec_driver_sql(f"SELECT 1 FROM {table} WHERE id = ?", (row[0],)).first()
+    return int(row[0]) if alive else None
+
+
+def _where(connection: Connection, shape: Shape, uuid: str, state: dict[str, Any]) -> Any:
+    """How the row is found here: (SQL condition, parameters), or None when it is not."""
+    if shape.kind in ("id", "singleton"):
+        local = _local_id(connection, shape.name, uuid)
+        return None if local is None else ("id = ?", (local,))
+    keys = [c.name for c in shape.table.primary_key.columns]
+    ids = []
+    for key, part in zip(keys, uuid.split("|"), strict=True):
+        parent = _local_id(connection, shape.parents[key], part)
+        if parent is None:
+            return None
+        ids.append(parent)
+    condition = " AND ".join(f"{k} = ?" for k in keys)
+    here = connection.exec_driver_sql(
+        f"SELECT 1 FROM {shape.name} WHERE {condition}", tuple(ids)
+    ).first()
+    return None if here is None else (condition, tuple(ids))
+
+
+def _remove(connection: Connection, shape: Shape, uuid: str) -> int:
+    found = _where(connection, shape, uuid, {})
+    if found is None:
+        return 0
+    condition, params = found
+    return int(
+        connection.exec_driver_sql(f"DELETE FROM {shape.name} WHERE {condition}", params).rowcount
+    )
+
+
+def _values(connection: Connection, shape: Shape, state: dict[str, Any]) -> dict[str, Any] | None:
+    """The row's columns as this journal stores them; None when a parent it needs is not
+    here (it went, and this row will follow it)."""
+    values: dict[str, Any] = {}
+    for column in shape.columns:
+        value = state.get(column)
+        if column in shape.parents and value is not None:
+            value = _local_id(connection, shape.parents[column], value)
+            if value is None and not shape.table.c[column].nullable:
+                return None
+        values[column] = value
+    source = _KEYS_FROM.get(shape.name)
+    if source is not None:
+        values.update(source[1](values.get(source[0]) or ""))
+    return values
+
+
+def _put(
+    connection: Connection,
+    shape: Shape,
+    uuid: str,
+    state: dict[str, Any],
+    clock: Clock,
+    report: Report,
+) -> int:
+    values = _values(connection, shape, state)
+    if values is None:
+        return 0
+    found = _where(connection, shape, uuid, state)
+    if found is not None:
+        condition, params = found
+        assignments = ", ".join(f"{name} = ?" for name in values)
+        connection.exec_driver_sql(
+            f"UPDATE {shape.name} SET {assignments} WHERE {condition}",
+            (*values.values(), *params),
+        )
+        return 1
+    if shape.kind == "singleton":
+        values["id"] = 1
+    names = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    savepoint = connection.begin_nested()
+    try:
+        inserted = connection.exec_driver_sql(
+            f"INSERT INTO {shape.name} ({names}) VALUES ({marks})", tuple(values.values())
+        )
+    except IntegrityError:
+        savepoint.rollback()
+        return _clash(connection, shape, uuid, values, clock, report)
+    savepoint.commit()
+    if shape.kind in ("id", "singleton"):
+        connection.exec_driver_sql(
+            "INSERT OR REPLACE INTO sync_ids VALUES (?, ?, ?)",
+            (shape.name, inserted.lastrowid if shape.kind == "id" else 1, uuid),
+        )
+    return 1
+
+
+def _clash(
+    connection: Connection,
+    shape: Shape,
+    uuid: str,
+    values: dict[str, Any],
+    clock: Clock,
+    report: Report,
+) -> int:
+    """Two computers made the one row a table allows once (a target for one company):
+    the one made first stays on every computer, the other is deleted, its fields kept
+    in `sync_state` and named in a conflict."""
+    unique = [c.name for c in shape.table.columns if c.unique and values.get(c.name) is not None]
+    if not unique:
+        raise RuntimeError(f"an unexpected clash in {shape.name}")  # a bug: crash loudly
+    column = unique[0]
+    other_id = connection.exec_driver_sql(
+        f"SELECT id FROM {shape.name} WHERE {column} = ?", (values[column],)
+    ).scalar_one()
+    other = connection.exec_driver_sql(
+        "SELECT uuid FROM sync_ids WHERE tbl = ? AND row_id = ?", (shape.name, other_id)
+    ).scalar_one()
+    first = min((uuid, other), key=lambda u: (_made(connection, shape.name, u), u))
+    loser = other if first == uuid else uuid
+    stamp = clock.tick()
+    me = connection.exec_driver_sql("SELECT computer_id FROM sync_switch").scalar_one()
+    connection.exec_driver_sql(
+        "INSERT OR REPLACE INTO sync_state VALUES (?, ?, ?, 0, ?, ?)",
+        (shape.name, loser, EXISTS, stamp, me),
+    )
+    connection.exec_driver_sql(
+        "INSERT INTO sync_conflicts (tbl, uuid, col, kept_value, kept_origin, other_value, "
+        "other_origin, other_stamp) VALUES (?, ?, '', 0, ?, 1, ?, ?)",
+        (shape.name, loser, me, me, stamp),
+    )
+    report.conflicts += 1
+    if loser == other:
+        connection.exec_driver_sql(f"DELETE FROM {shape.name} WHERE id = ?", (other_id,))
+        return _put(connection, shape, uuid, _state(connection, shape.name, uuid), clock, report)
+    return 0
+
+
+def _made(connection: Connection, table: str, uuid: str) -> str:
+    return str(
+        connection.exec_driver_sql(
+            "SELECT stamp FROM sync_state WHERE tbl = ? AND uuid = ? AND col = ''", (table, uuid)
+        ).scalar_one_or_none()
+        or ""
+    )
+
+
+# -- what the person sees ---------------------------------------------------------------
+
+
+def canonical(journal: Journal) -> dict[str, list[tuple[Any, ...]]]:
+    """Every synced row as every computer must hold it: UUIDs for ids and foreign keys,
+    sorted. Two computers in step give equal results."""
+    dump: dict[str, list[tuple[Any, ...]]] = {}
+    with journal.reading() as connection:
+        for shape in capture.shapes():
+            rows = capture.row_values(connection, shape, "", ())
+            dump[shape.name] = sorted((tuple(row) for row in rows), key=repr)
+    return dump
+
+
+def conflict_count(journal: Journal) -> int:
+    with journal.reading() as connection:
+        return int(connection.exec_driver_sql("SELECT count(*) FROM sync_conflicts").scalar_one())
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A field both sides changed without seeing each other's change (or a record one
+    side deleted while the other changed it): what the journal holds now, and the other."""
+
+    id: int
+    table: str
+    uuid: str
+    column: str  # "" for a deletion met by an edit
+    kept: Any
+    kept_by: str  # a computer's name
+    other: Any
+    other_by: str
+    what: str  # the record, in words: "Senior Data Analyst at Juniper Energy"
+
+    @property
+    def deletion(self) -> bool:
+        return self.column == EXISTS
+
+
+def conflicts(journal: Journal) -> list[Conflict]:
+    with journal.reading() as connection:
+        names = _computer_names(connection)
+        rows = list(
+            connection.exec_driver_sql(
+                "SELECT id, tbl, uuid, col, kept_value, kept_origin, other_value, other_origin "
+                "FROM sync_conflicts ORDER BY id"
+            )
+        )
+        return [
+            Conflict(
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                names.get(row[5], "another computer"),
+                row[6],
+                names.get(row[7], "another computer"),
+                _describe(connection, row[1], row[2]),
+            )
+            for row in rows
+        ]
+
+
+def _computer_names(connection: Connection) -> dict[str, str]:
+    names = dict(
+        (computer, name)
+        for computer, name in connection.exec_driver_sql(
+            "SELECT computer_id, computer_name FROM sync_peers"
+        )
+    )
+    me, mine = connection.exec_driver_sql(
+        "SELECT computer_id, computer_name FROM sync_switch"
+    ).one()
+    names[me] = f"{mine} (this computer)"
+    return names
+
+
+def _describe(connection: Connection, table: str, uuid: str) -> str:
+    state = _state(connection, table, uuid)
+    noun = table.removesuffix("s").replace("_", " ")
+    for column in ("job_title", "name", "subject", "question", "text", "item"):
+        if state.get(column):
+            return f"{noun}: {state[column]}"
+    return noun
+
+
+def choose(journal: Journal, conflict_id: int, take_other: bool) -> None:
+    """Settle a conflict: keep what the journal holds, or take the other value (for a
+    deletion met by an edit: the other is to keep the record). The choice is a change of
+    its own: it goes to the other computers and settles the conflict there too."""
+    with journal.session() as session:
+        connection = session.connection()
+        row = connection.exec_driver_sql(
+            "SELECT tbl, uuid, col, kept_value, other_value FROM sync_conflicts WHERE id = ?",
+            (conflict_id,),
+        ).first()
+        if row is None:
+            raise InvalidInput("That conflict was settled already.")
+        table, uuid, column, kept, other = row
+        value = other if take_other else kept
+        me = settings_of(connection).computer_id
+        connection.exec_driver_sql(
+            "INSERT OR REPLACE INTO sync_state VALUES (?, ?, ?, ?, NULL, ?)",
+            (table, uuid, column, value, me),
+        )
+        connection.exec_driver_sql(
+            "DELETE FROM sync_conflicts WHERE tbl = ? AND uuid = ? AND col = ?",
+            (table, uuid, column),
+        )
+        rows = {(table, uuid)}
+        if column == EXISTS and value == 1:
+            rows |= _bring_back_parents(connection, table, uuid, me)
+        capture.set_capturing(connection, False)
+        clock = _clock(connection)
+        _materialize(connection, rows, clock, Report())
+        capture.set_capturing(connection, True)
+
+
+def _bring_back_parents(
+    connection: Connection, table: str, uuid: str, me: str
+) -> set[tuple[str, str]]:
+    """A record kept after its deletion needs what it belongs to (an application's texts,
+    their application): each deleted parent is kept too."""
+    shape = capture.shape_of(table)
+    state = _state(connection, table, uuid)
+    found: set[tuple[str, str]] = set()
+    for column, parent in shape.parents.items():
+        parent_uuid = state.get(column)
+        if parent_uuid is None or _state(connection, parent, parent_uuid).get(EXISTS) != 0:
+            continue
+        connection.exec_driver_sql(
+            "INSERT OR REPLACE INTO sync_state VALUES (?, ?, '', 1, NULL, ?)",
+            (parent, parent_uuid, me),
+        )
+        found |= {(parent, parent_uuid)} | _bring_back_parents(connection, parent, parent_uuid, me)
+    return found

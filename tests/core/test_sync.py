@@ -1,0 +1,300 @@
+"""One journal on several computers (issue 27): journals in temporary folders exchanging
+through a shared folder, as two or three computers would through a sync tool."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from support import PASSPHRASE
+
+from jobjournal.core.records import plain
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import crypto, vault
+from jobjournal.core.sync import chunks
+from jobjournal.core.sync import merge as sync
+from jobjournal.core.work import demo
+
+
+@pytest.fixture(autouse=True)
+def exchange_keys_derived_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The exchange key is derived as the journal's is; once per run here."""
+    monkeypatch.setattr(chunks, "derive_key", functools.lru_cache(crypto.derive_key))
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    shared = tmp_path / "Sync"
+    shared.mkdir()
+    return shared
+
+
+@pytest.fixture
+def laptop(tmp_path: Path, folder: Path) -> Iterator[Journal]:
+    journal = vault.create(tmp_path / "laptop" / "journal.db", PASSPHRASE)
+    demo.fill_demo(journal, date(2026, 11, 20))
+    sync.enable(journal, folder, PASSPHRASE, "laptop")
+    sync.write_own(journal)
+    yield journal
+    if not journal.is_locked:
+        journal.lock()
+
+
+@pytest.fixture
+def desktop(tmp_path: Path, folder: Path, laptop: Journal) -> Iterator[Journal]:
+    journal = sync.join(tmp_path / "desktop" / "journal.db", folder, PASSPHRASE, "desktop")
+    yield journal
+    if not journal.is_locked:
+        journal.lock()
+
+
+def exchange(*journals: Journal) -> None:
+    """Each writes its file, then each merges the others' (twice round: a sync tool
+    delivers everything eventually)."""
+    for _ in range(2):
+        for journal in journals:
+            sync.write_own(journal)
+        for journal in journals:
+            report = sync.merge(journal)
+            assert report.refused == []
+
+
+def test_a_second_computer_joins_with_the_folder_and_the_passphrase(
+    laptop: Journal, desktop: Journal
+) -> None:
+    assert sync.canonical(desktop) == sync.canonical(laptop)
+    assert len(desktop.all(plain.Application)) == 12
+    assert desktop.profile().name == "Alex Rivera"
+    hits = {hit.kind for hit in desktop.search("alpha spending")}
+    assert "feedback" in hits  # the search index was built as rows arrived
+
+
+def test_edits_on_both_sides_meet(laptop: Journal, desktop: Journal) -> None:
+    app = laptop.all(plain.Application)[0]
+    laptop.update_application(app.id, location="Lisbon")
+    other = desktop.all(plain.Application)[3]
+    desktop.update_application(other.id, notes="Called them back")
+    desktop.add_application(company="Brand New Co", job_title="Analyst")
+    exchange(laptop, desktop)
+    assert sync.canonical(desktop) == sync.canonical(laptop)
+    titles = {a.company.name for a in laptop.all(plain.Application)}
+    assert "Brand New Co" in titles
+    assert sync.conflict_count(laptop) == sync.conflict_count(desktop) == 0
+
+
+def test_the_same_field_changed_on_both_is_a_conflict_kept_on_both(
+    laptop: Journal, desktop: Journal
+) -> None:
+    app_l = next(a for a in laptop.all(plain.Application) if a.company.name == "Juniper Energy")
+    app_d = next(a for a in desktop.all(plain.Application) if a.company.name == "Juniper Energy")
+    laptop.update_application(app_l.id, location="Porto")
+    desktop.update_application(app_d.id, location="Oslo")
+    exchange(laptop, desktop)
+    assert sync.canonical(desktop) == sync.canonical(laptop)
+    winner = laptop.get(plain.Application, app_l.id).location
+    assert winner in ("Porto", "Oslo")
+    assert sync.conflict_count(laptop) >= 1 and sync.conflict_count(desktop) >= 1
+
+
+def test_a_deletion_and_an_edit_made_apart_converge(laptop: Journal, desktop: Journal) -> None:
+    app_l = next(a for a in laptop.all(plain.Application) if a.company.name == "Juniper Energy")
+    app_d = next(a for a in desktop.all(plain.Application) if a.company.name == "Juniper Energy")
+    laptop.delete(plain.Application, app_l.id, confirm=True)
+    desktop.update_application(app_d.id, notes="Still keen")
+    exchange(laptop, desktop)
+    assert sync.canonical(desktop) == sync.canonical(laptop)
+    # Whichever way it went, the edit is not lost: each side names the clash to choose.
+    assert sync.conflict_count(laptop) >= 1 and sync.conflict_count(desktop) >= 1
+
+
+def test_a_conflict_chosen_on_one_computer_is_settled_on_both(
+    laptop: Journal, desktop: Journal
+) -> None:
+    app_l = next(a for a in laptop.all(plain.Application) if a.company.name == "Juniper Energy")
+    app_d = next(a for a in desktop.all(plain.Application) if a.company.name == "Juniper Energy")
+    laptop.update_application(app_l.id, location="Porto")
+    desktop.update_application(app_d.id, location="Oslo")
+    exchange(laptop, desktop)
+    [conflict] = [c for c in sync.conflicts(desktop) if c.column == "location"]
+    assert {conflict.kept, conflict.other} == {"Porto", "Oslo"}
+    assert conflict.what == "application: Operations Analyst"
+    assert "(this computer)" in conflict.kept_by + conflict.other_by
+    sync.choose(desktop, conflict.id, take_other=conflict.kept != "Oslo")
+    exchange(laptop, desktop)
+    assert desktop.get(plain.Application, app_d.id).location == "Oslo"
+    assert laptop.get(plain.Application, app_l.id).location == "Oslo"
+    assert not [c for c in sync.conflicts(laptop) if c.column == "location"]
+    assert not [c for c in sync.conflicts(desktop) if c.column == "location"]
+
+
+def test_a_record_deleted_while_edited_elsewhere_can_be_kept(
+    laptop: Journal, desktop: Journal
+) -> None:
+    app_l = next(a for a in laptop.all(plain.Application) if a.company.name == "Juniper Energy")
+    app_d = next(a for a in desktop.all(plain.Application) if a.company.name == "Juniper Energy")
+    laptop.delete(plain.Application, app_l.id, confirm=True)
+    desktop.update_application(app_d.id, notes="Still keen")
+    exchange(laptop, desktop)
+    assert not any(a.company.name == "Juniper Energy" for a in laptop.all(plain.Application))
+    deletion = next(c for c in sync.conflicts(laptop) if c.deletion)
+    sync.choose(laptop, deletion.id, take_other=True)  # keep it
+    exchange(laptop, desktop)
+    assert sync.canonical(desktop) == sync.canonical(laptop)
+    kept = next(a for a in laptop.all(plain.Application) if a.company.name == "Juniper Energy")
+    assert laptop.application_texts(kept.id).notes == "Still keen"
+
+
+# -- three computers, time, and files that must not be merged -----------------------------
+
+
+@pytest.fixture
+def third(tmp_path: Path, folder: Path, desktop: Journal) -> Iterator[Journal]:
+    journal = sync.join(tmp_path / "work" / "journal.db", folder, PASSPHRASE, "work laptop")
+    yield journal
+    if not journal.is_locked:
+        journal.lock()
+
+
+def _app(journal: Journal, company: str) -> int:
+    return next(a.id for a in journal.all(plain.Application) if a.company.name == company)
+
+
+def test_three_computers_with_offline_spells_end_the_same(
+    laptop: Journal, desktop: Journal, third: Journal
+) -> None:
+    # The work laptop is offline while the other two exchange twice.
+    laptop.update_application(_app(laptop, "Juniper Energy"), location="Porto")
+    exchange(laptop, desktop)
+    desktop.update_application(_app(desktop, "Meridian Bank"), priority=2)
+    exchange(laptop, desktop)
+    third.update_application(_app(third, "Tallgrass Retail"), next_action="Chase the recruiter")
+    third.add_application(company="Offline Co", job_title="Analyst")
+    exchange(laptop, desktop, third)
+    assert sync.canonical(laptop) == sync.canonical(desktop) == sync.canonical(third)
+    assert third.get(plain.Application, _app(third, "Juniper Energy")).location == "Porto"
+    assert any(a.company.name == "Offline Co" for a in laptop.all(plain.Application))
+
+
+def test_a_clock_hours_ahead_does_not_win_after_its_changes_were_seen(
+    laptop: Journal, desktop: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from jobjournal.core.sync import clock
+
+    with monkeypatch.context() as skewed:  # the desktop's clock, five hours ahead
+        skewed.setattr(clock, "now", lambda: time.time() + 5 * 3600)
+        desktop.update_application(_app(desktop, "Juniper Energy"), location="Ahead")
+        sync.write_own(desktop)
+    sync.merge(laptop)  # the laptop sees the desktop's stamp, 5 h ahead of its clock
+    laptop.update_application(_app(laptop, "Juniper Energy"), location="Later, here")
+    exchange(laptop, desktop)
+    assert desktop.get(plain.Application, _app(desktop, "Juniper Energy")).location == (
+        "Later, here"
+    )
+    assert sync.conflict_count(desktop) == 0  # the laptop had seen the change it replaced
+
+
+def _own_files(journal: Journal) -> list[Path]:
+    with journal.reading() as connection:
+        settings = sync.settings_of(connection)
+    folder = chunks.computer_folder(settings.folder, settings.journal_id, settings.computer_id)
+    return [path for _generation, path in chunks.generations(folder)]
+
+
+def test_an_old_copy_put_back_is_refused_and_what_was_merged_stands(
+    laptop: Journal, desktop: Journal
+) -> None:
+    laptop.update_application(_app(laptop, "Juniper Energy"), location="First")
+    sync.write_own(laptop)
+    month_old = _own_files(laptop)[-1].read_bytes()
+    laptop.update_application(_app(laptop, "Juniper Energy"), location="Second")
+    sync.write_own(laptop)
+    sync.merge(desktop)
+    before = sync.canonical(desktop)
+    newest = _own_files(laptop)[-1]
+    newest.write_bytes(month_old)  # a backup of the folder, restored over the newer file
+    report = sync.merge(desktop)
+    assert report.files == 0 and "An old or different copy" in report.refused[0]
+    assert sync.canonical(desktop) == before
+
+
+def test_files_of_another_journal_a_newer_version_or_damaged_are_refused(
+    laptop: Journal, desktop: Journal, tmp_path: Path, folder: Path
+) -> None:
+    before = sync.canonical(desktop)
+    with laptop.reading() as connection:
+        settings = sync.settings_of(connection)
+    key = chunks.exchange_key(PASSPHRASE, settings.journal_id)
+    newer = chunks.Header(
+        settings.journal_id,
+        settings.computer_id,
+        "laptop",
+        0,
+        schema_version=99,
+    )
+    chunks.write(folder, key, newer, [("applications", "x", "location", "New", "9")])
+    report = sync.merge(desktop)
+    assert "newer jobjournal on laptop" in report.refused[0] and report.files == 0
+    assert sync.canonical(desktop) == before
+    damaged = _own_files(laptop)[-1]
+    data = bytearray(damaged.read_bytes())
+    data[2048:2100] = bytes(52)
+    damaged.write_bytes(bytes(data))
+    assert "damaged or cut short" in " ".join(sync.merge(desktop).refused)
+    other = chunks.Header("ab" * 16, settings.computer_id, "laptop", 0)
+    stray = chunks.write(
+        tmp_path / "elsewhere", chunks.exchange_key(PASSPHRASE, "ab" * 16), other, []
+    )
+    stray.rename(damaged)
+    assert "belongs to another journal" in " ".join(sync.merge(desktop).refused)
+    assert sync.canonical(desktop) == before
+
+
+def test_a_write_killed_part_way_leaves_no_exchange_file_and_the_next_is_whole(
+    laptop: Journal, folder: Path
+) -> None:
+    from support import start_python
+
+    with laptop.reading() as connection:
+        settings = sync.settings_of(connection)
+    child = start_python(
+        """
+        import sys
+        from pathlib import Path
+        from jobjournal.core.sync import chunks
+        root, journal_id, computer = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+        key = chunks.exchange_key("x", journal_id)
+        entries = [("notes", f"{n:032x}", "text", "y" * 200, "1") for n in range(400_000)]
+        print("writing", flush=True)
+        chunks.write(root, key, chunks.Header(journal_id, computer, "laptop", 0), entries)
+        print("done", flush=True)
+        """,
+        str(folder),
+        settings.journal_id,
+        settings.computer_id,
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "writing"
+    import time
+
+    time.sleep(0.5)
+    child.kill()
+    child.wait()
+    own = chunks.computer_folder(folder, settings.journal_id, settings.computer_id)
+    whole = [path.name for _g, path in chunks.generations(own)]
+    assert whole == ["00000001.jjx"]  # the kill left at most a temporary file
+    laptop.update_application(_app(laptop, "Juniper Energy"), location="After the crash")
+    assert sync.write_own(laptop) == own / "00000002.jjx"
+
+
+def test_exchange_files_hold_no_plaintext(laptop: Journal, folder: Path) -> None:
+    from support import files_containing
+
+    laptop.update_application(_app(laptop, "Juniper Energy"), notes="SENTINEL-5ync-b41f")
+    sync.write_own(laptop)
+    assert files_containing(folder, "SENTINEL-5ync-b41f") == []
+    assert files_containing(folder, "Juniper") == []
