@@ -4,19 +4,22 @@ through a shared folder, as two or three computers would through a sync tool."""
 from __future__ import annotations
 
 import functools
+import shutil
+import tempfile
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
-from support import PASSPHRASE
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, rule, run_state_machine_as_test
+from support import DEMO_TODAY, PASSPHRASE, open_demo_copy
 
 from jobjournal.core.records import plain
 from jobjournal.core.records.journal import Journal
 from jobjournal.core.storage import crypto, vault
 from jobjournal.core.sync import chunks
 from jobjournal.core.sync import merge as sync
-from jobjournal.core.work import demo
 
 
 @pytest.fixture(autouse=True)
@@ -33,9 +36,9 @@ def folder(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def laptop(tmp_path: Path, folder: Path) -> Iterator[Journal]:
-    journal = vault.create(tmp_path / "laptop" / "journal.db", PASSPHRASE)
-    demo.fill_demo(journal, date(2026, 11, 20))
+def laptop(tmp_path: Path, folder: Path, demo_templates: Path) -> Iterator[Journal]:
+    (tmp_path / "laptop").mkdir()
+    journal = open_demo_copy(tmp_path / "laptop" / "journal.db", DEMO_TODAY, demo_templates)
     sync.enable(journal, folder, PASSPHRASE, "laptop")
     sync.write_own(journal)
     yield journal
@@ -298,3 +301,81 @@ def test_exchange_files_hold_no_plaintext(laptop: Journal, folder: Path) -> None
     sync.write_own(laptop)
     assert files_containing(folder, "SENTINEL-5ync-b41f") == []
     assert files_containing(folder, "Juniper") == []
+
+
+# -- any interleaving ends the same -------------------------------------------------------
+
+
+class ThreeComputers(RuleBasedStateMachine):
+    """Edits, additions and deletions on three computers, each exchanging when it likes;
+    once everything is delivered, every computer holds the same journal."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.root = Path(tempfile.mkdtemp(prefix="jobjournal-sync-"))
+        first = vault.create(self.root / "a.db", PASSPHRASE)
+        for n in range(3):
+            first.add_application(company=f"Firm {n}", job_title=f"Role {n}")
+        sync.enable(first, self.root / "Sync", PASSPHRASE, "a")
+        sync.write_own(first)
+        self.computers = [first] + [
+            sync.join(self.root / f"{name}.db", self.root / "Sync", PASSPHRASE, name)
+            for name in ("b", "c")
+        ]
+
+    def teardown(self) -> None:
+        for journal in self.computers:
+            journal.lock()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def _some_application(self, data: st.DataObject, journal: Journal) -> int | None:
+        ids = [a.id for a in journal.list_applications(limit=50)]
+        return data.draw(st.sampled_from(ids)) if ids else None
+
+    @rule(data=st.data(), who=st.integers(0, 2), where=st.sampled_from(["Oslo", "Porto", ""]))
+    def edit(self, data: st.DataObject, who: int, where: str) -> None:
+        journal = self.computers[who]
+        found = self._some_application(data, journal)
+        if found is not None:
+            journal.update_application(found, location=where, notes=f"by {who}")
+
+    @rule(who=st.integers(0, 2), n=st.integers(0, 9))
+    def add(self, who: int, n: int) -> None:
+        self.computers[who].add_application(company=f"Firm {n}", job_title="Added")
+
+    @rule(data=st.data(), who=st.integers(0, 2))
+    def delete(self, data: st.DataObject, who: int) -> None:
+        journal = self.computers[who]
+        found = self._some_application(data, journal)
+        if found is not None:
+            journal.delete(plain.Application, found, confirm=True)
+
+    @rule(who=st.integers(0, 2))
+    def exchange_one(self, who: int) -> None:
+        sync.write_own(self.computers[who])
+        assert sync.merge(self.computers[who]).refused == []
+
+    def everything_delivered(self) -> None:
+        exchange(*self.computers)
+        first = sync.canonical(self.computers[0])
+        for other in self.computers[1:]:
+            assert sync.canonical(other) == first
+
+
+def test_any_interleaving_of_edits_and_exchanges_converges() -> None:
+    class Checked(ThreeComputers):
+        def teardown(self) -> None:
+            try:
+                self.everything_delivered()
+            finally:
+                super().teardown()
+
+    run_state_machine_as_test(
+        Checked,
+        settings=settings(
+            max_examples=8,
+            stateful_step_count=18,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow],
+        ),
+    )
