@@ -379,3 +379,20 @@ def test_any_interleaving_of_edits_and_exchanges_converges() -> None:
             suppress_health_check=[HealthCheck.too_slow],
         ),
     )
+
+
+def test_a_changed_passphrase_is_asked_for_on_the_other_computer(
+    laptop: Journal, desktop: Journal
+) -> None:
+    new = "a brand new passphrase, changed on the laptop"
+    laptop.vault.change_passphrase(PASSPHRASE, new)
+    sync.rekey(laptop, new)
+    laptop.update_application(_app(laptop, "Juniper Energy"), location="After the change")
+    sync.write_own(laptop)
+    refused = sync.merge(desktop).refused
+    assert refused and "another passphrase" in refused[0]
+    report = sync.use_passphrase(desktop, new)
+    assert report.refused == []
+    assert desktop.get(plain.Application, _app(desktop, "Juniper Energy")).location == (
+        "After the change"
+    )

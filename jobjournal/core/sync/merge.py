@@ -179,9 +179,9 @@ def stamp_pending(connection: Connection, clock: Clock) -> int:
     return int(pending)
 
 
-def write_own(journal: Journal) -> Path | None:
+def write_own(journal: Journal, *, everything: bool = False) -> Path | None:
     """Write what this computer changed since its last exchange file as a new one; None
-    when nothing changed."""
+    when nothing changed. `everything`: all it ever wrote, in one file."""
     with journal.session() as session:
         connection = session.connection()
         settings = settings_of(connection)
@@ -192,7 +192,7 @@ def write_own(journal: Journal) -> Path | None:
             (settings.computer_id,),
         ).scalar_one()
         folder = chunks.computer_folder(settings.folder, settings.journal_id, settings.computer_id)
-        written = _written_upto(folder, connection)
+        written = "" if everything else _written_upto(folder, connection)
         if last <= written:
             return None
         entries: list[chunks.Entry] = [
@@ -734,3 +734,34 @@ def _bring_back_parents(
         )
         found |= {(parent, parent_uuid)} | _bring_back_parents(connection, parent, parent_uuid, me)
     return found
+
+
+# -- passphrases -------------------------------------------------------------------------
+
+
+def rekey(journal: Journal, new_passphrase: str) -> Path | None:
+    """After this journal's passphrase changed: this computer's exchange files are written
+    again, whole, under the new one, and the old files removed; the other computers are
+    refused them until the new passphrase is typed there (`use_passphrase`)."""
+    with journal.session() as session:
+        connection = session.connection()
+        settings = settings_of(connection)
+        key = chunks.exchange_key(new_passphrase, settings.journal_id)
+        connection.exec_driver_sql("UPDATE sync_switch SET exchange_key = ?", (key.to_secret(),))
+        connection.exec_driver_sql("DELETE FROM journal_info WHERE key = 'sync_written_upto'")
+    folder = chunks.computer_folder(settings.folder, settings.journal_id, settings.computer_id)
+    old = chunks.generations(folder)
+    written = write_own(journal, everything=True)
+    for _generation, path in old:
+        path.unlink(missing_ok=True)
+    return written
+
+
+def use_passphrase(journal: Journal, passphrase: str) -> Report:
+    """The passphrase another computer changed to, typed here: its files are read again."""
+    with journal.session() as session:
+        connection = session.connection()
+        settings = settings_of(connection)
+        key = chunks.exchange_key(passphrase, settings.journal_id)
+        connection.exec_driver_sql("UPDATE sync_switch SET exchange_key = ?", (key.to_secret(),))
+    return merge(journal)
