@@ -396,3 +396,15 @@ def test_a_changed_passphrase_is_asked_for_on_the_other_computer(
     assert desktop.get(plain.Application, _app(desktop, "Juniper Energy")).location == (
         "After the change"
     )
+
+
+def test_the_timeline_names_the_computer_that_recorded_each_entry(
+    laptop: Journal, desktop: Journal
+) -> None:
+    from jobjournal.core.storage.models import Status
+
+    app = _app(desktop, "Juniper Energy")
+    desktop.set_status(app, Status.SCREENING)
+    exchange(laptop, desktop)
+    entries = laptop.timeline(_app(laptop, "Juniper Energy"))
+    assert entries[-1].made_on == "desktop" and entries[0].made_on == "laptop"

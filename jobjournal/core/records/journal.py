@@ -110,6 +110,7 @@ class TimelineEntry:
     text: str
     ref_id: int
     status: str | None = None  # a status change's new status, for its colour
+    made_on: str = ""  # the computer that recorded it, when the journal syncs (issue 27)
 
 
 @dataclass(frozen=True)
@@ -378,6 +379,7 @@ class Journal:
                 *_status_entries(session, application_id),
                 *_dated_entries(session, application_id),
             ]
+            entries = _with_computers(session, entries)
         return sorted(entries, key=lambda e: (e.when, e.kind != "status"))
 
     # -- interviews ---------------------------------------------------------------------
@@ -665,6 +667,32 @@ def _require_not_before_last_change(session: Session, application_id: int, when:
             "That date is before the last status change "
             f"({dates.day_text(history[-1].changed_on)})."
         )
+
+
+_ENTRY_TABLES = {
+    "status": "status_changes",
+    "interview": "interviews",
+    "offer": "offers",
+    "letter": "letters",
+    "feedback": "feedback_requests",
+}
+
+
+def _with_computers(session: Session, entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    """When the journal syncs, each entry names the computer that recorded it."""
+    from dataclasses import replace
+
+    from jobjournal.core.sync import capture
+    from jobjournal.core.sync import merge as sync
+
+    connection = session.connection()
+    if not capture.is_installed(connection):
+        return entries
+    names = {
+        kind: sync.made_on(connection, table, [e.ref_id for e in entries if e.kind == kind])
+        for kind, table in _ENTRY_TABLES.items()
+    }
+    return [replace(e, made_on=names[e.kind].get(e.ref_id, "")) for e in entries]
 
 
 def _status_entries(session: Session, application_id: int) -> list[TimelineEntry]:

@@ -765,3 +765,20 @@ def use_passphrase(journal: Journal, passphrase: str) -> Report:
         key = chunks.exchange_key(passphrase, settings.journal_id)
         connection.exec_driver_sql("UPDATE sync_switch SET exchange_key = ?", (key.to_secret(),))
     return merge(journal)
+
+
+def made_on(connection: Connection, table: str, ids: list[int]) -> dict[int, str]:
+    """The computer that made each of these rows, by name ("" when not known)."""
+    if not ids:
+        return {}
+    names = _computer_names(connection)
+    marks = ", ".join("?" for _ in ids)
+    rows = connection.exec_driver_sql(
+        f"SELECT i.row_id, s.origin FROM sync_ids AS i JOIN sync_state AS s "
+        f"ON s.tbl = i.tbl AND s.uuid = i.uuid AND s.col = '' "
+        f"WHERE i.tbl = ? AND i.row_id IN ({marks})",
+        (table, *ids),
+    )
+    return {
+        row_id: names.get(origin, "").removesuffix(" (this computer)") for row_id, origin in rows
+    }

@@ -207,7 +207,8 @@ class DetailPane(QWidget):
         self.timeline.clear()
         for entry in reversed(entries):  # newest first, as people read a history
             icon = TIMELINE_ICONS.get(entry.kind, "•")
-            item = QListWidgetItem(f"{day_text(entry.when)}   {icon}  {entry.text}")
+            on = f"   (on {entry.made_on})" if entry.made_on else ""
+            item = QListWidgetItem(f"{day_text(entry.when)}   {icon}  {entry.text}{on}")
             if entry.status is not None:  # the colour the table and pipeline give it
                 item.setIcon(status_dot(entry.status))
             if entry.kind in ("letter", "status"):
