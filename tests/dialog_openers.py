@@ -22,6 +22,7 @@ from jobjournal.ui.interviews.interview_dialogs import MeetingDialog, Reflection
 from jobjournal.ui.interviews.review_windows import QuestionBankDialog, ReviewDialog
 from jobjournal.ui.journal.data_actions import RestoreDialog
 from jobjournal.ui.journal.import_dialog import ImportDialog, read_and_plan
+from jobjournal.ui.journal.sync_window import ConflictsDialog, SyncDialog
 from jobjournal.ui.letters.letter_dialog import LetterDialog
 from jobjournal.ui.network.contacts_window import ContactsWindow, ConversationDialog
 from jobjournal.ui.network.introduction_dialog import IntroductionDialog
@@ -71,6 +72,8 @@ OPENERS: dict[str, Opener] = {
     "change passphrase": lambda w, j: ChangePassphraseDialog(w),
     "restore": lambda w, j: RestoreDialog(w, [j.path]),
     "import": lambda w, j: _import_dialog(w, j),
+    "use on several computers": lambda w, j: SyncDialog(w, j),
+    "sync conflicts": lambda w, j: ConflictsDialog(w, j),
     "contacts": lambda w, j: ContactsWindow(w, j, w.runner),
     "conversation": lambda w, j: ConversationDialog(w),
     "targets": lambda w, j: TargetsWindow(w, j, w.runner),

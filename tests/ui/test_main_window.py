@@ -280,10 +280,11 @@ def test_every_interactive_widget_has_an_accessible_name(qtbot: QtBot, window: M
         window.targets_action.trigger,
         window.introduction_action.trigger,
         window.skills_action.trigger,
+        window.sync_action.trigger,
     ):
         answer_modal(qtbot, lambda dialog: (found.append(unnamed_widgets(dialog)), dialog.reject()))
         open_it()
-    assert found == [[]] * 21
+    assert found == [[]] * 22
 
 
 def test_every_menu_action_has_a_shortcut_or_mnemonic(window: MainWindow) -> None:

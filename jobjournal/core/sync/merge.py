@@ -613,6 +613,8 @@ def canonical(journal: Journal) -> dict[str, list[tuple[Any, ...]]]:
 
 def conflict_count(journal: Journal) -> int:
     with journal.reading() as connection:
+        if not capture.is_installed(connection):
+            return 0
         return int(connection.exec_driver_sql("SELECT count(*) FROM sync_conflicts").scalar_one())
 
 
@@ -638,6 +640,8 @@ class Conflict:
 
 def conflicts(journal: Journal) -> list[Conflict]:
     with journal.reading() as connection:
+        if not capture.is_installed(connection):
+            return []
         names = _computer_names(connection)
         rows = list(
             connection.exec_driver_sql(

@@ -76,6 +76,7 @@ from jobjournal.ui.feedback.feedback_actions import FeedbackActions
 from jobjournal.ui.interviews.interview_actions import InterviewActions
 from jobjournal.ui.journal import settings
 from jobjournal.ui.journal.data_actions import DataActions
+from jobjournal.ui.journal.sync_window import SyncKeeper
 from jobjournal.ui.letters.letter_dialog import KIND_FOR_STATUS, LetterDialog
 from jobjournal.ui.network.network_actions import NetworkActions, TargetsPanel
 from jobjournal.ui.offers.offer_actions import OfferActions, offer_verdicts
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{journal.path.name} — jobjournal")  # the file name, nothing more
         self.setAccessibleName("jobjournal main window")
         self.runner = Runner(journal, self)
+        self.sync = SyncKeeper(self)  # idle unless the journal syncs (issue 27)
         self.undo_stack = self.runner.undo_stack
         use_money_style(journal)
         dates.use(settings.date_format())
@@ -330,6 +332,10 @@ class MainWindow(QMainWindow):
             "Import a &whole-journal export (JSON)…", "", self.data.import_json
         )
         self.restore_action = self._action("&Restore a backup…", "", self.data.restore)
+        self.sync_action = self._action(
+            "Use on several compu&ters…", "", self.use_on_several_computers
+        )
+        self.conflicts_action = self._action("Sync co&nflicts…", "", self.open_conflicts)
         self.delete_action = self._action("&Delete application…", "Del", self.delete_application)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.addAction(self.delete_action)
@@ -380,6 +386,8 @@ class MainWindow(QMainWindow):
             self.backup_action,
             self.restore_action,
             self.passphrase_action,
+            self.sync_action,
+            self.conflicts_action,
             None,
             self.export_csv_action,
             self.export_contacts_action,
@@ -448,6 +456,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.runner.changed.connect(self.show_changes)
+        self.runner.changed.connect(lambda _changes, _focus: self.sync.changed())
         self.runner.failed.connect(self._report)
         self.pipeline.chosen.connect(self.apply_filter)
         self._filter_timer = _pause_timer(self, self.apply_filter)
@@ -1076,12 +1085,53 @@ class MainWindow(QMainWindow):
             return  # cancelled, or refused with the reason shown in the dialog
         changed = outcome[0]
         self.statusBar().showMessage("Passphrase changed.", 10000)
+        if self.sync.active:  # the exchange files follow; the other computers will ask
+            from jobjournal.core.sync import merge as sync
+
+            sync.rekey(self.journal, dialog.passphrases()[1])
+            self.statusBar().showMessage(
+                "Passphrase changed. On your other computers, type the new one when they ask.",
+                20000,
+            )
         if changed.backup_problem or changed.keychain_note:
             box = QMessageBox(
                 QMessageBox.Icon.Warning, "Passphrase changed", changed.message(), parent=self
             )
             box.setAccessibleName("Passphrase changed")
             box.exec()
+
+    def use_on_several_computers(self) -> None:
+        from jobjournal.core.sync import merge as sync
+        from jobjournal.ui.journal.sync_window import SyncDialog
+
+        if sync.is_syncing(self.journal):
+            report = self.sync.merge()
+            self.statusBar().showMessage(
+                "This journal syncs already; merged now"
+                + (f" ({report.rows} records changed)." if report and report.rows else "."),
+                10000,
+            )
+            return
+        dialog = SyncDialog(self, self.journal)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.runner.forget_history()  # undo steps from before are not the others'
+            self.refresh(select=None)
+            self.sync.start()
+            self.statusBar().showMessage("This journal now syncs through that folder.", 10000)
+
+    def open_conflicts(self) -> None:
+        from jobjournal.ui.journal.sync_window import ConflictsDialog
+
+        if not self.sync.active:
+            self.statusBar().showMessage(
+                "This journal does not sync (Journal → Use on several computers…).", 10000
+            )
+            return
+        dialog = ConflictsDialog(self, self.journal)
+        dialog.exec()
+        if dialog.chosen:
+            self.refresh(select=None)
+            self.sync.changed()
 
     def show_shortcuts(self) -> None:
         rows = "".join(
@@ -1105,6 +1155,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Before the journal locks: keep pending edits, close dialogs, forget the content."""
         self.save_details()  # a refused edit cannot be kept: the journal is going
+        self.sync.stop()  # what changed goes to the other computers now
         for dialog in self.findChildren(QDialog):
             # Their exec() returns "rejected" and the caller does nothing; nothing is asked:
             # the lock takes what they showed off the screen.

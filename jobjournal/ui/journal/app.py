@@ -154,6 +154,7 @@ class AppController:
         if self.demo_folder is None:  # the example journal is deleted on quit anyway
             window.daily_backup = BackgroundBackup(window)
             window.daily_backup.start()
+        window.sync.start()
 
     def apply_preferences(self) -> None:
         apply_theme(settings.theme())

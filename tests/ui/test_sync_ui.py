@@ -1,0 +1,88 @@
+"""Two computers in one test (issue 27): the laptop starts syncing through a folder from
+the Journal menu, a new journal on the desktop joins it there, both edit the same field,
+the conflict is shown and chosen."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QListWidget, QWidget
+from pytestqt.qtbot import QtBot
+from support import PASSPHRASE, by_name
+from ui_support import answer_modal_named, main_window_shown
+
+from jobjournal.core.records import plain
+from jobjournal.core.records.journal import Journal
+from jobjournal.core.storage import crypto, vault
+from jobjournal.core.sync import chunks
+from jobjournal.ui.applications.main_window import MainWindow
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture(autouse=True)
+def exchange_keys_derived_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(chunks, "derive_key", functools.lru_cache(crypto.derive_key))
+
+
+def _start_syncing(qtbot: QtBot, window: MainWindow, folder: Path, name: str) -> None:
+    def fill(dialog: QWidget) -> None:
+        by_name(dialog, "Sync folder", QLineEdit).setText(str(folder))
+        by_name(dialog, "This computer's name", QLineEdit).setText(name)
+        by_name(dialog, "Passphrase", QLineEdit).setText(PASSPHRASE)
+        qtbot.mouseClick(by_name(dialog, "Start syncing", QAbstractButton), LEFT)
+
+    answer_modal_named(qtbot, "Use on several computers", fill)
+    window.sync_action.trigger()
+    assert window.sync.active
+
+
+def _juniper(journal: Journal) -> int:
+    return next(a.id for a in journal.all(plain.Application) if a.company.name == "Juniper Energy")
+
+
+def test_join_edit_on_both_see_the_conflict_and_choose(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    _start_syncing(qtbot, window, folder, "laptop")
+    desktop_journal = vault.create(tmp_path / "desktop" / "journal.db", PASSPHRASE)
+    with main_window_shown(qtbot, desktop_journal) as desktop:
+        _start_syncing(qtbot, desktop, folder, "desktop")  # joins: the folder has one
+        assert len(desktop_journal.all(plain.Application)) == 12
+        assert desktop.model.rowCount() == 12  # the window shows what arrived
+        laptop_journal = window.journal
+        laptop_journal.update_application(_juniper(laptop_journal), location="Porto")
+        desktop_journal.update_application(_juniper(desktop_journal), location="Oslo")
+        for keeper in (window.sync, desktop.sync, window.sync, desktop.sync):
+            keeper.write()
+            keeper.merge()
+        assert "to choose" in desktop.statusBar().currentMessage()
+        shown: list[str] = []
+
+        def choose(dialog: QWidget) -> None:
+            listed = by_name(dialog, "Conflicts", QListWidget)
+            shown.extend(listed.item(row).text() for row in range(listed.count()))
+            row = next(n for n, text in enumerate(shown) if "location" in text)
+            listed.setCurrentRow(row)
+            take_porto = "here “Oslo”" in shown[row]
+            name = "Take the other" if take_porto else "Keep what is here"
+            qtbot.mouseClick(by_name(dialog, name, QAbstractButton), LEFT)
+            dialog.reject()
+
+        answer_modal_named(qtbot, "Sync conflicts", choose)
+        desktop.conflicts_action.trigger()
+        assert any("Porto" in text and "Oslo" in text for text in shown)
+        assert desktop_journal.get(plain.Application, _juniper(desktop_journal)).location == (
+            "Porto"
+        )
+        for keeper in (desktop.sync, window.sync):
+            keeper.write()
+            keeper.merge()
+        assert laptop_journal.get(plain.Application, _juniper(laptop_journal)).location == (
+            "Porto"
+        )
