@@ -20,6 +20,7 @@ from benchmarks import (
     journal_figures,
     letter_figures,
     network_figures,
+    sync_figures,
     vault_figures,
     window_figures,
 )
@@ -50,6 +51,8 @@ FIGURES: dict[str, Callable[[], Figure]] = {
     "list_filter_broad": edit_figures.list_filter_broad,
     "question_bank_open_100k": edit_figures.question_bank_open_100k,
     "contacts_open": network_figures.contacts_open,
+    "sync_write": sync_figures.sync_write,
+    "sync_merge_1k": sync_figures.sync_merge_1k,
 }
 
 

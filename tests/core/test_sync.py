@@ -408,3 +408,28 @@ def test_the_timeline_names_the_computer_that_recorded_each_entry(
     exchange(laptop, desktop)
     entries = laptop.timeline(_app(laptop, "Juniper Energy"))
     assert entries[-1].made_on == "desktop" and entries[0].made_on == "laptop"
+
+
+def test_a_backup_put_back_takes_again_what_it_had_shared(
+    laptop: Journal, desktop: Journal, tmp_path: Path
+) -> None:
+    backup = laptop.vault.backup()
+    laptop.update_application(_app(laptop, "Juniper Energy"), location="Shared before")
+    exchange(laptop, desktop)
+    path = laptop.path
+    laptop.lock()
+    restored = vault.restore_backup(backup, path, PASSPHRASE)
+    try:
+        assert restored.get(plain.Application, _app(restored, "Juniper Energy")).location != (
+            "Shared before"
+        )
+        report = sync.merge(restored)
+        assert report.refused == []
+        restored.update_application(_app(restored, "Meridian Bank"), location="After restore")
+        exchange(restored, desktop)
+        assert sync.canonical(restored) == sync.canonical(desktop)
+        assert restored.get(plain.Application, _app(restored, "Juniper Energy")).location == (
+            "Shared before"
+        )
+    finally:
+        restored.lock()

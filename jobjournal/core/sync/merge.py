@@ -215,6 +215,12 @@ def write_own(journal: Journal, *, everything: bool = False) -> Path | None:
         connection.exec_driver_sql(
             "INSERT OR REPLACE INTO journal_info VALUES ('sync_written_upto', ?)", (last,)
         )
+        # Its own file counts as merged here; a journal put back from a backup has not
+        # merged it, and takes back from it what this computer had already shared.
+        connection.exec_driver_sql(
+            "INSERT OR REPLACE INTO sync_merged VALUES (?, ?, ?)",
+            (settings.computer_id, int(path.stem), chunks.read_digest(path)),
+        )
         return path
 
 
@@ -281,8 +287,6 @@ def _new_chunks(
         )
     }
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-        if folder.name == settings.computer_id:
-            continue
         for generation, path in chunks.generations(folder):
             known = merged.get((folder.name, generation))
             try:
@@ -307,6 +311,8 @@ def _remember(connection: Connection, chunk: chunks.Chunk) -> None:
         "INSERT OR REPLACE INTO sync_merged VALUES (?, ?, ?)",
         (header.computer_id, header.generation, chunk.digest),
     )
+    if header.computer_id == settings_of(connection).computer_id:
+        return  # this computer's own file, taken back after a restore
     newest = max((entry[4] for entry in chunk.entries), default="")
     connection.exec_driver_sql(
         "INSERT INTO sync_peers (computer_id, computer_name, seen) VALUES (?, ?, ?) "
