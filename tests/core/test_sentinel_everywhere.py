@@ -102,9 +102,17 @@ def _fill_the_network(journal: Journal, company: int, contact: int, application:
 def test_sentinel_in_every_text_field_and_fts_never_reaches_disk(
     journal: Journal, jobjournal_home: Path
 ) -> None:
+    from support import PASSPHRASE
+
+    from jobjournal.core.sync import merge as sync
+
     fill_every_text(journal)
     assert len(journal.search(SENTINEL, limit=100)) >= 10  # it is in the FTS index
     journal.vault.backup()
+    # Syncing through a folder: the exchange files carry every field, encrypted.
+    (jobjournal_home / "Sync").mkdir()
+    sync.enable(journal, jobjournal_home / "Sync", PASSPHRASE, "laptop")
+    assert sync.write_own(journal) is not None
     roots = [jobjournal_home, Path(tempfile.gettempdir()) / "jobjournal"]
     assert Path(f"{journal.path}-wal").stat().st_size > 0
     for root in roots:

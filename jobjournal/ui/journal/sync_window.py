@@ -95,6 +95,9 @@ class SyncKeeper(QObject):
     def merge(self) -> sync.Report | None:
         if not self.active or self.window.journal.is_locked:
             return None
+        if self.window.detail.dirty:  # never redraw under what the person is typing
+            self.settle.start()
+            return None
         try:
             report = sync.merge(self.window.journal)
         except (JournalError, OSError) as error:
