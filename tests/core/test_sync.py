@@ -433,3 +433,35 @@ def test_a_backup_put_back_takes_again_what_it_had_shared(
         )
     finally:
         restored.lock()
+
+
+def test_a_record_deleted_while_the_other_side_added_to_it_stays_with_what_was_added(
+    laptop: Journal, desktop: Journal
+) -> None:
+    from datetime import datetime
+
+    laptop.delete(plain.Application, _app(laptop, "Juniper Energy"), confirm=True)
+    desktop.add(
+        plain.Interview,
+        application_id=_app(desktop, "Juniper Energy"),
+        starts_at=datetime(2026, 12, 1, 10),
+        reflection="Added while the laptop deleted it",
+    )
+    exchange(laptop, desktop)
+    assert sync.canonical(desktop) == sync.canonical(laptop)
+    kept = _app(laptop, "Juniper Energy")  # kept on both, with the interview
+    [interview] = laptop.records_of(kept).interviews
+    assert interview.reflection == "Added while the laptop deleted it"
+    assert any(c.deletion for c in sync.conflicts(desktop))  # to delete after all, if wanted
+
+
+def test_a_company_deleted_on_one_side_while_applied_to_on_the_other_stays(
+    laptop: Journal, desktop: Journal
+) -> None:
+    company = laptop.find_or_add_company("Lonely Co").new_id
+    exchange(laptop, desktop)
+    laptop.delete(plain.Company, company)
+    desktop.add_application(company="Lonely Co", job_title="Analyst")
+    exchange(laptop, desktop)  # the merge must not get stuck on the application
+    assert sync.canonical(desktop) == sync.canonical(laptop)
+    assert any(a.company.name == "Lonely Co" for a in laptop.all(plain.Application))

@@ -61,6 +61,14 @@ TABLES_SQL = [
         PRIMARY KEY (tbl, uuid, col)
     )""",
     "CREATE INDEX IF NOT EXISTS ix_sync_state_stamp ON sync_state (origin, stamp)",
+    # A row's children, found by the parent's UUID in their foreign keys.
+    "CREATE INDEX IF NOT EXISTS ix_sync_state_value ON sync_state (value, col)",
+    # Rows that arrived before their parent (or whose parent went): tried again each merge.
+    """CREATE TABLE IF NOT EXISTS sync_waiting (
+        tbl TEXT NOT NULL,
+        uuid TEXT NOT NULL,
+        PRIMARY KEY (tbl, uuid)
+    )""",
     """CREATE TABLE IF NOT EXISTS sync_merged (
         computer_id TEXT NOT NULL,
         generation INTEGER NOT NULL,

@@ -266,6 +266,10 @@ def merge(journal: Journal) -> Report:
             dirty |= _take(connection, chunk, clock, report)
             _remember(connection, chunk)
             report.files += 1
+        dirty |= {
+            (table, uuid)
+            for table, uuid in connection.exec_driver_sql("SELECT tbl, uuid FROM sync_waiting")
+        }
         capture.set_capturing(connection, False)
         report.rows = _materialize(connection, dirty, clock, report)
         capture.set_capturing(connection, True)
@@ -328,6 +332,7 @@ def _take(
     """The chunk's entries into `sync_state`, field by field; the rows to redraw."""
     writer, seen = chunk.header.computer_id, chunk.header.seen
     dirty = set()
+    deleted = []
     for table, uuid, column, value, stamp in chunk.entries:
         clock.observe(stamp)
         local = connection.exec_driver_sql(
@@ -341,6 +346,8 @@ def _take(
                 (table, uuid, column, value, stamp, writer),
             )
             dirty.add((table, uuid))
+            if column == EXISTS and value == 0:
+                deleted.append((table, uuid, stamp))
             if not unseen:  # the writer had seen what was here: any conflict is settled
                 _settle(connection, table, uuid, column)
         if unseen and local is not None and local[0] != value:
@@ -366,7 +373,71 @@ def _take(
         ):
             _conflict(connection, (table, uuid, EXISTS), (0, writer), (1, "", stamp))
             report.conflicts += 1
+    for table, uuid, stamp in deleted:
+        if _used_unseen(connection, table, uuid, writer, seen):
+            _keep_alive(connection, (table, uuid), clock, (writer, stamp))
+            report.conflicts += 1
     return dirty
+
+
+def _children(connection: Connection, table: str, uuid: str) -> list[tuple[str, str]]:
+    """The rows pointing at this one, by the parent's UUID in their foreign keys."""
+    found = []
+    for shape in capture.shapes():
+        for column, parent in shape.parents.items():
+            if parent == table:
+                found += [
+                    (shape.name, child)
+                    for (child,) in connection.exec_driver_sql(
+                        "SELECT uuid FROM sync_state WHERE value = ? AND col = ? AND tbl = ?",
+                        (uuid, column, shape.name),
+                    )
+                ]
+    return found
+
+
+def _used_unseen(
+    connection: Connection,
+    table: str,
+    uuid: str,
+    writer: str,
+    seen: dict[str, str],
+    depth: int = 0,
+) -> bool:
+    """Whether a record the writer deleted holds, at any depth, a record that lives and
+    that the writer had not seen made or changed (an interview added to a deleted
+    application): deleting it would take that away unseen."""
+    if depth > 6:
+        return False
+    for child_table, child in _children(connection, table, uuid):
+        rows = list(
+            connection.exec_driver_sql(
+                "SELECT col, value, stamp, origin FROM sync_state WHERE tbl = ? AND uuid = ?",
+                (child_table, child),
+            )
+        )
+        alive = any(col == EXISTS and value == 1 for col, value, _stamp, _origin in rows)
+        fresh = any(
+            origin != writer and stamp > seen.get(origin, "") for _c, _v, stamp, origin in rows
+        )
+        if alive and (
+            fresh or _used_unseen(connection, child_table, child, writer, seen, depth + 1)
+        ):
+            return True
+    return False
+
+
+def _keep_alive(
+    connection: Connection, row: tuple[str, str], clock: Clock, deletion: tuple[str, str]
+) -> None:
+    """Keep a record another computer deleted while this side still used it: alive again
+    with a later stamp (which reaches the deleting computer too), and named in a
+    conflict, to delete after all if the person wants."""
+    me = connection.exec_driver_sql("SELECT computer_id FROM sync_switch").scalar_one()
+    connection.exec_driver_sql(
+        "INSERT OR REPLACE INTO sync_state VALUES (?, ?, '', 1, ?, ?)", (*row, clock.tick(), me)
+    )
+    _conflict(connection, (*row, EXISTS), (1, me), (0, *deletion))
 
 
 def _conflict(
@@ -443,7 +514,7 @@ def _materialize(
                 state = _state(connection, table, uuid)
                 (alive if state.get(EXISTS) == 1 else gone).append((shape, uuid, state))
     for shape, uuid, _gone_state in reversed(gone):
-        changed += _remove(connection, shape, uuid)
+        changed += _remove(connection, shape, uuid, clock)
     for shape, uuid, state in alive:
         changed += _put(connection, shape, uuid, state, clock, report)
     return changed
@@ -485,14 +556,21 @@ def _where(connection: Connection, shape: Shape, uuid: str, state: dict[str, Any
     return None if here is None else (condition, tuple(ids))
 
 
-def _remove(connection: Connection, shape: Shape, uuid: str) -> int:
+def _remove(connection: Connection, shape: Shape, uuid: str, clock: Clock) -> int:
     found = _where(connection, shape, uuid, {})
     if found is None:
         return 0
     condition, params = found
-    return int(
-        connection.exec_driver_sql(f"DELETE FROM {shape.name} WHERE {condition}", params).rowcount
-    )
+    savepoint = connection.begin_nested()
+    try:
+        removed = connection.exec_driver_sql(f"DELETE FROM {shape.name} WHERE {condition}", params)
+    except IntegrityError:  # still needed here (a company an application stands on)
+        savepoint.rollback()
+        made = _made(connection, shape.name, uuid)
+        _keep_alive(connection, (shape.name, uuid), clock, ("", made))
+        return 0
+    savepoint.commit()
+    return int(removed.rowcount)
 
 
 def _values(connection: Connection, shape: Shape, state: dict[str, Any]) -> dict[str, Any] | None:
@@ -521,8 +599,14 @@ def _put(
     report: Report,
 ) -> int:
     values = _values(connection, shape, state)
-    if values is None:
+    if values is None:  # its parent is not here (yet): tried again at each merge
+        connection.exec_driver_sql(
+            "INSERT OR IGNORE INTO sync_waiting VALUES (?, ?)", (shape.name, uuid)
+        )
         return 0
+    connection.exec_driver_sql(
+        "DELETE FROM sync_waiting WHERE tbl = ? AND uuid = ?", (shape.name, uuid)
+    )
     found = _where(connection, shape, uuid, state)
     if found is not None:
         condition, params = found
