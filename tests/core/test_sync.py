@@ -350,6 +350,24 @@ class ThreeComputers(RuleBasedStateMachine):
         if found is not None:
             journal.delete(plain.Application, found, confirm=True)
 
+    @rule(data=st.data(), who=st.integers(0, 2))
+    def interview(self, data: st.DataObject, who: int) -> None:
+        from datetime import datetime
+
+        journal = self.computers[who]
+        found = self._some_application(data, journal)
+        if found is not None:
+            journal.add(
+                plain.Interview, application_id=found, starts_at=datetime(2026, 12, 1, 9)
+            )
+
+    @rule(data=st.data(), who=st.integers(0, 2), take_other=st.booleans())
+    def choose(self, data: st.DataObject, who: int, take_other: bool) -> None:
+        found = sync.conflicts(self.computers[who])
+        if found:
+            conflict = data.draw(st.sampled_from(found))
+            sync.choose(self.computers[who], conflict.id, take_other)
+
     @rule(who=st.integers(0, 2))
     def exchange_one(self, who: int) -> None:
         sync.write_own(self.computers[who])
