@@ -123,8 +123,8 @@ def test_a_conflict_chosen_on_one_computer_is_settled_on_both(
     exchange(laptop, desktop)
     [conflict] = [c for c in sync.conflicts(desktop) if c.column == "location"]
     assert {conflict.kept, conflict.other} == {"Porto", "Oslo"}
-    assert conflict.what == "application: Operations Analyst"
-    assert "(this computer)" in conflict.kept_by + conflict.other_by
+    assert conflict.what == "The application Operations Analyst at Juniper Energy"
+    assert ", this computer" in conflict.kept_by + conflict.other_by
     sync.choose(desktop, conflict.id, take_other=conflict.kept != "Oslo")
     exchange(laptop, desktop)
     assert desktop.get(plain.Application, app_d.id).location == "Oslo"
@@ -357,9 +357,7 @@ class ThreeComputers(RuleBasedStateMachine):
         journal = self.computers[who]
         found = self._some_application(data, journal)
         if found is not None:
-            journal.add(
-                plain.Interview, application_id=found, starts_at=datetime(2026, 12, 1, 9)
-            )
+            journal.add(plain.Interview, application_id=found, starts_at=datetime(2026, 12, 1, 9))
 
     @rule(data=st.data(), who=st.integers(0, 2), take_other=st.booleans())
     def choose(self, data: st.DataObject, who: int, take_other: bool) -> None:

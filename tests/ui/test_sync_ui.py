@@ -69,7 +69,7 @@ def test_join_edit_on_both_see_the_conflict_and_choose(
         def choose(dialog: QWidget) -> None:
             listed = by_name(dialog, "Conflicts", QListWidget)
             shown.extend(listed.item(row).text() for row in range(listed.count()))
-            row = next(n for n, text in enumerate(shown) if "location" in text)
+            row = next(n for n, text in enumerate(shown) if "Location" in text)
             listed.setCurrentRow(row)
             name = "Keep what is here" if f"here “{wanted}”" in shown[row] else "Take the other"
             qtbot.mouseClick(by_name(dialog, name, QAbstractButton), LEFT)

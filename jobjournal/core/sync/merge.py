@@ -366,13 +366,11 @@ def _take(
                 (1, writer, stamp),
             )
             report.conflicts += 1
-        elif (
-            column == EXISTS
-            and value == 0
-            and _edited_unseen(connection, table, uuid, writer, seen)
-        ):
-            _conflict(connection, (table, uuid, EXISTS), (0, writer), (1, "", stamp))
-            report.conflicts += 1
+        elif column == EXISTS and value == 0:
+            editor = _edited_unseen(connection, table, uuid, writer, seen)
+            if editor:
+                _conflict(connection, (table, uuid, EXISTS), (0, writer), (1, editor, stamp))
+                report.conflicts += 1
     for table, uuid, stamp in deleted:
         if _used_unseen(connection, table, uuid, writer, seen):
             _keep_alive(connection, (table, uuid), clock, (writer, stamp))
@@ -479,15 +477,15 @@ def _origin_of_deletion(connection: Connection, table: str, uuid: str) -> str:
 
 def _edited_unseen(
     connection: Connection, table: str, uuid: str, writer: str, seen: dict[str, str]
-) -> bool:
-    """A field of this row changed here (or by a third computer) that the writer of a
-    deletion had not seen."""
+) -> str:
+    """The computer that changed a field of this row (here, or a third one) without the
+    writer of a deletion having seen it; "" when none did."""
     rows = connection.exec_driver_sql(
         "SELECT stamp, origin FROM sync_state WHERE tbl = ? AND uuid = ? AND col != '' "
         "AND origin != ?",
         (table, uuid, writer),
     )
-    return any(stamp > seen.get(origin, "") for stamp, origin in rows)
+    return next((origin for stamp, origin in rows if stamp > seen.get(origin, "")), "")
 
 
 def _settle(connection: Connection, table: str, uuid: str, column: str) -> None:
@@ -765,17 +763,24 @@ def _computer_names(connection: Connection) -> dict[str, str]:
     me, mine = connection.exec_driver_sql(
         "SELECT computer_id, computer_name FROM sync_switch"
     ).one()
-    names[me] = f"{mine} (this computer)"
+    names[me] = f"{mine}, this computer"
     return names
 
 
 def _describe(connection: Connection, table: str, uuid: str) -> str:
+    """The record in words: "The application Operations Analyst at Juniper Energy"."""
     state = _state(connection, table, uuid)
+    if table == "application_texts":
+        return _describe(connection, "applications", uuid) + " (its notes and posting)"
     noun = table.removesuffix("s").replace("_", " ")
-    for column in ("job_title", "name", "subject", "question", "text", "item"):
+    if table == "applications":
+        company = _state(connection, "companies", str(state.get("company_id"))).get("name")
+        at = f" at {company}" if company else ""
+        return f"The application {state.get('job_title', '')}{at}"
+    for column in ("name", "subject", "question", "text", "item", "job_title"):
         if state.get(column):
-            return f"{noun}: {state[column]}"
-    return noun
+            return f"The {noun} {state[column]}"
+    return f"A {noun}"
 
 
 def choose(journal: Journal, conflict_id: int, take_other: bool) -> None:
@@ -874,5 +879,5 @@ def made_on(connection: Connection, table: str, ids: list[int]) -> dict[int, str
         (table, *ids),
     )
     return {
-        row_id: names.get(origin, "").removesuffix(" (this computer)") for row_id, origin in rows
+        row_id: names.get(origin, "").removesuffix(", this computer") for row_id, origin in rows
     }

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobjournal.core.errors import InvalidInput, JournalError
+from jobjournal.core.records.validation import label
 from jobjournal.core.sync import chunks
 from jobjournal.core.sync import merge as sync
 from jobjournal.ui.shared.basics import (
@@ -173,9 +174,18 @@ class SyncDialog(ActionDialog):
         layout.addWidget(explained)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(dialog_buttons(self, "&Start syncing", "Start syncing"))
+        buttons = dialog_buttons(self, "&Start syncing", "Start syncing")
+        self.ok = buttons.buttons()[0]
+        layout.addWidget(buttons)
+        self.folder.textChanged.connect(self._say_join_or_start)
         self.action = self.start
         fit_on_screen(self, 600, 360)
+
+    def _say_join_or_start(self, typed: str) -> None:
+        """A folder that holds a synced journal is joined, not started."""
+        folder = Path(typed.strip()).expanduser() if typed.strip() else None
+        joining = folder is not None and folder.is_dir() and any(folder.glob("jobjournal-*"))
+        self.ok.setText("&Join the journal there" if joining else "&Start syncing")
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, "Sync folder", self.folder.text())
@@ -269,13 +279,13 @@ class ConflictsDialog(ActionDialog):
 
 def _conflict_text(conflict: sync.Conflict) -> str:
     if conflict.deletion:
+        now = "deleted" if conflict.kept == 0 else "kept"
+        other = "keep it" if conflict.other == 1 else "delete it"
         return (
-            f"{conflict.what}: deleted on one computer while changed on the other. Here it is "
-            f"{'deleted' if conflict.kept == 0 else 'kept'}; the other is to "
-            f"{'keep' if conflict.other == 1 else 'delete'} it."
+            f"{conflict.what}: deleted on one computer while changed on the other. Now "
+            f"{now} ({conflict.kept_by}); the other choice: {other} ({conflict.other_by})."
         )
-    field = conflict.column.replace("_", " ")
     return (
-        f"{conflict.what} — {field}: here “{conflict.kept}” ({conflict.kept_by}); "
-        f"other: “{conflict.other}” ({conflict.other_by})"
+        f"{conflict.what} — {label(conflict.column)}: here “{conflict.kept}” "
+        f"({conflict.kept_by}); the other: “{conflict.other}” ({conflict.other_by})"
     )
