@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, rule, run_state_machine_as_test
 from support import DEMO_TODAY, PASSPHRASE, open_demo_copy
 
+from jobjournal.core.errors import InvalidInput
 from jobjournal.core.records import plain
 from jobjournal.core.records.journal import Journal
 from jobjournal.core.storage import crypto, vault
@@ -239,10 +240,20 @@ def test_files_of_another_journal_a_newer_version_or_damaged_are_refused(
         0,
         schema_version=99,
     )
-    chunks.write(folder, key, newer, [("applications", "x", "location", "New", "9")])
+    stamp = "9999999999999.00000.ff"
+    chunks.write(folder, key, newer, [("applications", "x", "location", "New", stamp)])
     report = sync.merge(desktop)
     assert "newer jobjournal on laptop" in report.refused[0] and report.files == 0
     assert sync.canonical(desktop) == before
+    from jobjournal.core.storage import migrations
+
+    with pytest.MonkeyPatch.context() as upgraded:  # the desktop is updated too, later
+        upgraded.setattr(migrations, "LATEST_VERSION", 99)
+        assert sync.merge(desktop).files == 1
+    assert desktop.get(plain.Application, _app(desktop, "Juniper Energy")).location != "New"
+    laptop.update_application(_app(laptop, "Juniper Energy"), location="Never seen")
+    sync.write_own(laptop)
+    before = sync.canonical(desktop)
     damaged = _own_files(laptop)[-1]
     data = bytearray(damaged.read_bytes())
     data[2048:2100] = bytes(52)
@@ -407,6 +418,8 @@ def test_a_changed_passphrase_is_asked_for_on_the_other_computer(
     sync.write_own(laptop)
     refused = sync.merge(desktop).refused
     assert refused and "another passphrase" in refused[0]
+    with pytest.raises(InvalidInput, match="does not open the other computers' files"):
+        sync.use_passphrase(desktop, "a mistyped passphrase")
     report = sync.use_passphrase(desktop, new)
     assert report.refused == []
     assert desktop.get(plain.Application, _app(desktop, "Juniper Energy")).location == (
@@ -481,3 +494,24 @@ def test_a_company_deleted_on_one_side_while_applied_to_on_the_other_stays(
     exchange(laptop, desktop)  # the merge must not get stuck on the application
     assert sync.canonical(desktop) == sync.canonical(laptop)
     assert any(a.company.name == "Lonely Co" for a in laptop.all(plain.Application))
+
+
+def test_a_file_with_the_right_key_but_entries_of_no_known_shape_is_refused_whole(
+    laptop: Journal, desktop: Journal, folder: Path
+) -> None:
+    before = sync.canonical(desktop)
+    with laptop.reading() as connection:
+        settings = sync.settings_of(connection)
+    key = chunks.exchange_key(PASSPHRASE, settings.journal_id)
+    header = chunks.Header(settings.journal_id, settings.computer_id, "laptop", 0)
+    good = ("profile", "profile:1", "name", "Mallory", "9999999999999.00000.ff")
+    for bad in (
+        ("sqlite_master", "x", "sql", "DROP TABLE applications", good[4]),
+        ("applications", "x", "no_such_column", 1, good[4]),
+        ("applications", "x", "location", "Here", "not a stamp"),
+    ):
+        chunks.write(folder, key, header, [good, bad])
+        report = sync.merge(desktop)
+        assert report.files == 0 and "cannot read" in report.refused[0]
+        assert sync.canonical(desktop) == before
+        _own_files(laptop)[-1].unlink()

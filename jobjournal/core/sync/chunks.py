@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -149,6 +150,7 @@ def read(path: Path, key: RawKey, journal_id: str) -> Chunk:
         connection.close()
     header = Header(**{name: json.loads(value) for name, value in values.items()})
     _check(header, path, journal_id)
+    _check_entries(entries, path)
     return Chunk(header, entries, hashlib.sha256(data).hexdigest(), path)
 
 
@@ -162,6 +164,28 @@ def _check(header: Header, path: Path, journal_id: str) -> None:
         )
     if path.parent.name != header.computer_id or path.stem != f"{header.generation:08d}":
         raise ChunkRefused(f"{_named(path)} is not where its computer wrote it: left as it is.")
+
+
+_STAMP = re.compile(r"\d{13}\.\d{5}\.[0-9a-f]{1,64}")
+
+
+def _check_entries(entries: list[Any], path: Path) -> None:
+    """Each entry names a table and a field this version knows, with a stamp of ours: a
+    file whose key is right but whose contents are not is refused whole, not half used."""
+    from jobjournal.core.storage.models import Base
+
+    columns = {t.name: {"", *t.columns.keys()} for t in Base.metadata.sorted_tables}
+    for entry in entries:
+        table, uuid, column, _value, stamp = entry
+        if (
+            column not in columns.get(table, ())
+            or not isinstance(uuid, str)
+            or not isinstance(stamp, str)
+            or not _STAMP.fullmatch(stamp)
+        ):
+            raise ChunkRefused(
+                f"{_named(path)} holds changes this version cannot read: it was left as it is."
+            )
 
 
 def _named(path: Path) -> str:

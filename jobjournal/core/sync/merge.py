@@ -857,13 +857,31 @@ def rekey(journal: Journal, new_passphrase: str) -> Path | None:
 
 
 def use_passphrase(journal: Journal, passphrase: str) -> Report:
-    """The passphrase another computer changed to, typed here: its files are read again."""
+    """The passphrase another computer changed to, typed here: its files are read again
+    (refused, and nothing changed, when it opens none of them)."""
     with journal.session() as session:
         connection = session.connection()
         settings = settings_of(connection)
         key = chunks.exchange_key(passphrase, settings.journal_id)
+        if not _opens_some_other(settings, key):
+            raise InvalidInput(
+                "That passphrase does not open the other computers' files: check it, and type "
+                "it again."
+            )
         connection.exec_driver_sql("UPDATE sync_switch SET exchange_key = ?", (key.to_secret(),))
     return merge(journal)
+
+
+def _opens_some_other(settings: Settings, key: Any) -> bool:
+    root = chunks.journal_folder(settings.folder, settings.journal_id)
+    for folder in (p for p in root.iterdir() if p.is_dir() and p.name != settings.computer_id):
+        for _generation, path in reversed(chunks.generations(folder)):
+            try:
+                chunks.read(path, key, settings.journal_id)
+            except chunks.ChunkRefused:
+                continue
+            return True
+    return False
 
 
 def made_on(connection: Connection, table: str, ids: list[int]) -> dict[int, str]:
@@ -881,3 +899,26 @@ def made_on(connection: Connection, table: str, ids: list[int]) -> dict[int, str
     return {
         row_id: names.get(origin, "").removesuffix(", this computer") for row_id, origin in rows
     }
+
+
+@dataclass(frozen=True)
+class Status:
+    """Where a syncing journal stands, for the window."""
+
+    folder: Path
+    computer_name: str
+    others: tuple[str, ...]  # the other computers' names, as their files last said
+    conflicts: int
+
+
+def status(journal: Journal) -> Status:
+    with journal.reading() as connection:
+        settings = settings_of(connection)
+        others = tuple(
+            name
+            for (name,) in connection.exec_driver_sql(
+                "SELECT computer_name FROM sync_peers WHERE computer_id != ? ORDER BY 1",
+                (settings.computer_id,),
+            )
+        )
+    return Status(settings.folder, settings.computer_name, others, conflict_count(journal))

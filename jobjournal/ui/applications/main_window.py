@@ -1105,12 +1105,14 @@ class MainWindow(QMainWindow):
         from jobjournal.ui.journal.sync_window import SyncDialog
 
         if sync.is_syncing(self.journal):
-            report = self.sync.merge()
-            self.statusBar().showMessage(
-                "This journal syncs already; merged now"
-                + (f" ({report.rows} records changed)." if report and report.rows else "."),
-                10000,
-            )
+            from jobjournal.ui.journal.sync_window import SyncStatusDialog
+
+            status = SyncStatusDialog(self, self.journal)
+            if status.exec() == QDialog.DialogCode.Accepted and status.report is not None:
+                self.refresh(select=None)
+                self.statusBar().showMessage(
+                    f"Merged: {status.report.rows} records changed.", 10000
+                )
             return
         dialog = SyncDialog(self, self.journal)
         if dialog.exec() == QDialog.DialogCode.Accepted:

@@ -216,6 +216,55 @@ class SyncDialog(ActionDialog):
             raise InvalidInput(" ".join(report.refused))
 
 
+class SyncStatusDialog(ActionDialog):
+    """A journal that syncs: where, with which computers; the passphrase another computer
+    changed to, typed here so its files are read again."""
+
+    ask_before_discarding = False
+
+    def __init__(self, parent: QWidget, journal: Any) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.setWindowTitle("Use on several computers")
+        self.setAccessibleName("Syncing")
+        now = sync.status(journal)
+        others = ", ".join(now.others) or "none yet"
+        told = QLabel(
+            f"This journal syncs through {now.folder}.\nThis computer: {now.computer_name}. "
+            f"The others: {others}.\nConflicts to choose: {now.conflicts}."
+        )
+        told.setAccessibleName("Sync status")
+        told.setWordWrap(True)
+        told.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.passphrase = password_field("New passphrase of the other computers")
+        form = QFormLayout()
+        labelled_row(form, "Their &new passphrase:", self.passphrase)
+        hint = QLabel(
+            "Only when another computer changed the passphrase: its files are read with "
+            "the new one from now on (change this journal's own to match in Journal → "
+            "Change passphrase)."
+        )
+        hint.setWordWrap(True)
+        self.message = message_label("Syncing message")
+        layout = QVBoxLayout(self)
+        layout.addWidget(told)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.message)
+        layout.addWidget(dialog_buttons(self, "&Merge now", "Merge now"))
+        self.report: sync.Report | None = None
+        self.action = self.merge_now
+        fit_on_screen(self, 560, 300)
+
+    def merge_now(self) -> None:
+        typed = self.passphrase.text()
+        self.report = (
+            sync.use_passphrase(self.journal, typed) if typed else sync.merge(self.journal)
+        )
+        if self.report.refused:
+            raise InvalidInput(" ".join(self.report.refused))
+
+
 class ConflictsDialog(ActionDialog):
     """What two computers changed without seeing each other's change: choose per field."""
 
