@@ -22,34 +22,64 @@ from jobjournal.core.storage import crypto, vault
 from jobjournal.core.sync import chunks
 from jobjournal.core.sync import merge as sync
 
+_derive_once = functools.lru_cache(crypto.derive_key)
+
 
 @pytest.fixture(autouse=True)
 def exchange_keys_derived_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """The exchange key is derived as the journal's is; once per run here."""
-    monkeypatch.setattr(chunks, "derive_key", functools.lru_cache(crypto.derive_key))
+    monkeypatch.setattr(chunks, "derive_key", _derive_once)
+
+
+@pytest.fixture(scope="session")
+def synced_pair(tmp_path_factory: pytest.TempPathFactory, demo_templates: Path) -> Path:
+    """The demo journal on a laptop, syncing, and a desktop that joined it: made once,
+    copied for each test (joining takes longer than most tests that start from it)."""
+    root = tmp_path_factory.mktemp("synced-pair")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(chunks, "derive_key", _derive_once)
+        (root / "laptop").mkdir()
+        laptop = open_demo_copy(root / "laptop" / "journal.db", DEMO_TODAY, demo_templates)
+        sync.enable(laptop, root / "Sync", PASSPHRASE, "laptop")
+        sync.write_own(laptop)
+        desktop = sync.join(root / "desktop" / "journal.db", root / "Sync", PASSPHRASE, "desktop")
+        laptop.lock()
+        desktop.lock()
+    return root
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    shared = tmp_path / "Sync"
-    shared.mkdir()
-    return shared
+def pair(tmp_path: Path, synced_pair: Path) -> Path:
+    shutil.copytree(synced_pair, tmp_path / "pair")
+    return tmp_path / "pair"
 
 
 @pytest.fixture
-def laptop(tmp_path: Path, folder: Path, demo_templates: Path) -> Iterator[Journal]:
-    (tmp_path / "laptop").mkdir()
-    journal = open_demo_copy(tmp_path / "laptop" / "journal.db", DEMO_TODAY, demo_templates)
-    sync.enable(journal, folder, PASSPHRASE, "laptop")
-    sync.write_own(journal)
+def folder(pair: Path) -> Path:
+    return pair / "Sync"
+
+
+def _opened(pair: Path, computer: str) -> Journal:
+    """A computer of the copied pair, pointed at the copied folder."""
+    journal = vault.unlock(pair / computer / "journal.db", PASSPHRASE)
+    with journal.session() as session:
+        session.connection().exec_driver_sql(
+            "UPDATE sync_switch SET folder = ?", (str(pair / "Sync"),)
+        )
+    return journal
+
+
+@pytest.fixture
+def laptop(pair: Path) -> Iterator[Journal]:
+    journal = _opened(pair, "laptop")
     yield journal
     if not journal.is_locked:
         journal.lock()
 
 
 @pytest.fixture
-def desktop(tmp_path: Path, folder: Path, laptop: Journal) -> Iterator[Journal]:
-    journal = sync.join(tmp_path / "desktop" / "journal.db", folder, PASSPHRASE, "desktop")
+def desktop(pair: Path, laptop: Journal) -> Iterator[Journal]:
+    journal = _opened(pair, "desktop")
     yield journal
     if not journal.is_locked:
         journal.lock()

@@ -180,7 +180,7 @@ def test_any_sequence_of_operations_undos_and_redos() -> None:
     run_state_machine_as_test(
         UndoStack,
         settings=settings(
-            max_examples=30,
+            max_examples=24,
             stateful_step_count=20,
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow],
