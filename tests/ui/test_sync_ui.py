@@ -90,3 +90,30 @@ def test_join_edit_on_both_see_the_conflict_and_choose(
             ),
             timeout=10_000,
         )
+
+
+def test_a_passphrase_changed_from_the_menu_rewrites_the_exchange_files(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    _start_syncing(qtbot, window, folder, "laptop")
+    new = "the new passphrase of the laptop"
+
+    def fill(dialog: QWidget) -> None:
+        by_name(dialog, "Current passphrase", QLineEdit).setText(PASSPHRASE)
+        by_name(dialog, "New passphrase", QLineEdit).setText(new)
+        by_name(dialog, "Repeat new passphrase", QLineEdit).setText(new)
+        qtbot.keyClick(by_name(dialog, "Repeat new passphrase", QLineEdit), Qt.Key.Key_Return)
+
+    answer_modal_named(qtbot, "Change passphrase", fill)
+    window.passphrase_action.trigger()
+    assert "type the new one" in window.statusBar().currentMessage()
+    (journal_folder,) = folder.glob("jobjournal-*")
+    journal_id = journal_folder.name.removeprefix("jobjournal-")
+    (computer,) = (p for p in journal_folder.iterdir() if p.is_dir())
+    files = [path for _generation, path in chunks.generations(computer)]
+    assert len(files) == 1  # everything, once, under the new passphrase
+    chunks.read(files[0], chunks.exchange_key(new, journal_id), journal_id)
+    with pytest.raises(chunks.ChunkRefused):
+        chunks.read(files[0], chunks.exchange_key(PASSPHRASE, journal_id), journal_id)

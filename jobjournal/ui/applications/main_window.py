@@ -1069,8 +1069,11 @@ class MainWindow(QMainWindow):
         dialog = ChangePassphraseDialog(self)
         outcome: list[PassphraseChanged] = []
 
+        typed_new: list[str] = []  # the dialog empties its fields as it closes
+
         def rekey() -> None:
             current, new = dialog.passphrases()
+            typed_new[:] = [new]
             outcome.append(
                 run_with_progress(
                     self,
@@ -1088,7 +1091,7 @@ class MainWindow(QMainWindow):
         if self.sync.active:  # the exchange files follow; the other computers will ask
             from jobjournal.core.sync import merge as sync
 
-            sync.rekey(self.journal, dialog.passphrases()[1])
+            sync.rekey(self.journal, typed_new[0])
             self.statusBar().showMessage(
                 "Passphrase changed. On your other computers, type the new one when they ask.",
                 20000,
