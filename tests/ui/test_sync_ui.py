@@ -117,3 +117,46 @@ def test_a_passphrase_changed_from_the_menu_rewrites_the_exchange_files(
     chunks.read(files[0], chunks.exchange_key(new, journal_id), journal_id)
     with pytest.raises(chunks.ChunkRefused):
         chunks.read(files[0], chunks.exchange_key(PASSPHRASE, journal_id), journal_id)
+
+
+def test_a_new_computer_joins_at_first_run_with_the_folder_and_the_passphrase(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from jobjournal.core.storage import paths
+    from jobjournal.core.sync import merge as sync
+    from jobjournal.ui.journal.app import AppController
+
+    folder = tmp_path / "Sync"
+    laptop = vault.create(tmp_path / "laptop" / "journal.db", PASSPHRASE)
+    for n in range(3):
+        laptop.add_application(company=f"Firm {n}", job_title="Analyst")
+    sync.enable(laptop, folder, PASSPHRASE, "laptop")
+    sync.write_own(laptop)
+    laptop.lock()
+    controller = AppController(paths.default_journal_path())
+    qtbot.addWidget(controller.dialog)
+    controller.start()
+    try:
+        dialog = controller.dialog
+        qtbot.keyClicks(by_name(dialog, "New passphrase", QLineEdit), "not the laptop's")
+        qtbot.keyClicks(by_name(dialog, "Repeat passphrase", QLineEdit), "not the laptop's")
+        by_name(dialog, "Sync folder to join", QLineEdit).setText(str(folder))
+        qtbot.keyClick(by_name(dialog, "Repeat passphrase", QLineEdit), Qt.Key.Key_Return)
+        message = by_name(dialog, "Create message", QLabel)
+        qtbot.waitUntil(lambda: "does not open the journal synced" in message.text())
+        assert not paths.default_journal_path().exists()  # a wrong passphrase creates nothing
+        for name in ("New passphrase", "Repeat passphrase"):
+            field = by_name(dialog, name, QLineEdit)
+            field.clear()
+            qtbot.keyClicks(field, PASSPHRASE)
+        qtbot.keyClick(by_name(dialog, "Repeat passphrase", QLineEdit), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: controller.window is not None)
+        window = controller.window
+        assert window is not None
+        qtbot.waitUntil(lambda: window.model.rowCount() == 3)
+        qtbot.waitUntil(lambda: window.sync.active)  # it keeps in step from now on
+    finally:
+        if controller.window is not None:
+            controller.lock()

@@ -128,24 +128,42 @@ def is_syncing(journal: Journal) -> bool:
         return capture.is_installed(connection)
 
 
-def join(path: Path, folder: Path, passphrase: str, computer_name: str = "") -> Journal:
-    """A new journal at `path` built from what the other computers wrote in `folder`."""
-    from jobjournal.core.storage import vault
-
-    found = sorted(folder.glob("jobjournal-*"))
+def journal_in(folder: Path) -> str:
+    """The id of the one journal synced through `folder` (refused, saying why, if none
+    or several)."""
+    found = sorted(folder.glob("jobjournal-*")) if folder.is_dir() else []
     if len(found) != 1:
         raise InvalidInput(
-            "No journal is synced through this folder yet."
+            f"No journal is synced through {folder} yet: start syncing on the other "
+            "computer first (Journal → Use on several computers…)."
             if not found
             else "Several journals are synced through this folder; choose the one to join."
         )
-    journal_id = found[0].name.removeprefix("jobjournal-")
+    return found[0].name.removeprefix("jobjournal-")
+
+
+def joinable(folder: Path, passphrase: str) -> str:
+    """The id of the journal synced through `folder`, once the passphrase is known to open
+    its files (refused, saying why, otherwise: nothing is changed)."""
+    journal_id = journal_in(folder)
+    key = chunks.exchange_key(passphrase, journal_id)
+    if not _opens_some_other(Settings(journal_id, "", "", folder), key):
+        raise InvalidInput(
+            "That passphrase does not open the journal synced in this folder: type the one "
+            "you use on the other computer."
+        )
+    return journal_id
+
+
+def join(path: Path, folder: Path, passphrase: str, computer_name: str = "") -> Journal:
+    """A new journal at `path` built from what the other computers wrote in `folder`.
+    The passphrase is tried on their files first: a wrong one creates nothing."""
+    from jobjournal.core.storage import vault
+
+    journal_id = joinable(folder, passphrase)
     journal = vault.create(path, passphrase)
     enable(journal, folder, passphrase, computer_name, journal_id=journal_id)
-    report = merge(journal)
-    if report.refused and not report.files:
-        journal.lock()
-        raise InvalidInput(" ".join(report.refused))
+    merge(journal)
     return journal
 
 

@@ -206,7 +206,7 @@ class SyncDialog(ActionDialog):
                 "This folder already syncs a journal. To join it, start a new, empty journal "
                 "on this computer and choose the folder there; or choose another folder."
             )
-        journal_id = existing[0].name.removeprefix("jobjournal-") if existing else None
+        journal_id = sync.joinable(folder, passphrase) if existing else None
         sync.enable(self.journal, folder, passphrase, self.name.text(), journal_id=journal_id)
         if journal_id is None:
             sync.write_own(self.journal)

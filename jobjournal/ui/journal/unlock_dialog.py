@@ -138,6 +138,14 @@ class UnlockDialog(QDialog):
             "Start with an &example journal (a made-up search to explore)"
         )
         self._with_example.setAccessibleName("Start with an example journal")
+        self._join = QLineEdit()
+        self._join.setAccessibleName("Sync folder to join")
+        self._join.setPlaceholderText("Optional: the folder another computer syncs it through")
+        join_browse = _button("Bro&wse…", self._browse_join)
+        join_browse.setAccessibleName("Choose the sync folder to join")
+        join_row = QHBoxLayout()
+        join_row.addWidget(self._join)
+        join_row.addWidget(join_browse)
         self._create_message = message_label("Create message")
         for field in (self._new_passphrase, self._confirm):  # the mismatch is being fixed
             field.textEdited.connect(lambda _text: self._forget_mismatch())
@@ -159,6 +167,9 @@ class UnlockDialog(QDialog):
         self._new_remember_note = _note("Why remembering a new journal is unavailable")
         form.addRow("", self._new_remember_note)
         form.addRow("", self._with_example)
+        join_label = QLabel("&Join from:")
+        join_label.setBuddy(self._join)
+        form.addRow(join_label, join_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self._back_button)
         buttons.addStretch()
@@ -245,10 +256,18 @@ class UnlockDialog(QDialog):
         vault = prepare_backups(path)
         passphrase, remember = self._new_passphrase.text(), self._new_remember.isChecked()
         with_example = self._with_example.isChecked()
+        join = self._join.text().strip()
 
         def create() -> Journal:
             from jobjournal.core.work.demo import fill_demo
 
+            if join:  # the journal another computer syncs, built here from its files
+                from jobjournal.core.sync import merge as sync
+
+                joined: Journal = sync.join(path, Path(join).expanduser(), passphrase)
+                if remember:
+                    joined.vault.remember(True)
+                return joined
             journal: Journal = vault.create(path, passphrase, remember=remember)
             if with_example:
                 fill_demo(journal)
@@ -317,6 +336,13 @@ class UnlockDialog(QDialog):
     def _forget_mismatch(self) -> None:
         if self._create_message.text() == _MISMATCH:
             show_message(self._create_message, "")
+
+    def _browse_join(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen = QFileDialog.getExistingDirectory(self, "Sync folder to join", self._join.text())
+        if chosen:
+            self._join.setText(chosen)
 
     def _browse_new(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(
