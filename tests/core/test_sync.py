@@ -85,6 +85,14 @@ def desktop(pair: Path, laptop: Journal) -> Iterator[Journal]:
         journal.lock()
 
 
+def _both(laptop: Journal, desktop: Journal) -> tuple[plain.Application, plain.Application]:
+    """The same application (Juniper Energy's) as each computer holds it."""
+    return tuple(  # type: ignore[return-value]
+        next(a for a in journal.all(plain.Application) if a.company.name == "Juniper Energy")
+        for journal in (laptop, desktop)
+    )
+
+
 def exchange(*journals: Journal) -> None:
     """Each writes its file, then each merges the others' (twice round: a sync tool
     delivers everything eventually)."""
@@ -122,8 +130,7 @@ def test_edits_on_both_sides_meet(laptop: Journal, desktop: Journal) -> None:
 def test_the_same_field_changed_on_both_is_a_conflict_kept_on_both(
     laptop: Journal, desktop: Journal
 ) -> None:
-    app_l = next(a for a in laptop.all(plain.Application) if a.company.name == "Juniper Energy")
-    app_d = next(a for a in desktop.all(plain.Application) if a.company.name == "Juniper Energy")
+    app_l, app_d = _both(laptop, desktop)
     laptop.update_application(app_l.id, location="Porto")
     desktop.update_application(app_d.id, location="Oslo")
     exchange(laptop, desktop)
@@ -134,8 +141,7 @@ def test_the_same_field_changed_on_both_is_a_conflict_kept_on_both(
 
 
 def test_a_deletion_and_an_edit_made_apart_converge(laptop: Journal, desktop: Journal) -> None:
-    app_l = next(a for a in laptop.all(plain.Application) if a.company.name == "Juniper Energy")
-    app_d = next(a for a in desktop.all(plain.Application) if a.company.name == "Juniper Energy")
+    app_l, app_d = _both(laptop, desktop)
     laptop.delete(plain.Application, app_l.id, confirm=True)
     desktop.update_application(app_d.id, notes="Still keen")
     exchange(laptop, desktop)
@@ -147,8 +153,7 @@ def test_a_deletion_and_an_edit_made_apart_converge(laptop: Journal, desktop: Jo
 def test_a_conflict_chosen_on_one_computer_is_settled_on_both(
     laptop: Journal, desktop: Journal
 ) -> None:
-    app_l = next(a for a in laptop.all(plain.Application) if a.company.name == "Juniper Energy")
-    app_d = next(a for a in desktop.all(plain.Application) if a.company.name == "Juniper Energy")
+    app_l, app_d = _both(laptop, desktop)
     laptop.update_application(app_l.id, location="Porto")
     desktop.update_application(app_d.id, location="Oslo")
     exchange(laptop, desktop)
@@ -167,8 +172,7 @@ def test_a_conflict_chosen_on_one_computer_is_settled_on_both(
 def test_a_record_deleted_while_edited_elsewhere_can_be_kept(
     laptop: Journal, desktop: Journal
 ) -> None:
-    app_l = next(a for a in laptop.all(plain.Application) if a.company.name == "Juniper Energy")
-    app_d = next(a for a in desktop.all(plain.Application) if a.company.name == "Juniper Energy")
+    app_l, app_d = _both(laptop, desktop)
     laptop.delete(plain.Application, app_l.id, confirm=True)
     desktop.update_application(app_d.id, notes="Still keen")
     exchange(laptop, desktop)
