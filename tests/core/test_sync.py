@@ -549,3 +549,25 @@ def test_a_file_with_the_right_key_but_entries_of_no_known_shape_is_refused_whol
         assert report.files == 0 and "cannot read" in report.refused[0]
         assert sync.canonical(desktop) == before
         _own_files(laptop)[-1].unlink()
+
+
+def test_a_record_kept_after_its_deletion_comes_back_whole(
+    laptop: Journal, desktop: Journal
+) -> None:
+    """Found by the three-computer machine: an application kept alive came back without
+    its texts, and the next edit of its notes failed."""
+    from datetime import datetime
+
+    laptop.delete(plain.Application, _app(laptop, "Juniper Energy"), confirm=True)
+    desktop.add(
+        plain.Interview,
+        application_id=_app(desktop, "Juniper Energy"),
+        starts_at=datetime(2026, 12, 1, 10),
+    )
+    exchange(laptop, desktop)
+    for journal in (laptop, desktop):
+        kept = _app(journal, "Juniper Energy")
+        journal.update_application(kept, notes="Still here, whole")
+        assert journal.timeline(kept)  # its history came back with it
+    exchange(laptop, desktop)
+    assert sync.canonical(desktop) == sync.canonical(laptop)

@@ -391,7 +391,7 @@ def _take(
                 report.conflicts += 1
     for table, uuid, stamp in deleted:
         if _used_unseen(connection, table, uuid, writer, seen):
-            _keep_alive(connection, (table, uuid), clock, (writer, stamp))
+            dirty |= _keep_alive(connection, (table, uuid), clock, (writer, stamp))
             report.conflicts += 1
     return dirty
 
@@ -445,15 +445,39 @@ def _used_unseen(
 
 def _keep_alive(
     connection: Connection, row: tuple[str, str], clock: Clock, deletion: tuple[str, str]
-) -> None:
-    """Keep a record another computer deleted while this side still used it: alive again
-    with a later stamp (which reaches the deleting computer too), and named in a
-    conflict, to delete after all if the person wants."""
+) -> set[tuple[str, str]]:
+    """Keep a record another computer deleted while this side still used it: alive again,
+    with all the deletion took with it (its texts, its history), under a later stamp
+    (which reaches the deleting computer too), and named in a conflict, to delete after
+    all if the person wants. The rows brought back."""
     me = connection.exec_driver_sql("SELECT computer_id FROM sync_switch").scalar_one()
-    connection.exec_driver_sql(
-        "INSERT OR REPLACE INTO sync_state VALUES (?, ?, '', 1, ?, ?)", (*row, clock.tick(), me)
-    )
+    stamp = clock.tick()
+    rows = {row} | _gone_with(connection, *row, deletion[1])
+    for table, uuid in rows:
+        connection.exec_driver_sql(
+            "INSERT OR REPLACE INTO sync_state VALUES (?, ?, '', 1, ?, ?)", (table, uuid, stamp, me)
+        )
     _conflict(connection, (*row, EXISTS), (1, me), (0, *deletion))
+    return rows
+
+
+def _gone_with(
+    connection: Connection, table: str, uuid: str, stamp: str, depth: int = 0
+) -> set[tuple[str, str]]:
+    """The rows one deletion took with this one (deleted under the same stamp), at any
+    depth below it."""
+    found: set[tuple[str, str]] = set()
+    if depth > 6 or not stamp:
+        return found
+    for child in _children(connection, table, uuid):
+        deleted = connection.exec_driver_sql(
+            "SELECT 1 FROM sync_state WHERE tbl = ? AND uuid = ? AND col = '' AND value = 0 "
+            "AND stamp = ?",
+            (*child, stamp),
+        ).first()
+        if deleted is not None:
+            found |= {child} | _gone_with(connection, *child, stamp, depth + 1)
+    return found
 
 
 def _conflict(
@@ -462,16 +486,15 @@ def _conflict(
     kept: tuple[Any, str],
     other: tuple[Any, str, str],
 ) -> None:
-    already = connection.exec_driver_sql(
-        "SELECT 1 FROM sync_conflicts WHERE tbl = ? AND uuid = ? AND col = ? AND other_stamp = ?",
-        (*field, other[2]),
-    ).first()
-    if already is None:
-        connection.exec_driver_sql(
-            "INSERT INTO sync_conflicts (tbl, uuid, col, kept_value, kept_origin, "
-            "other_value, other_origin, other_stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (*field, *kept, *other),
-        )
+    # One conflict per field, the latest: an older one no longer says what is kept.
+    connection.exec_driver_sql(
+        "DELETE FROM sync_conflicts WHERE tbl = ? AND uuid = ? AND col = ?", field
+    )
+    connection.exec_driver_sql(
+        "INSERT INTO sync_conflicts (tbl, uuid, col, kept_value, kept_origin, "
+        "other_value, other_origin, other_stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (*field, *kept, *other),
+    )
 
 
 def _deleted_unseen(
@@ -520,20 +543,29 @@ def _materialize(
 ) -> int:
     """Bring each changed row into its table: parents first for the rows that live,
     children first for the rows that go."""
-    shapes = capture.shapes()
     changed = 0
-    alive: list[tuple[Shape, str, dict[str, Any]]] = []
-    gone: list[tuple[Shape, str, dict[str, Any]]] = []
-    for shape in shapes:
-        for table, uuid in sorted(dirty):
-            if table == shape.name:
-                state = _state(connection, table, uuid)
-                (alive if state.get(EXISTS) == 1 else gone).append((shape, uuid, state))
-    for shape, uuid, _gone_state in reversed(gone):
-        changed += _remove(connection, shape, uuid, clock)
-    for shape, uuid, state in alive:
+    revived: set[tuple[str, str]] = set()
+    for shape, uuid, _state_gone in reversed(_in_order(connection, dirty, alive=False)):
+        removed, kept = _remove(connection, shape, uuid, clock)
+        changed += removed
+        revived |= kept
+    for shape, uuid, state in _in_order(connection, dirty | revived, alive=True):
         changed += _put(connection, shape, uuid, state, clock, report)
     return changed
+
+
+def _in_order(
+    connection: Connection, rows: set[tuple[str, str]], *, alive: bool
+) -> list[tuple[Shape, str, dict[str, Any]]]:
+    """The rows that live (or go), parents before children."""
+    found = []
+    for shape in capture.shapes():
+        for table, uuid in sorted(rows):
+            if table == shape.name:
+                state = _state(connection, table, uuid)
+                if (state.get(EXISTS) == 1) == alive:
+                    found.append((shape, uuid, state))
+    return found
 
 
 def _state(connection: Connection, table: str, uuid: str) -> dict[str, Any]:
@@ -572,21 +604,24 @@ def _where(connection: Connection, shape: Shape, uuid: str, state: dict[str, Any
     return None if here is None else (condition, tuple(ids))
 
 
-def _remove(connection: Connection, shape: Shape, uuid: str, clock: Clock) -> int:
+def _remove(
+    connection: Connection, shape: Shape, uuid: str, clock: Clock
+) -> tuple[int, set[tuple[str, str]]]:
+    """Delete the row here; when the journal refuses (a company an application still
+    stands on), keep it, with what its deletion took: (rows removed, rows kept alive)."""
     found = _where(connection, shape, uuid, {})
     if found is None:
-        return 0
+        return 0, set()
     condition, params = found
     savepoint = connection.begin_nested()
     try:
         removed = connection.exec_driver_sql(f"DELETE FROM {shape.name} WHERE {condition}", params)
-    except IntegrityError:  # still needed here (a company an application stands on)
+    except IntegrityError:
         savepoint.rollback()
         made = _made(connection, shape.name, uuid)
-        _keep_alive(connection, (shape.name, uuid), clock, ("", made))
-        return 0
+        return 0, _keep_alive(connection, (shape.name, uuid), clock, ("", made))
     savepoint.commit()
-    return int(removed.rowcount)
+    return int(removed.rowcount), set()
 
 
 def _values(connection: Connection, shape: Shape, state: dict[str, Any]) -> dict[str, Any] | None:
@@ -816,6 +851,10 @@ def choose(journal: Journal, conflict_id: int, take_other: bool) -> None:
         table, uuid, column, kept, other = row
         value = other if take_other else kept
         me = settings_of(connection).computer_id
+        deleted_under = _made(connection, table, uuid) if column == EXISTS else ""
+        if column == EXISTS and value == 0:
+            _delete_here(connection, table, uuid)
+            return
         connection.exec_driver_sql(
             "INSERT OR REPLACE INTO sync_state VALUES (?, ?, ?, ?, NULL, ?)",
             (table, uuid, column, value, me),
@@ -827,10 +866,41 @@ def choose(journal: Journal, conflict_id: int, take_other: bool) -> None:
         rows = {(table, uuid)}
         if column == EXISTS and value == 1:
             rows |= _bring_back_parents(connection, table, uuid, me)
+            # And all its deletion took with it (an application's texts and history).
+            for child in _gone_with(connection, table, uuid, deleted_under):
+                connection.exec_driver_sql(
+                    "INSERT OR REPLACE INTO sync_state VALUES (?, ?, '', 1, NULL, ?)",
+                    (*child, me),
+                )
+                rows.add(child)
         capture.set_capturing(connection, False)
         clock = _clock(connection)
         _materialize(connection, rows, clock, Report())
         capture.set_capturing(connection, True)
+
+
+def _delete_here(connection: Connection, table: str, uuid: str) -> None:
+    """The person chose the deletion: made here as any deletion is, so the triggers mark it
+    and everything it takes with it (its texts, its interviews) for the other computers."""
+    connection.exec_driver_sql(
+        "DELETE FROM sync_conflicts WHERE tbl = ? AND uuid = ? AND col = ''", (table, uuid)
+    )
+    shape = capture.shape_of(table)
+    found = _where(connection, shape, uuid, {})
+    if found is None:  # not here: the deletion stands as it is, said again to the others
+        me = settings_of(connection).computer_id
+        connection.exec_driver_sql(
+            "INSERT OR REPLACE INTO sync_state VALUES (?, ?, '', 0, NULL, ?)", (table, uuid, me)
+        )
+        return
+    condition, params = found
+    try:
+        connection.exec_driver_sql(f"DELETE FROM {table} WHERE {condition}", params)
+    except IntegrityError as refused:
+        raise InvalidInput(
+            "It cannot be deleted while other records stand on it (a company's "
+            "applications): keep it, or delete those first."
+        ) from refused
 
 
 def _bring_back_parents(
