@@ -151,7 +151,6 @@ def test_an_application_made_from_a_target_opening_is_shown_and_stays_linked(
 ) -> None:
     def work(dialog: QWidget) -> None:
         activate(qtbot, dialog)
-        openings = dialog.findChild(QWidget, "")  # noqa: F841 - the window is built
         qtbot.mouseClick(
             by_name(dialog, "Apply to the opening", QAbstractButton), Qt.MouseButton.LeftButton
         )
