@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -32,6 +33,7 @@ from jobjournal.core.errors import JournalError
 from jobjournal.core.records import dates, forms, plain
 from jobjournal.core.storage import models as m
 from jobjournal.core.work import network
+from jobjournal.ui.network.record_window import RecordWindow
 from jobjournal.ui.shared.basics import (
     close_buttons,
     fit_on_screen,
@@ -44,8 +46,6 @@ from jobjournal.ui.shared.basics import (
 from jobjournal.ui.shared.dialogs import (
     ActionDialog,
     dialog_buttons,
-    discard_confirmed,
-    typed_value,
     yes_asked,
 )
 from jobjournal.ui.shared.field_set import FieldSet
@@ -101,7 +101,9 @@ class ContactsModel(QAbstractTableModel):
         return next((n for n, row in enumerate(self.rows) if row.id == contact_id), -1)
 
 
-class ContactsWindow(QDialog):
+class ContactsWindow(RecordWindow):
+    noun = "contact"
+
     def __init__(
         self,
         parent: QWidget,
@@ -113,7 +115,6 @@ class ContactsWindow(QDialog):
         self.journal = journal
         self.runner = runner
         self.contact_id: int | None = None
-        self._as_loaded: list[object] = []
         self.setWindowTitle("Contacts")
         self.setAccessibleName("Contacts")
         self.model = ContactsModel()
@@ -263,18 +264,12 @@ class ContactsWindow(QDialog):
             if contact_id != self.contact_id:
                 self._show(contact_id)
 
-    def _typed(self) -> list[object]:
-        """The form as typed, to tell an edit from what was loaded."""
-        return [self.organisation.text(), *map(typed_value, self.fields.widgets.values())]
+    def record_id(self) -> int | None:
+        return self.contact_id
 
-    def keep_edits(self) -> bool:
-        """Save what was typed for the contact shown before anything replaces it (as the
-        reflection form does); False, with the reason shown, when it cannot be saved."""
-        if self._typed() == self._as_loaded:
-            return True
-        if self.contact_id is None and not self.fields.widgets["name"].text().strip():
-            return True  # a new contact left without a name: nothing worth keeping
-        return self._save() is not None
+    def name_field(self) -> QLineEdit:
+        name: QLineEdit = self.fields.widgets["name"]
+        return name
 
     def _show(self, contact_id: int | None) -> None:
         if not self.keep_edits():
@@ -288,7 +283,7 @@ class ContactsWindow(QDialog):
         for button in self.person_buttons[1:]:
             button.setEnabled(contact is not None)
         show_message(self.message, "")
-        self._as_loaded = self._typed()
+        self.loaded()
         if contact_id is None:
             return
         for event in network.contact_timeline(self.journal, contact_id):
@@ -329,15 +324,9 @@ class ContactsWindow(QDialog):
         )
         if changes is not None:
             self.contact_id = changes.id
-            self._as_loaded = self._typed()
+            self.loaded()
             show_message(self.message, "")
         return changes
-
-    def reject(self) -> None:
-        """Close, keeping what was typed; when it cannot be kept, ask before losing it."""
-        question = "Discard your changes to this contact? They could not be saved."
-        if self.keep_edits() or discard_confirmed(self, question):
-            super().reject()
 
     def delete_contact(self) -> None:
         contact_id = self.contact_id

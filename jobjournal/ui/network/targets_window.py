@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -30,6 +31,7 @@ from jobjournal.core.errors import JournalError
 from jobjournal.core.records import dates, forms, plain
 from jobjournal.core.storage import models as m
 from jobjournal.core.work import network
+from jobjournal.ui.network.record_window import RecordWindow
 from jobjournal.ui.shared.basics import (
     close_buttons,
     fit_on_screen,
@@ -42,8 +44,6 @@ from jobjournal.ui.shared.basics import (
 from jobjournal.ui.shared.dialogs import (
     ActionDialog,
     dialog_buttons,
-    discard_confirmed,
-    typed_value,
     yes_asked,
 )
 from jobjournal.ui.shared.field_set import FieldSet
@@ -64,7 +64,9 @@ def target_line(row: network.TargetRow) -> str:
     return f"{row.organisation} — {m.TARGET_STATUSES[row.status]}{people}"
 
 
-class TargetsWindow(QDialog):
+class TargetsWindow(RecordWindow):
+    noun = "target"
+
     application_opened = Signal(int)  # "Open its application": the window shows it
 
     def __init__(
@@ -74,7 +76,6 @@ class TargetsWindow(QDialog):
         self.journal = journal
         self.runner = runner
         self.target_id: int | None = None
-        self._as_loaded: list[object] = []
         self.rows: list[network.TargetRow] = []
         self.target: plain.Target | None = None
         self.setWindowTitle("Target organisations")
@@ -249,17 +250,11 @@ class TargetsWindow(QDialog):
         if 0 <= row < len(self.rows) and self.rows[row].id != self.target_id:
             self._show(self.rows[row].id)
 
-    def _typed(self) -> list[object]:
-        return [self.organisation.text(), *map(typed_value, self.fields.widgets.values())]
+    def record_id(self) -> int | None:
+        return self.target_id
 
-    def keep_edits(self) -> bool:
-        """Save what was typed for the target shown before anything replaces it; False,
-        with the reason shown, when it cannot be saved."""
-        if self._typed() == self._as_loaded:
-            return True
-        if self.target_id is None and not self.organisation.text().strip():
-            return True  # a new target left without a name: nothing worth keeping
-        return self._save() is not None
+    def name_field(self) -> QLineEdit:
+        return self.organisation
 
     def _show(self, target_id: int | None) -> None:
         if not self.keep_edits():
@@ -270,7 +265,7 @@ class TargetsWindow(QDialog):
         target = self.target
         self.organisation.setText(target.company.name if target else "")
         self.fields.load(target)
-        self._as_loaded = self._typed()
+        self.loaded()
         for box in self.details:
             box.setEnabled(target is not None)
         self.delete_button.setEnabled(target is not None)
@@ -347,14 +342,8 @@ class TargetsWindow(QDialog):
         if done is not None:
             show_message(self.message, "")
             self.target_id = done.id
-            self._as_loaded = self._typed()
+            self.loaded()
         return done
-
-    def reject(self) -> None:
-        """Close, keeping what was typed; when it cannot be kept, ask before losing it."""
-        question = "Discard your changes to this target? They could not be saved."
-        if self.keep_edits() or discard_confirmed(self, question):
-            super().reject()
 
     def delete_target(self) -> None:
         target_id = self.target_id
