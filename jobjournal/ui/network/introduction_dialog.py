@@ -237,12 +237,7 @@ class IntroductionDialog(QDialog):
             self.state.setText("Save the ask to write the letter for it.")
             return
         intro = view.introduction
-        state = {
-            "asked": f"Asked {dates.day_text(intro.asked_on)}.",
-            "made": f"Introduced {dates.day_text(intro.made_on or intro.asked_on)}.",
-            "declined": "They could not make the introduction.",
-        }[intro.state]
-        self.state.setText(f"{state} {view.next_step}".strip())
+        self.state.setText(_where_it_stands(view))
         self.made_button.setEnabled(intro.state != "made")
         self.declined_button.setEnabled(intro.state == "asked")
         self._choose_letter_for(intro)
@@ -405,10 +400,7 @@ class IntroductionDialog(QDialog):
         self._unkept = False
         assert self.introduction_id is not None
         view = network.introduction_view(self.journal, self.introduction_id)
-        intro = view.introduction
-        self.state.setText(
-            f"{'Introduced' if intro.state == 'made' else 'Asked'}. {view.next_step}".strip()
-        )
+        self.state.setText(_where_it_stands(view))  # the step the letter did is done
         return True
 
     def _say(self, text: str) -> None:
@@ -426,3 +418,14 @@ class IntroductionDialog(QDialog):
         if self._unkept and not discard_confirmed(self, question):
             return
         super().reject()
+
+
+def _where_it_stands(view: network.IntroductionView) -> str:
+    """ "Asked 4 Dec 2026. Waiting for …": the state, its day, and what waits."""
+    intro = view.introduction
+    state = {
+        "asked": f"Asked {dates.day_text(intro.asked_on)}.",
+        "made": f"Introduced {dates.day_text(intro.made_on or intro.asked_on)}.",
+        "declined": "They could not make the introduction.",
+    }[intro.state]
+    return f"{state} {view.next_step}".strip()
