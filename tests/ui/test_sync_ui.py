@@ -160,3 +160,35 @@ def test_a_new_computer_joins_at_first_run_with_the_folder_and_the_passphrase(
     finally:
         if controller.window is not None:
             controller.lock()
+
+
+def test_enter_in_a_field_presses_only_the_dialogs_own_button(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Found driving the app by keyboard: Enter in the passphrase opened the folder
+    chooser (an "auto-default" Browse button), not Start syncing."""
+    from jobjournal.core.sync import merge as sync
+    from jobjournal.ui.network.contacts_window import ContactsWindow
+
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+
+    def fill(dialog: QWidget) -> None:
+        by_name(dialog, "Sync folder", QLineEdit).setText(str(folder))
+        browse = by_name(dialog, "Choose the sync folder", QAbstractButton)
+        browse.setFocus()  # as after Tab through it
+        passphrase = by_name(dialog, "Passphrase", QLineEdit)
+        passphrase.setFocus()
+        qtbot.keyClicks(passphrase, PASSPHRASE)
+        qtbot.keyClick(passphrase, Qt.Key.Key_Return)
+
+    answer_modal_named(qtbot, "Use on several computers", fill)
+    window.sync_action.trigger()
+    assert sync.is_syncing(window.journal)
+    contacts = ContactsWindow(window, window.journal, window.runner)
+    qtbot.addWidget(contacts)
+    before = len(window.journal.all(plain.Contact))
+    by_name(contacts, "New contact", QAbstractButton).setFocus()
+    contacts.search.setFocus()
+    qtbot.keyClick(contacts.search, Qt.Key.Key_Return)
+    assert len(window.journal.all(plain.Contact)) == before

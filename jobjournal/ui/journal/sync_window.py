@@ -35,7 +35,11 @@ from jobjournal.ui.shared.basics import (
     password_field,
     show_message,
 )
-from jobjournal.ui.shared.dialogs import ActionDialog, dialog_buttons
+from jobjournal.ui.shared.dialogs import (
+    ActionDialog,
+    dialog_buttons,
+    enter_presses_only_the_default,
+)
 from jobjournal.ui.shared.fields import line_edit
 
 if TYPE_CHECKING:
@@ -180,6 +184,7 @@ class SyncDialog(ActionDialog):
         self.folder.textChanged.connect(self._say_join_or_start)
         self.action = self.start
         fit_on_screen(self, 600, 360)
+        enter_presses_only_the_default(self)
 
     def _say_join_or_start(self, typed: str) -> None:
         """A folder that holds a synced journal is joined, not started."""
@@ -255,6 +260,7 @@ class SyncStatusDialog(ActionDialog):
         self.report: sync.Report | None = None
         self.action = self.merge_now
         fit_on_screen(self, 560, 300)
+        enter_presses_only_the_default(self)
 
     def merge_now(self) -> None:
         typed = self.passphrase.text()
@@ -296,6 +302,7 @@ class ConflictsDialog(ActionDialog):
         layout.addWidget(self.message)
         layout.addWidget(close_buttons(self))
         fit_on_screen(self, 640, 420)
+        enter_presses_only_the_default(self)
         self.chosen = 0
         self.reload()
 

@@ -46,6 +46,7 @@ from jobjournal.ui.shared.basics import (
 from jobjournal.ui.shared.dialogs import (
     ActionDialog,
     dialog_buttons,
+    enter_presses_only_the_default,
     yes_asked,
 )
 from jobjournal.ui.shared.field_set import FieldSet
@@ -128,6 +129,7 @@ class ContactsWindow(RecordWindow):
         self.search.textChanged.connect(lambda _text: self._typing.start())
         self.order.currentIndexChanged.connect(lambda _i: self.reload(keep=self.contact_id))
         fit_on_screen(self, 1100, 700)
+        enter_presses_only_the_default(self)
         self.reload(keep=select)
         if select is None and self.model.rows:
             self.choose(self.model.rows[0].id)
@@ -413,6 +415,7 @@ class ConversationDialog(ActionDialog):
         layout.addWidget(self.message)
         layout.addWidget(dialog_buttons(self, "&Add note", "Add note"))
         fit_on_screen(self, 520, 360)
+        enter_presses_only_the_default(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -39,7 +39,12 @@ from jobjournal.ui.shared.basics import (
     scrolling,
     show_message,
 )
-from jobjournal.ui.shared.dialogs import discard_confirmed, enter_in_a_line, typed_value
+from jobjournal.ui.shared.dialogs import (
+    discard_confirmed,
+    enter_in_a_line,
+    enter_presses_only_the_default,
+    typed_value,
+)
 from jobjournal.ui.shared.field_set import FieldSet
 from jobjournal.ui.shared.fields import choice_box, choose, line_edit, text_edit
 from jobjournal.ui.shared.private_clipboard import copy_private
@@ -88,6 +93,7 @@ class IntroductionDialog(QDialog):
             else self.connector
         )
         fit_on_screen(self, 980, 720)
+        enter_presses_only_the_default(self)
         self._load()
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -27,6 +27,7 @@ from jobjournal.core.records import plain
 from jobjournal.core.storage import models as m
 from jobjournal.core.work import skills
 from jobjournal.ui.shared.basics import close_buttons, fit_on_screen, message_label, show_message
+from jobjournal.ui.shared.dialogs import enter_presses_only_the_default
 from jobjournal.ui.shared.fields import text_edit
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ class SkillsDialog(QDialog):
         self.message = message_label("Skills message")
         self._build()
         fit_on_screen(self, 980, 640)
+        enter_presses_only_the_default(self)
         self.reload()
 
     def _build(self) -> None:

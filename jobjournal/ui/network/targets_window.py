@@ -44,6 +44,7 @@ from jobjournal.ui.shared.basics import (
 from jobjournal.ui.shared.dialogs import (
     ActionDialog,
     dialog_buttons,
+    enter_presses_only_the_default,
     yes_asked,
 )
 from jobjournal.ui.shared.field_set import FieldSet
@@ -84,6 +85,7 @@ class TargetsWindow(RecordWindow):
         self.message = message_label("Targets message")
         self._build()
         fit_on_screen(self, 1100, 720)
+        enter_presses_only_the_default(self)
         self.reload(keep=select)
         if select is None and self.rows:
             self.choose(self.rows[0].id)
@@ -457,3 +459,4 @@ class OpeningDialog(ActionDialog):
         layout.addWidget(self.message)
         layout.addWidget(dialog_buttons(self, "&Save opening", "Save opening"))
         fit_on_screen(self, 640, 520)
+        enter_presses_only_the_default(self)

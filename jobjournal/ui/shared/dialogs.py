@@ -160,6 +160,17 @@ def enter_in_a_line(dialog: QWidget, event: QKeyEvent) -> bool:
     )
 
 
+def enter_presses_only_the_default(dialog: QWidget) -> None:
+    """In a dialog, every button Qt makes "auto-default" is pressed by Enter once it
+    had the focus: Enter in the search field would add a contact, in the passphrase
+    field open a folder chooser. Only the button made the default is pressed by Enter."""
+    from PySide6.QtWidgets import QPushButton
+
+    for button in dialog.findChildren(QPushButton):
+        if not button.isDefault():
+            button.setAutoDefault(False)
+
+
 def yes_asked(parent: QWidget, title: str, question: str) -> bool:
     """A yes-or-no question, No the default (so Enter never deletes or replaces)."""
     answer = QMessageBox.question(
